@@ -1,0 +1,72 @@
+import { CONTRACT_VERSION, defaultContract } from './schema';
+
+/**
+ * Stored contract shapes and the steps between them. A step takes whatever was stored and
+ * returns the next shape without validating: the reader (repairContract) then keeps every
+ * valid field and resets the rest, so a migration never throws away a good setting.
+ */
+
+/** Version 1, as the first release stored it. */
+export interface ContractV1 {
+  /** Minutes; renamed to sessionMinutes in v2. */
+  sessionLength: number;
+  emailResponseHours: number;
+  silenceFollowUpDays: number;
+  /** The single plan for a lost connection; v2 adds a plan per kind of disruption. */
+  disruptionPlan: string;
+  backupPlatform: string;
+  emergencyProcedure: string;
+  socialMediaPolicy: string;
+  /** Renamed to transcriptPolicy in v2, which also covers automatic transcripts. */
+  recordingPolicy: string;
+  jurisdiction: string;
+  autoLockMinutes: number;
+  networkTestEndpoint: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * v1 → v2: renames sessionLength and recordingPolicy, adds the fields v2 introduced with their
+ * defaults. The v1 disruption plan was about the connection, so it also becomes the v2
+ * connection plan: a printed agreement must not promise two different things.
+ */
+export function v1ToV2(stored: unknown): unknown {
+  if (!isRecord(stored)) return stored;
+  const { sessionLength, recordingPolicy, ...rest } = stored;
+  const defaults = defaultContract();
+  const plan = typeof rest.disruptionPlan === 'string' && rest.disruptionPlan.trim() !== '' ? rest.disruptionPlan : undefined;
+  return {
+    ...defaults,
+    ...rest,
+    sessionMinutes: sessionLength ?? defaults.sessionMinutes,
+    transcriptPolicy: recordingPolicy ?? defaults.transcriptPolicy,
+    disruptionPlans: { ...defaults.disruptionPlans, ...(plan === undefined ? {} : { connection: plan }) },
+  };
+}
+
+/** Keyed by the version each step produces, as WXT's storage item expects. */
+export const contractMigrations: Record<number, (stored: unknown) => unknown> = {
+  2: v1ToV2,
+};
+
+/** Brings a value stored at fromVersion up to CONTRACT_VERSION. Does not validate. */
+export function migrateContract(stored: unknown, fromVersion: number): unknown {
+  if (!Number.isInteger(fromVersion) || fromVersion < 1) {
+    throw new RangeError(`Contract version must be a whole number from 1, got ${fromVersion}`);
+  }
+  if (fromVersion > CONTRACT_VERSION) {
+    throw new RangeError(
+      `The stored contract is version ${fromVersion}, newer than this Anteroom understands (${CONTRACT_VERSION})`,
+    );
+  }
+  let value = stored;
+  for (let version = fromVersion + 1; version <= CONTRACT_VERSION; version++) {
+    const step = contractMigrations[version];
+    if (!step) throw new Error(`No contract migration to version ${version}`);
+    value = step(value);
+  }
+  return value;
+}

@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+export const chromeBuild = `${repoRoot}.output/chrome-mv3`;
+export const firefoxBuild = `${repoRoot}.output/firefox-mv3`;
+export const fixturesDir = `${repoRoot}tests/fixtures`;
+
+/** The browsers the tests drive: Debian's packages unless the environment names others. */
+export const chromiumPath = process.env.ANTEROOM_CHROMIUM ?? '/usr/bin/chromium';
+export const firefoxPath = process.env.ANTEROOM_FIREFOX ?? '/usr/bin/firefox-esr';
+
+/** Fails with the exact fix instead of an obscure launch error. */
+export function requireFile(path: string, what: string, fix: string): void {
+  if (!existsSync(path)) throw new Error(`${what} not found at ${path}. ${fix}`);
+}
+
+export function requireBuilds(): void {
+  requireFile(`${chromeBuild}/manifest.json`, 'The Chrome build', 'Run `npm run build` first.');
+  requireFile(`${firefoxBuild}/manifest.json`, 'The Firefox build', 'Run `npm run build` first.');
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { watchErrors } from './harness/errors';
+import { serveFixtures } from './harness/fixtures';
+
+let session: ChromiumSession;
+beforeAll(async () => {
+  session = await launchChromium();
+});
+afterAll(async () => {
+  await session?.browser.close();
+});
+
+describe('the Chromium build', () => {
+  it.each(['popup.html', 'options.html', 'notes.html', 'preflight.html'])('opens %s with a heading and no errors', async (file) => {
+    const page = await session.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(session.pageUrl(file), { waitUntil: 'load' });
+    const heading = await page.waitForSelector('h1');
+    expect((await heading?.evaluate((h) => h.textContent))?.trim().length).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('attaches its content script on a video-call host', async () => {
+    const page = await session.browser.newPage();
+    const errors = watchErrors(page);
+    await serveFixtures(page, { 'us02web.zoom.us': 'video-call.html' });
+    await page.goto('https://us02web.zoom.us/wc/123/join');
+    const banner = await page.waitForSelector('anteroom-banner', { timeout: 10_000 });
+    expect(await banner?.evaluate((el) => el.getAttribute('data-platform'))).toBe('zoom');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stays out of an unrelated site and makes no request of its own', async () => {
+    const page = await session.browser.newPage();
+    const errors = watchErrors(page);
+    const server = await serveFixtures(page);
+    await page.goto('https://www.unrelated.example/news');
+    // Give a content script, if one were wrongly attached, time to run.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await page.$('anteroom-banner')).toBeNull();
+    expect(server.requests).toEqual(['https://www.unrelated.example/news']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, type FirefoxSession } from './harness/browsers';
+import { watchErrors } from './harness/errors';
+import { serveFixtures } from './harness/fixtures';
+
+let session: FirefoxSession;
+beforeAll(async () => {
+  session = await launchFirefox();
+});
+afterAll(async () => {
+  await session?.browser.close();
+});
+
+describe('the Firefox build', () => {
+  it('installs with its Gecko id', () => {
+    expect(session.extensionId).toBe('anteroom@anteroom.invalid');
+  });
+
+  it('attaches its content script on a video-call host', async () => {
+    const page = await session.browser.newPage();
+    const errors = watchErrors(page);
+    await serveFixtures(page, { 'us02web.zoom.us': 'video-call.html' });
+    await page.goto('https://us02web.zoom.us/wc/123/join');
+    const banner = await page.waitForSelector('anteroom-banner', { timeout: 15_000 });
+    expect(await banner?.evaluate((el) => el.getAttribute('data-platform'))).toBe('zoom');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stays out of an unrelated site', async () => {
+    const page = await session.browser.newPage();
+    await serveFixtures(page);
+    await page.goto('https://www.unrelated.example/news');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await page.$('anteroom-banner')).toBeNull();
+    await page.close();
+  });
+});
