@@ -1,3 +1,4 @@
+import './page-errors';
 import { render, type ComponentChild } from 'preact';
 import './page.css';
 

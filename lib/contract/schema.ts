@@ -183,7 +183,11 @@ export const contractSchema = v.pipe(
   v.forward(
     v.partialCheck(
       [['sessionMinutes'], ['reminderMinutesBefore']],
-      (input) => input.reminderMinutesBefore.every((minutes) => minutes < input.sessionMinutes),
+      // An invalid session length has its own message; judge reminders against a valid one only.
+      (input) =>
+        v.is(contractEntries.sessionMinutes, input.sessionMinutes)
+          ? input.reminderMinutesBefore.every((minutes) => minutes < input.sessionMinutes)
+          : true,
       `${reminderLabel} must come before the session ends`,
     ),
     ['reminderMinutesBefore'],
@@ -258,6 +262,8 @@ function messageFor(issue: v.BaseIssue<unknown>, path: string): string {
 
 /** Checks the whole form. On failure, one message per field path and nothing to save. */
 export function validateContract(input: unknown): ValidationResult {
+  // valibot's object() takes arrays as objects; a list is no more a contract than a number is.
+  if (!isRecord(input)) return { ok: false, errors: { '': 'The contract settings could not be read' } };
   const result = v.safeParse(contractSchema, input);
   if (result.success) return { ok: true, value: result.output };
   const errors: Record<string, string> = {};

@@ -14,13 +14,14 @@ import { base64OfLength, wrappedKeySchema } from './wrapped-key';
 
 export const HEADER_VERSION = 1;
 
-const positiveInteger = v.pipe(v.number(), v.integer(), v.minValue(1));
+// Only the shape here; how small or large is kdf-policy's call, so weak values get the floor error.
+const wholeNumber = v.pipe(v.number(), v.integer());
 
 export const scryptParamsSchema = v.strictObject({
   alg: v.literal('scrypt'),
-  N: positiveInteger,
-  r: positiveInteger,
-  p: positiveInteger,
+  N: wholeNumber,
+  r: wholeNumber,
+  p: wholeNumber,
   dkLen: v.literal(32),
 });
 

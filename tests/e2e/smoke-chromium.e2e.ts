@@ -22,6 +22,16 @@ describe('the Chromium build', () => {
     await page.close();
   });
 
+  it('notices an error thrown in an extension page (so "no errors" above means something)', async () => {
+    const page = await session.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(session.pageUrl('preflight.html'));
+    await page.evaluate(() => setTimeout(() => { throw new Error('deliberate harness check'); }));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(errors.join('\n')).toContain('deliberate harness check');
+    await page.close();
+  });
+
   it('attaches its content script on a video-call host', async () => {
     const page = await session.browser.newPage();
     const errors = watchErrors(page);

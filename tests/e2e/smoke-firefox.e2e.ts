@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox, type FirefoxSession } from './harness/browsers';
+import { launchFirefox, openFirefoxExtensionPage, type FirefoxSession } from './harness/browsers';
 import { watchErrors } from './harness/errors';
 import { serveFixtures } from './harness/fixtures';
 
@@ -14,6 +14,21 @@ afterAll(async () => {
 describe('the Firefox build', () => {
   it('installs with its Gecko id', () => {
     expect(session.extensionId).toBe('anteroom@anteroom.invalid');
+  });
+
+  it.each(['options.html', 'popup.html', 'notes.html', 'preflight.html'])('opens %s with a heading and no errors', async (file) => {
+    const page = await openFirefoxExtensionPage(session, file);
+    await page.waitForFunction(() => document.querySelector('h1'));
+    expect((await page.$eval('h1', (h) => h.textContent))?.trim().length).toBeGreaterThan(3);
+    // BiDi does not report errors from extension pages; our pages show them in a notice instead.
+    expect(await page.$('[data-testid=page-error]')).toBeNull();
+  });
+
+  it('notices an error thrown in an extension page (so "no errors" above means something)', async () => {
+    const page = await openFirefoxExtensionPage(session, 'preflight.html');
+    await page.evaluate(() => setTimeout(() => { throw new Error('deliberate harness check'); }));
+    const notice = await page.waitForSelector('[data-testid=page-error]', { timeout: 5000 });
+    expect(await notice?.evaluate((n) => n.textContent)).toContain('deliberate harness check');
   });
 
   it('attaches its content script on a video-call host', async () => {

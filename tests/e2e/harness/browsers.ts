@@ -1,4 +1,4 @@
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { chromeBuild, chromiumPath, firefoxBuild, firefoxPath, requireBuilds, requireFile } from './paths';
 
 export interface ChromiumSession {
@@ -66,4 +66,36 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   });
   const extensionId = await browser.installExtension(firefoxBuild);
   return { browser, extensionId };
+}
+
+/**
+ * Firefox's WebDriver BiDi will not navigate to moz-extension:// URLs, so extension pages are
+ * opened the way a user's click would: by the extension itself. Installing opens the options
+ * page (a first-run welcome); from that privileged page we ask `browser.tabs.create` for any
+ * other page, then find its tab by evaluating `location` (BiDi reports such tabs as about:blank).
+ */
+export async function openFirefoxExtensionPage(session: FirefoxSession, file: string): Promise<Page> {
+  const controller = await findFirefoxPage(session, (href) => href.startsWith('moz-extension://') && href.endsWith('/options.html'));
+  const before = new Set(await session.browser.pages());
+  await controller.evaluate((url) => {
+    // @ts-expect-error: `browser` is the WebExtension global inside the extension page.
+    return browser.tabs.create({ url });
+  }, `/${file}`);
+  return findFirefoxPage(session, (href) => href.endsWith(`/${file}`), before);
+}
+
+async function findFirefoxPage(session: FirefoxSession, wanted: (href: string) => boolean, exclude = new Set<Page>()): Promise<Page> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    for (const page of await session.browser.pages()) {
+      if (exclude.has(page)) continue;
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (wanted(href)) {
+        await page.waitForFunction(() => document.readyState === 'complete');
+        return page;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('The extension page did not open in Firefox within 15 s');
 }

@@ -1,0 +1,154 @@
+import * as v from 'valibot';
+import { sealManifest } from './backup-manifest';
+import { sealedRecordSchema } from './envelope';
+import { BackupFormatError, VaultError } from './errors';
+import { describeIssues, parseVaultHeader, vaultHeaderSchema, type VaultHeader } from './header';
+import { assertAcceptableKdf } from './kdf-policy';
+import { wrappedKeySchema } from './wrapped-key';
+
+/**
+ * The encrypted backup file (issue 4, item 6): a versioned JSON container holding the vault
+ * header (so restoring still needs the passphrase), every sealed record as stored, each client's
+ * wrapped key, and a sealed manifest that detects removed or rolled-back records. Nothing in it is
+ * readable without the passphrase except opaque ids and the creation time.
+ */
+
+export const BACKUP_FORMAT = 'anteroom-backup';
+export const BACKUP_VERSION = 1;
+/** Refuse absurd files before parsing them (thousands of notes fit in a few tens of MB). */
+export const MAX_BACKUP_CHARS = 256 * 1024 * 1024;
+
+const tableName = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const opaqueId = v.pipe(v.string(), v.minLength(1), v.maxLength(256));
+
+const backupRecordSchema = v.strictObject({
+  table: tableName,
+  id: opaqueId,
+  /** Present when the record is sealed under that client's key rather than the data key. */
+  clientId: v.optional(opaqueId),
+  sealed: sealedRecordSchema,
+});
+
+const backupClientKeySchema = v.strictObject({
+  clientId: opaqueId,
+  wrapped: wrappedKeySchema,
+});
+
+export const backupSchema = v.strictObject({
+  format: v.literal(BACKUP_FORMAT),
+  v: v.literal(BACKUP_VERSION),
+  createdAt: v.pipe(v.string(), v.isoTimestamp('expected an ISO date and time')),
+  header: vaultHeaderSchema,
+  records: v.array(backupRecordSchema),
+  clientKeys: v.array(backupClientKeySchema),
+  manifest: sealedRecordSchema,
+});
+
+export type BackupFile = v.InferOutput<typeof backupSchema>;
+export type BackupRecord = BackupFile['records'][number];
+export type BackupClientKey = BackupFile['clientKeys'][number];
+
+export interface NewBackup {
+  header: VaultHeader;
+  dek: Uint8Array;
+  records: readonly BackupRecord[];
+  clientKeys: readonly BackupClientKey[];
+  createdAt?: Date;
+}
+
+/** Assembles a backup from records exactly as stored; only the manifest is sealed here. */
+export function createBackup(input: NewBackup): BackupFile {
+  const createdAt = (input.createdAt ?? new Date()).toISOString();
+  const entries = { records: [...input.records], clientKeys: [...input.clientKeys] };
+  return {
+    format: BACKUP_FORMAT,
+    v: BACKUP_VERSION,
+    createdAt,
+    header: parseVaultHeader(input.header),
+    ...entries,
+    manifest: sealManifest(input.dek, createdAt, entries),
+  };
+}
+
+export function serializeBackup(backup: BackupFile): string {
+  return JSON.stringify(backup);
+}
+
+/**
+ * Reads a backup file. Throws BackupFormatError listing what is wrong, and nothing else, whatever
+ * the input: this is the first code to touch a file chosen by the user.
+ */
+export function parseBackup(text: string): BackupFile {
+  try {
+    return parseOrThrow(text);
+  } catch (error) {
+    if (error instanceof BackupFormatError) throw error;
+    throw new BackupFormatError(['the file could not be read']);
+  }
+}
+
+function parseOrThrow(text: unknown): BackupFile {
+  if (typeof text !== 'string') throw new BackupFormatError(['the file is not text']);
+  if (text.length > MAX_BACKUP_CHARS) throw new BackupFormatError(['the file is too large to be an Anteroom backup']);
+  const json = parseJson(text);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new BackupFormatError(['this is not an Anteroom backup file']);
+  }
+  const { format, v: version } = json as Record<string, unknown>;
+  if (format !== BACKUP_FORMAT) throw new BackupFormatError(['this is not an Anteroom backup file']);
+  if (version !== BACKUP_VERSION) throw new BackupFormatError([versionProblem(version)]);
+
+  const result = v.safeParse(backupSchema, json);
+  if (!result.success) throw new BackupFormatError(describeIssues(result.issues));
+  const backup = result.output;
+  const problems = [...headerProblems(backup.header), ...duplicateProblems(backup)];
+  if (problems.length > 0) throw new BackupFormatError(problems);
+  return backup;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const trimmed = text.trim();
+    const cutOff = trimmed.startsWith('{') && !trimmed.endsWith('}');
+    throw new BackupFormatError([
+      cutOff
+        ? 'the file is incomplete; it may have been cut off while saving or copying'
+        : 'the file is damaged or is not a backup (it is not valid JSON)',
+    ]);
+  }
+}
+
+function versionProblem(version: unknown): string {
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
+    return `it was made by a newer version of Anteroom (backup format ${version}); update Anteroom, then restore it`;
+  }
+  return 'its backup format version is missing or unknown';
+}
+
+/** The same floor and ceiling as opening the live vault, checked before anyone types a passphrase. */
+function headerProblems(header: VaultHeader): string[] {
+  try {
+    assertAcceptableKdf(header.kdf);
+    return [];
+  } catch (error) {
+    return [`header: ${error instanceof VaultError ? error.message : 'unreadable key settings'}`];
+  }
+}
+
+function duplicateProblems(backup: BackupFile): string[] {
+  const problems: string[] = [];
+  const seenRecords = new Set<string>();
+  for (const [index, record] of backup.records.entries()) {
+    const key = JSON.stringify([record.table, record.id]);
+    if (seenRecords.has(key)) problems.push(`records.${index}: ${record.table}/${record.id} appears twice`);
+    seenRecords.add(key);
+  }
+  const seenClients = new Set<string>();
+  for (const [index, entry] of backup.clientKeys.entries()) {
+    if (seenClients.has(entry.clientId)) problems.push(`clientKeys.${index}: client ${entry.clientId} appears twice`);
+    seenClients.add(entry.clientId);
+  }
+  return problems.slice(0, 10);
+}

@@ -1,0 +1,67 @@
+import * as v from 'valibot';
+import { encodeAad } from './aad';
+import { NONCE_BYTES, open, seal, TAG_BYTES } from './aead';
+import { base64DecodedLength, base64ToBytes, bytesToBase64 } from './base64';
+import { RecordTamperedError } from './errors';
+import { base64OfLength } from './wrapped-key';
+
+export { wipe } from './wipe';
+
+/**
+ * One encrypted record: JSON in, JSON out. Each write draws a fresh random 24-byte nonce, also
+ * when the same record is saved again. The associated data binds {format version, table, record
+ * id} (as Standard Notes 004 binds {uuid, version}), so a ciphertext copied onto another record
+ * or table, or replayed under another format version, fails authentication.
+ */
+
+export const RECORD_FORMAT = 1;
+
+export interface RecordRef {
+  table: string;
+  id: string;
+}
+
+export const sealedRecordSchema = v.strictObject({
+  v: v.literal(RECORD_FORMAT),
+  n: base64OfLength(NONCE_BYTES),
+  c: v.pipe(
+    v.string(),
+    v.check((text) => base64DecodedLength(text) >= TAG_BYTES, 'expected base64 ciphertext with its tag'),
+  ),
+});
+
+export type SealedRecord = v.InferOutput<typeof sealedRecordSchema>;
+
+/** Values JSON can carry unchanged; anything else (undefined, functions, NaN) must not be sealed. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+function recordAad(ref: RecordRef): Uint8Array {
+  return encodeAad('anteroom/record', RECORD_FORMAT, ref.table, ref.id);
+}
+
+export function sealRecord(key: Uint8Array, ref: RecordRef, value: JsonValue): SealedRecord {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new TypeError('only JSON values can be sealed');
+  const plaintext = new TextEncoder().encode(json);
+  const { nonce, ciphertext } = seal(key, plaintext, recordAad(ref));
+  plaintext.fill(0);
+  return { v: RECORD_FORMAT, n: bytesToBase64(nonce), c: bytesToBase64(ciphertext) };
+}
+
+/** Throws RecordTamperedError (naming only table and id) for any record that does not authenticate. */
+export function openRecord<T extends JsonValue = JsonValue>(key: Uint8Array, ref: RecordRef, sealed: SealedRecord): T {
+  const tampered = () => new RecordTamperedError(ref.table, ref.id);
+  if (!v.is(sealedRecordSchema, sealed)) throw tampered();
+  const nonce = base64ToBytes(sealed.n);
+  const ciphertext = base64ToBytes(sealed.c);
+  const plaintext = nonce && ciphertext && open(key, { nonce, ciphertext }, recordAad(ref));
+  if (!plaintext) throw tampered();
+  try {
+    // fatal: invalid UTF-8 is refused rather than silently replaced.
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext)) as T;
+  } catch {
+    throw tampered();
+  } finally {
+    plaintext.fill(0);
+  }
+}
