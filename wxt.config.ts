@@ -2,24 +2,50 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { platforms } from './rules/index';
 import { matchPatternsFor } from './lib/rules/match-patterns';
+import type { PlatformKind } from './lib/rules/schema';
+
+/**
+ * Content scripts' hosts come from the catalogue, here at build time. The entrypoints declare
+ * a placeholder (a reserved .invalid host) that this table replaces: computing the list inside
+ * the entrypoint would ship the whole catalogue in every content script.
+ */
+const CONTENT_SCRIPT_KINDS: Record<string, { placeholder: string; kinds: PlatformKind[] }> = {
+  'content-scripts/platform.js': { placeholder: 'https://video-platforms.anteroom.invalid/*', kinds: ['video', 'messaging', 'public-broadcast'] },
+  'content-scripts/webmail.js': { placeholder: 'https://webmail-platforms.anteroom.invalid/*', kinds: ['webmail'] },
+};
 
 // The extension's manifest and build. Permissions are the ones features use today; each is
 // justified in README.md ("Permissions") and the list grows only with a feature that needs it.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  // Engineers working side by side can build into their own folder; the e2e harness reads the same variable.
+  outDir: process.env.ANTEROOM_OUT_DIR ?? '.output',
   // lib/ and rules/ are imported explicitly; auto-imports would hide where things come from.
   imports: false,
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },
   }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        const entry = Object.entries(CONTENT_SCRIPT_KINDS).find(([js]) => script.js?.includes(js));
+        if (!entry) continue;
+        if (script.matches?.join() !== entry[1].placeholder) throw new Error(`${entry[0]} must declare ${entry[1].placeholder}`);
+        script.matches = matchPatternsFor(platforms, entry[1].kinds);
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Anteroom',
     description:
       'A quiet companion for online therapy sessions: platform risk warnings, a pre-session checklist and encrypted notes, all kept on your device.',
     version: '0.1.0',
-    permissions: ['storage'],
+    // scripting: registers the content script on custom platforms the therapist adds.
+    permissions: ['storage', 'scripting'],
+    // Asked for one site at a time, at the moment a custom platform is added; never at install.
+    optional_host_permissions: ['https://*/*'],
     // The catalogue's hosts, derived from rules/ like the content scripts' matches: they let the
     // background read a tab's URL on those hosts only (for the badge), without the broad "tabs"
     // permission that would reveal every site the therapist visits.

@@ -1,10 +1,67 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { loadContract, watchContract, type LoadedContract } from '@/lib/contract/storage-item';
+import { createBadgePainter } from '@/lib/background/badge-painter';
+import { syncCustomContentScripts } from '@/lib/background/custom-scripts';
+import { answerBannerRequest } from '@/lib/background/banner-handler';
+import { readCustomPlatforms, toPlatformRule, type CustomPlatform } from '@/lib/rules/custom-platform';
+import type { JurisdictionId } from '@/lib/rules/policy-schema';
+import { DISMISSALS_KEY } from '@/lib/rules/banner-prefs';
+import type { BannerRefresh } from '@/lib/messages';
+import type { PlatformRule } from '@/lib/rules/schema';
 
+// The background only wires browser events to lib/; each concern lives in its own module.
 export default defineBackground(() => {
+  let jurisdiction: JurisdictionId = 'other';
+  let dismissHours = 24;
+  let customs: CustomPlatform[] = [];
+  let customRules: PlatformRule[] = [];
+  const badges = createBadgePainter(() => jurisdiction, () => customRules);
+
   // On first install, open the options page in a tab: the contract defaults are what every
   // other feature reads, so a new user starts there.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
   });
+
+  // A URL change (including an SPA route change, which browsers report as a URL update) or a
+  // finished load repaints that tab's badge.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url !== undefined || change.status === 'complete') void badges.paint(tabId, tab.url);
+  });
+
+  // Tell every tab's content script to ask again (tabs without one simply refuse the message).
+  const refreshBanners = async () => {
+    const refresh: BannerRefresh = { type: 'banner:refresh' };
+    const tabs = await browser.tabs.query({});
+    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, refresh).catch(() => undefined))));
+  };
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && DISMISSALS_KEY in changes) void refreshBanners();
+  });
+
+  const apply = async (loaded: LoadedContract) => {
+    jurisdiction = loaded.value.jurisdiction;
+    dismissHours = loaded.value.bannerDismissHours;
+    customs = readCustomPlatforms(loaded.value.customPlatforms);
+    customRules = customs.map(toPlatformRule);
+    await syncCustomContentScripts(customs).catch(() => undefined);
+    await badges.paintAll();
+    await refreshBanners();
+  };
+  // Settings arrive asynchronously; a content script that asks first waits for them.
+  const settingsReady = loadContract().then(apply);
+
+  // The message router: each message type has one handler, which checks its sender first.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'banner:model') {
+      return settingsReady.then(() => answerBannerRequest(message, sender, { jurisdiction, dismissHours, customRules }));
+    }
+    return undefined;
+  });
+
+  watchContract((loaded) => void apply(loaded));
+  // The therapist can also revoke a site in the browser's own settings.
+  browser.permissions.onRemoved.addListener(() => void syncCustomContentScripts(customs).catch(() => undefined));
+  browser.permissions.onAdded.addListener(() => void syncCustomContentScripts(customs).catch(() => undefined));
 });

@@ -1,4 +1,41 @@
 import type { PlatformRule } from '@/lib/rules/schema';
+import amazonChime from './platforms/amazon-chime.json';
+import discord from './platforms/discord.json';
+import doxyMe from './platforms/doxy-me.json';
+import facebookLive from './platforms/facebook-live.json';
+import facetime from './platforms/facetime.json';
+import fastmail from './platforms/fastmail.json';
+import gmail from './platforms/gmail.json';
+import googleMeet from './platforms/google-meet.json';
+import gotoMeeting from './platforms/goto-meeting.json';
+import hushmail from './platforms/hushmail.json';
+import icloudMail from './platforms/icloud-mail.json';
+import jitsi8x8 from './platforms/jitsi-8x8.json';
+import jitsiMeet from './platforms/jitsi-meet.json';
+import messenger from './platforms/messenger.json';
+import microsoft365Outlook from './platforms/microsoft-365-outlook.json';
+import microsoftTeams from './platforms/microsoft-teams.json';
+import outlookCom from './platforms/outlook-com.json';
+import paubox from './platforms/paubox.json';
+import protonMail from './platforms/proton-mail.json';
+import signal from './platforms/signal.json';
+import simplepracticeTelehealth from './platforms/simplepractice-telehealth.json';
+import skype from './platforms/skype.json';
+import slack from './platforms/slack.json';
+import spruce from './platforms/spruce.json';
+import teamsFree from './platforms/teams-free.json';
+import telegramWeb from './platforms/telegram-web.json';
+import therapynotesTelehealth from './platforms/therapynotes-telehealth.json';
+import tiktok from './platforms/tiktok.json';
+import tuta from './platforms/tuta.json';
+import twitch from './platforms/twitch.json';
+import vsee from './platforms/vsee.json';
+import webex from './platforms/webex.json';
+import whatsappWeb from './platforms/whatsapp-web.json';
+import whereby from './platforms/whereby.json';
+import yahooMail from './platforms/yahoo-mail.json';
+import youtubeLive from './platforms/youtube-live.json';
+import zohoMail from './platforms/zoho-mail.json';
 import zoom from './platforms/zoom.json';
 
 /**
@@ -6,4 +43,43 @@ import zoom from './platforms/zoom.json';
  * a file that is not registered (or registered twice) is caught by tests/unit/rules/catalogue.test.ts.
  * Keep the list sorted by id.
  */
-export const platforms = [zoom] as PlatformRule[];
+export const platforms = [
+  amazonChime,
+  discord,
+  doxyMe,
+  facebookLive,
+  facetime,
+  fastmail,
+  gmail,
+  googleMeet,
+  gotoMeeting,
+  hushmail,
+  icloudMail,
+  jitsi8x8,
+  jitsiMeet,
+  messenger,
+  microsoft365Outlook,
+  microsoftTeams,
+  outlookCom,
+  paubox,
+  protonMail,
+  signal,
+  simplepracticeTelehealth,
+  skype,
+  slack,
+  spruce,
+  teamsFree,
+  telegramWeb,
+  therapynotesTelehealth,
+  tiktok,
+  tuta,
+  twitch,
+  vsee,
+  webex,
+  whatsappWeb,
+  whereby,
+  yahooMail,
+  youtubeLive,
+  zohoMail,
+  zoom,
+] as PlatformRule[];

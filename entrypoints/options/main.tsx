@@ -1,5 +1,5 @@
 import { mountPage } from '@/components/mount';
-import { PageShell } from '@/components/PageShell';
+import { OptionsPage } from './OptionsPage';
+import './options.css';
 
-// Placeholder until the contract defaults form (issue 6) lands here.
-mountPage(<PageShell title="Contract defaults" lede="Your agreement with clients: session length, response times, backup plan." />);
+mountPage(<OptionsPage />);

@@ -204,7 +204,7 @@ export function clientPreparationSections(contract: Contract): AgreementSection[
       id: 'place',
       heading: 'A private place that stays put',
       paragraphs: [
-        'Choose a room where you will not be overheard and can close the door. Stay in one place for the session: not walking, not travelling, and never driving.',
+        'Choose a private room where you will not be overheard and can close the door. Stay in one place for the session: not walking, not travelling, and never driving.',
         'If it helps, ask the people you live with not to disturb you, or put a sign on the door.',
       ],
     },

@@ -38,6 +38,10 @@ export const source = v.strictObject({
 export const platformKind = v.picklist(['video', 'messaging', 'public-broadcast', 'webmail']);
 export type PlatformKind = v.InferOutput<typeof platformKind>;
 
+/** Whether the service still runs. Retired services (Skype, May 2025) get no security fixes. */
+export const platformStatus = v.picklist(['active', 'retired']);
+export type PlatformStatus = v.InferOutput<typeof platformStatus>;
+
 export const platformFacts = v.strictObject({
   /** Per channel; only the channels the platform offers are present. */
   e2ee: v.strictObject({
@@ -61,6 +65,8 @@ export const platformFacts = v.strictObject({
   openSource: v.picklist(['yes', 'partly', 'no']),
   /** False when there is no browser client at all (Signal): the rule exists to say so. */
   webClient: v.boolean(),
+  /** Absent means 'active'; set 'retired' only with a source for the shutdown. */
+  status: v.optional(platformStatus),
   incidents: v.array(
     v.strictObject({ year: v.pipe(v.number(), v.integer(), v.minValue(2000)), summary: v.pipe(v.string(), v.minLength(10)) }),
   ),

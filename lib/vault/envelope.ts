@@ -48,7 +48,10 @@ export function sealRecord(key: Uint8Array, ref: RecordRef, value: JsonValue): S
   return { v: RECORD_FORMAT, n: bytesToBase64(nonce), c: bytesToBase64(ciphertext) };
 }
 
-/** Throws RecordTamperedError (naming only table and id) for any record that does not authenticate. */
+/**
+ * Throws RecordTamperedError (naming only table and id) for any record that does not authenticate.
+ * T is not checked: authenticity is not validity, so callers still run their own schema.
+ */
 export function openRecord<T extends JsonValue = JsonValue>(key: Uint8Array, ref: RecordRef, sealed: SealedRecord): T {
   const tampered = () => new RecordTamperedError(ref.table, ref.id);
   if (!v.is(sealedRecordSchema, sealed)) throw tampered();

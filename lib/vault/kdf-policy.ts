@@ -28,10 +28,11 @@ export const KDF_FLOOR = Object.freeze({ N: 2 ** 17, r: 8, p: 1 });
 const MAX_WORKING_SET_BYTES = 2 ** 30;
 const MAX_WORK = 64 * DEFAULT_KDF.N * DEFAULT_KDF.r * DEFAULT_KDF.p;
 
-/** Bytes noble's scrypt will allocate for these parameters (its own formula: 128·r·(N+p)). */
-export function scryptMemoryBytes(params: Pick<ScryptParams, 'N' | 'r' | 'p'>): number {
-  return 128 * params.r * (params.N + params.p);
-}
+/**
+ * Memory budget handed to noble's scrypt (its maxmem): the 1 GiB working-set ceiling plus 1 MiB
+ * for the per-lane blocks, which the accepted r and p keep far smaller than that.
+ */
+export const KDF_MAX_MEMORY_BYTES = MAX_WORKING_SET_BYTES + 2 ** 20;
 
 /**
  * Throws KdfBelowFloorError for weak parameters and CorruptHeaderError for ones scrypt cannot

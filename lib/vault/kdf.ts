@@ -1,5 +1,5 @@
 import { scryptAsync } from '@noble/hashes/scrypt.js';
-import { assertAcceptableKdf, scryptMemoryBytes, type ScryptParams } from './kdf-policy';
+import { assertAcceptableKdf, KDF_MAX_MEMORY_BYTES, type ScryptParams } from './kdf-policy';
 import { normalizePassphrase } from './passphrase';
 import { wipe } from './wipe';
 
@@ -31,7 +31,7 @@ export async function deriveKek(
       p: kdf.p,
       dkLen: kdf.dkLen,
       asyncTick: ASYNC_TICK_MS,
-      maxmem: scryptMemoryBytes(kdf),
+      maxmem: KDF_MAX_MEMORY_BYTES,
       ...(onProgress ? { onProgress } : {}),
     });
   } finally {

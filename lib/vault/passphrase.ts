@@ -58,7 +58,8 @@ let estimator: Promise<ZxcvbnFactory> | undefined;
 
 /**
  * zxcvbn's dictionaries are about a megabyte, so they load on first use (on the notes page)
- * rather than in every bundle that imports this module.
+ * rather than in every bundle that imports this module. Call it from pages only: MV3 service
+ * workers do not allow dynamic import().
  */
 function loadEstimator(): Promise<ZxcvbnFactory> {
   estimator ??= Promise.all([

@@ -44,7 +44,7 @@ function webExtLint() {
   const name = 'web-ext lint (Firefox build)';
   console.log(`\n━━ ${name}`);
   const started = Date.now();
-  const r = spawnSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json', '--no-input'], { encoding: 'utf8' });
+  const r = spawnSync('npx', ['web-ext', 'lint', '--source-dir', `${process.env.ANTEROOM_OUT_DIR ?? '.output'}/firefox-mv3`, '--output', 'json', '--no-input'], { encoding: 'utf8' });
   let ok = false;
   try {
     const report = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-export const chromeBuild = `${repoRoot}.output/chrome-mv3`;
-export const firefoxBuild = `${repoRoot}.output/firefox-mv3`;
+const outDir = process.env.ANTEROOM_OUT_DIR ? resolve(repoRoot, process.env.ANTEROOM_OUT_DIR) : `${repoRoot}.output`;
+export const chromeBuild = `${outDir}/chrome-mv3`;
+export const firefoxBuild = `${outDir}/firefox-mv3`;
 export const fixturesDir = `${repoRoot}tests/fixtures`;
 
 /** The browsers the tests drive: Debian's packages unless the environment names others. */

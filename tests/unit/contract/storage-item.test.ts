@@ -14,8 +14,6 @@ async function raw(area: 'sync' | 'local') {
 describe('contract storage', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    // @wxt-dev/storage logs a failed background migration; keep the output readable.
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
   });
 
   it('gives the defaults, with nothing reset, before anything is saved', async () => {

@@ -1,0 +1,84 @@
+import { Field, type FieldProps } from '../Field';
+
+/**
+ * The form controls Anteroom's pages use, each wrapped in a Field so that label, help text and
+ * error are always tied to the control. Values are strings: pages convert them (and validate)
+ * when saving, so a half-typed number is never lost.
+ */
+
+type Common = Omit<FieldProps, 'children'> & {
+  value: string;
+  onInput: (value: string) => void;
+};
+
+export function TextInput(props: Common & { type?: 'text' | 'url' | 'email'; autoComplete?: string }) {
+  const { value, onInput, type = 'text', autoComplete, ...field } = props;
+  return (
+    <Field {...field}>
+      {(wiring) => (
+        <input
+          {...wiring}
+          type={type}
+          value={value}
+          autoComplete={autoComplete ?? 'off'}
+          spellcheck={type === 'text'}
+          onInput={(event) => onInput(event.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function NumberInput(props: Common & { min: number; max: number }) {
+  const { value, onInput, min, max, ...field } = props;
+  return (
+    <Field {...field}>
+      {(wiring) => (
+        <input
+          {...wiring}
+          class="number"
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          step={1}
+          value={value}
+          onInput={(event) => onInput(event.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function TextArea(props: Common & { rows?: number }) {
+  const { value, onInput, rows = 3, ...field } = props;
+  return (
+    <Field {...field}>
+      {(wiring) => (
+        <textarea {...wiring} rows={rows} value={value} onInput={(event) => onInput(event.currentTarget.value)} />
+      )}
+    </Field>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export function Select(props: Common & { options: readonly SelectOption[] }) {
+  const { value, onInput, options, ...field } = props;
+  return (
+    <Field {...field}>
+      {(wiring) => (
+        <select {...wiring} value={value} onChange={(event) => onInput(event.currentTarget.value)}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

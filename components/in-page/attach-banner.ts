@@ -1,0 +1,85 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PlatformKind } from '@/lib/rules/schema';
+import * as v from 'valibot';
+import { bannerRefresh, type BannerModelRequest, type BannerModelResponse } from '@/lib/messages';
+import { DISMISSALS_KEY } from '@/lib/rules/banner-prefs';
+import { renderBanner } from './banner-view';
+
+/**
+ * Keeps the `anteroom-banner` element in step with the page. The background decides what it
+ * shows (it holds the catalogue, the policies and the therapist's settings; keeping them out of
+ * the content script keeps the script small on every call page): we ask on load, on SPA route
+ * changes, and when the settings or dismissals change.
+ *
+ * The element is ours alone: we keep a reference instead of querying the page, so a page that
+ * contains an element of the same name cannot confuse us.
+ */
+export function attachBanner(ctx: ContentScriptContext, kinds: readonly PlatformKind[]): void {
+  let host: HTMLElement | undefined;
+  let root: ShadowRoot | undefined;
+  let asked = 0;
+
+  const remove = () => {
+    host?.remove();
+    host = undefined;
+    root = undefined;
+  };
+
+  const ensureHost = (): ShadowRoot | undefined => {
+    if (host && root && host.isConnected) return root;
+    remove();
+    try {
+      const element = document.createElement('anteroom-banner');
+      const shadow = element.attachShadow({ mode: 'open' });
+      // Outside <body>, so host-page layout and frameworks that re-render <body> leave it alone.
+      document.documentElement.append(element);
+      host = element;
+      root = shadow;
+      return root;
+    } catch {
+      // The page defined its own element of this name, or locked the DOM down: stay silent here
+      // (the toolbar badge still carries the verdict).
+      return undefined;
+    }
+  };
+
+  const dismiss = (platformId: string, hours: number) => async () => {
+    remove();
+    const current = (await browser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY];
+    const dismissals = typeof current === 'object' && current !== null ? { ...(current as object) } : {};
+    await browser.storage.local.set({ [DISMISSALS_KEY]: { ...dismissals, [platformId]: Date.now() + hours * 3_600_000 } });
+  };
+
+  const update = async (url = location.href) => {
+    const ticket = ++asked;
+    const request: BannerModelRequest = { type: 'banner:model', url, kinds: [...kinds] };
+    let model: BannerModelResponse;
+    try {
+      model = (await browser.runtime.sendMessage(request)) as BannerModelResponse;
+    } catch {
+      return; // The extension was reloaded or the background is gone: keep what is shown.
+    }
+    // A newer question (a route change while we waited) wins.
+    if (ticket !== asked || !ctx.isValid) return;
+    if (!model) return remove();
+    const shadow = ensureHost();
+    if (!shadow || !host) return;
+    host.setAttribute('data-platform', model.platformId);
+    host.setAttribute('data-verdict', model.verdict);
+    renderBanner(shadow, model, dismiss(model.platformId, model.dismissHours));
+  };
+
+  // The background says when settings or dismissals changed, after it has applied them.
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    if (sender.id === browser.runtime.id && v.is(bannerRefresh, message)) void update();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    remove();
+  });
+  // The Navigation API announces a route change before location.href moves: use its new URL.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => void update(event.newUrl.href));
+  void update();
+}

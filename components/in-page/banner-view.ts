@@ -1,0 +1,102 @@
+import type { BannerModel, VerdictLevel } from '@/lib/rules/banner-model';
+
+/**
+ * The in-page banner, drawn with plain DOM in an open shadow root on the host page. Plain DOM
+ * (not Preact) keeps content scripts small; px units because rem would follow the host page's
+ * root font size. Only platform facts are ever rendered here: the host page can read it.
+ */
+const HEADLINE: Record<VerdictLevel, string> = {
+  avoid: 'Avoid for clinical work',
+  caution: 'Use with care for clinical work',
+  ok: 'Suitable for clinical work',
+};
+
+const STYLE = `
+:host { all: initial; position: fixed; top: 12px; right: 12px; z-index: 2147483647; display: block;
+  font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1d232a; }
+:host([data-verdict=ok]) { top: auto; right: auto; bottom: 12px; left: 12px; }
+.card { box-sizing: border-box; width: 360px; max-width: calc(100vw - 24px); max-height: calc(100vh - 24px); overflow: auto;
+  background: #ffffff; border: 1px solid #c9ced4; border-left: 6px solid var(--tone); border-radius: 10px;
+  box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px; }
+.avoid { --tone: #a11d1d; } .caution { --tone: #8a5a00; } .ok { --tone: #1f6f43; }
+h2 { all: unset; display: block; font-size: 15px; font-weight: 700; margin: 0 0 4px; color: var(--tone); }
+.platform { font-weight: 600; color: #1d232a; }
+p { margin: 6px 0; }
+ul { margin: 4px 0 6px; padding-left: 18px; }
+li { margin: 2px 0; }
+details { margin: 6px 0; }
+summary { cursor: pointer; font-weight: 600; }
+a { color: #234e70; }
+.note { font-size: 12px; color: #4d5966; }
+.actions { display: flex; justify-content: flex-end; margin-top: 8px; }
+button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 6px; border: 1px solid #8894a0; background: #f4f6f8;
+  color: #1d232a; cursor: pointer; }
+button:focus-visible, a:focus-visible, summary:focus-visible { outline: 3px solid #234e70; outline-offset: 2px; }
+.mark { display: inline-flex; align-items: center; gap: 6px; padding: 4px 10px; border-radius: 999px; background: #ffffff;
+  border: 1px solid #1f6f43; color: #1f6f43; font-size: 12px; font-weight: 600; box-shadow: 0 2px 8px rgba(0,0,0,.12); }
+`;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function list(items: readonly string[]): HTMLUListElement {
+  const ul = el('ul');
+  for (const item of items) ul.append(el('li', item));
+  return ul;
+}
+
+/** Replaces the shadow root's content with the banner for `model`. */
+export function renderBanner(root: ShadowRoot, model: BannerModel, onDismiss: () => void): void {
+  root.replaceChildren();
+  const style = el('style', STYLE);
+  root.append(style);
+
+  if (model.verdict === 'ok') {
+    const mark = el('div', `✓ Anteroom: ${model.platformName}`, 'mark');
+    mark.setAttribute('role', 'note');
+    mark.title = `${HEADLINE.ok}. ${model.summary}`;
+    root.append(mark);
+    return;
+  }
+
+  const card = el('section', undefined, `card ${model.verdict}`);
+  card.setAttribute('aria-label', 'Anteroom platform check');
+  // An "avoid" verdict is announced once by screen readers; "caution" politely.
+  card.setAttribute('role', model.verdict === 'avoid' ? 'alert' : 'status');
+
+  const heading = el('h2', `${HEADLINE[model.verdict]}: `);
+  heading.append(el('span', model.platformName, 'platform'));
+  card.append(heading, el('p', model.summary));
+  if (model.reasons.length > 0) card.append(list(model.reasons.slice(0, 3)));
+
+  if (model.saferSettings.length > 0) {
+    const settings = el('details');
+    settings.append(el('summary', 'If you must use it: safer settings'), list(model.saferSettings));
+    card.append(settings);
+  }
+  if (model.alternatives.length > 0) card.append(el('p', `Safer choices: ${model.alternatives.join(', ')}.`));
+  if (model.sourceUrl) {
+    const p = el('p', undefined, 'note');
+    const link = el('a', 'Sources for these facts');
+    link.href = model.sourceUrl;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    p.append(link);
+    if (model.hasUnverifiedFacts) p.append(' · some facts are not yet confirmed by a source.');
+    card.append(p);
+  }
+
+  const actions = el('div', undefined, 'actions');
+  const dismiss = el('button', `Hide for ${model.dismissHours} h`);
+  dismiss.type = 'button';
+  dismiss.dataset.testid = 'banner-dismiss';
+  dismiss.setAttribute('aria-label', `Hide this warning about ${model.platformName} for ${model.dismissHours} hours`);
+  dismiss.addEventListener('click', onDismiss);
+  actions.append(dismiss);
+  card.append(actions);
+  root.append(card);
+}

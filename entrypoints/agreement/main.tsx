@@ -1,0 +1,4 @@
+import { mountPage } from '@/components/mount';
+import { AgreementPage } from './AgreementPage';
+
+mountPage(<AgreementPage />);

@@ -1,0 +1,4 @@
+import { mountPage } from '@/components/mount';
+import { ClientSheetPage } from './ClientSheetPage';
+
+mountPage(<ClientSheetPage />);

@@ -1,0 +1,55 @@
+import * as v from 'valibot';
+import { storage } from 'wxt/utils/storage';
+import {
+  emptyReadinessState,
+  readinessItemIds,
+  readinessStateSchema,
+  type ReadinessItemId,
+  type ReadinessState,
+} from '@/lib/contract/practice-readiness';
+
+/**
+ * When each practice-readiness item was last confirmed, in storage.local only: it describes
+ * this practice, not a client, and there is no reason for it to travel with browser sync.
+ */
+export const READINESS_KEY = 'local:practiceReadiness';
+
+export interface LoadedReadiness {
+  state: ReadinessState;
+  /** Items whose stored date could not be read and are shown as unconfirmed. */
+  resetItems: ReadinessItemId[];
+}
+
+/** Reads item by item, so one unreadable date does not cost the others. */
+export async function loadReadiness(): Promise<LoadedReadiness> {
+  const stored = await storage.getItem<unknown>(READINESS_KEY);
+  const state = emptyReadinessState();
+  if (stored === null || stored === undefined) return { state, resetItems: [] };
+  const source = typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  const resetItems: ReadinessItemId[] = [];
+  for (const id of readinessItemIds) {
+    const parsed = v.safeParse(readinessStateSchema.entries[id], source[id]);
+    if (parsed.success) state[id] = parsed.output;
+    else resetItems.push(id);
+  }
+  return { state, resetItems };
+}
+
+/** Validates, then writes the whole record; an invalid state throws and writes nothing. */
+export async function saveReadiness(state: ReadinessState): Promise<void> {
+  const checked = v.parse(readinessStateSchema, state);
+  await storage.setItem(READINESS_KEY, checked);
+}
+
+/** Today in the therapist's own time zone, as a date input writes it: 2025-03-01. */
+export function localIsoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "2025-03-01" or a full ISO time, as a local calendar date for display. */
+export function readableDate(iso: string): string {
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const date = dateOnly ? new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3])) : new Date(iso);
+  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+}

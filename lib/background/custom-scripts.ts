@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import { originPatternFor, type CustomPlatform } from '@/lib/rules/custom-platform';
+
+/**
+ * Keeps the dynamically registered content scripts in step with the therapist's custom
+ * platforms: one registration per kind, covering only the hosts whose permission was granted.
+ * Called on every background start and whenever the list or the granted permissions change,
+ * so nothing depends on a registration persisting across browser sessions.
+ */
+const SCRIPTS = {
+  video: { id: 'anteroom-custom-video', js: 'content-scripts/platform.js' },
+  webmail: { id: 'anteroom-custom-webmail', js: 'content-scripts/webmail.js' },
+} as const;
+
+export async function grantedCustomPlatforms(customs: readonly CustomPlatform[]): Promise<CustomPlatform[]> {
+  const granted = await Promise.all(
+    customs.map((c) => browser.permissions.contains({ origins: [originPatternFor(c)] }).catch(() => false)),
+  );
+  return customs.filter((_, i) => granted[i]);
+}
+
+export async function syncCustomContentScripts(customs: readonly CustomPlatform[]): Promise<void> {
+  const granted = await grantedCustomPlatforms(customs);
+  const ids = Object.values(SCRIPTS).map((s) => s.id);
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids });
+  if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: registered.map((r) => r.id) });
+  const registrations = (Object.keys(SCRIPTS) as (keyof typeof SCRIPTS)[]).flatMap((kind) => {
+    const matches = [...new Set(granted.filter((c) => c.kind === kind).map(originPatternFor))].sort();
+    if (matches.length === 0) return [];
+    return [{ id: SCRIPTS[kind].id, matches, js: [SCRIPTS[kind].js], runAt: 'document_idle' as const, persistAcrossSessions: false }];
+  });
+  if (registrations.length > 0) await browser.scripting.registerContentScripts(registrations);
+}

@@ -1,0 +1,22 @@
+import * as v from 'valibot';
+import type { BannerModel } from '@/lib/rules/banner-model';
+
+/**
+ * The typed message protocol between contexts. Every message is validated with its schema by
+ * the background before anything is done with it; a message that does not parse is dropped.
+ * Content scripts may only send the messages marked "from a content script"; they never
+ * receive note text, client labels or keys.
+ */
+
+/** From a content script: what should the banner on this page show? */
+export const bannerModelRequest = v.strictObject({
+  type: v.literal('banner:model'),
+  url: v.pipe(v.string(), v.maxLength(4096)),
+  kinds: v.pipe(v.array(v.picklist(['video', 'messaging', 'public-broadcast', 'webmail'])), v.minLength(1), v.maxLength(4)),
+});
+export type BannerModelRequest = v.InferOutput<typeof bannerModelRequest>;
+export type BannerModelResponse = BannerModel | null;
+
+/** From the background to content scripts: settings or dismissals changed, ask again. */
+export const bannerRefresh = v.strictObject({ type: v.literal('banner:refresh') });
+export type BannerRefresh = v.InferOutput<typeof bannerRefresh>;

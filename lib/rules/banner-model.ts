@@ -1,0 +1,59 @@
+import { isDismissed } from './banner-prefs';
+import { platformForUrl } from './match';
+import type { Policy, VerdictLevel } from './policy-schema';
+import type { PlatformKind, PlatformRule } from './schema';
+import { verdictFor } from './verdict';
+
+export type { VerdictLevel } from './policy-schema';
+
+export interface BannerModel {
+  platformId: string;
+  platformName: string;
+  verdict: VerdictLevel;
+  summary: string;
+  /** The two or three reasons that decided the verdict, worst first. */
+  reasons: string[];
+  saferSettings: string[];
+  /** Names of safer platforms. */
+  alternatives: string[];
+  sourceUrl: string | undefined;
+  /** Some facts behind this verdict are not confirmed by a source. */
+  hasUnverifiedFacts: boolean;
+  dismissHours: number;
+}
+
+export interface BannerInputs {
+  url: string;
+  kinds: readonly PlatformKind[];
+  /** The therapist's custom platforms first (they override the catalogue for their host). */
+  platforms: readonly PlatformRule[];
+  policy: Policy;
+  dismissHours: number;
+  dismissals: unknown;
+  now: number;
+}
+
+/**
+ * What the in-page banner should show for a URL, or null when it should show nothing (not a
+ * platform of these kinds, or dismissed). Only platform facts go in: the model is rendered
+ * into a page the platform's owner can read.
+ */
+export function bannerModelFor(input: BannerInputs): BannerModel | null {
+  const candidates = input.platforms.filter((p) => input.kinds.includes(p.kind));
+  const platform = platformForUrl(input.url, candidates);
+  if (!platform || isDismissed(input.dismissals, platform.id, input.now)) return null;
+  const verdict = verdictFor(platform, input.policy);
+  const nameOf = (id: string) => input.platforms.find((p) => p.id === id)?.name ?? id;
+  return {
+    platformId: platform.id,
+    platformName: platform.name,
+    verdict: verdict.verdict,
+    summary: platform.summary,
+    reasons: verdict.reasons.filter((r) => r.verdict !== 'ok').map((r) => r.text),
+    saferSettings: verdict.saferSettings,
+    alternatives: verdict.alternatives.map(nameOf),
+    sourceUrl: platform.sources[0]?.url,
+    hasUnverifiedFacts: verdict.unverified.length > 0,
+    dismissHours: input.dismissHours,
+  };
+}

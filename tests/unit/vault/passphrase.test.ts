@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { checkPassphrase, estimateStrength, normalizePassphrase } from '@/lib/vault/passphrase';
+
+describe('passphrase rules', () => {
+  it('accepts four ordinary words', () => {
+    expect(checkPassphrase('correct horse battery staple')).toEqual({ ok: true, problems: [] });
+  });
+
+  it.each(['', 'short', 'fifteen chars!!'])('asks for at least 16 characters (%j)', (passphrase) => {
+    const result = checkPassphrase(passphrase);
+    expect(result.ok).toBe(false);
+    expect(result.problems[0]).toMatch(/at least 16 characters/);
+  });
+
+  it('counts characters, not UTF-16 units: 15 emoji are still too short, 16 are enough', () => {
+    expect(checkPassphrase('🙂'.repeat(15)).ok).toBe(false);
+    expect(checkPassphrase('🙂'.repeat(16)).ok).toBe(true);
+  });
+
+  it('counts after NFKC: a ligature counts as the letters it stands for', () => {
+    // "ﬁ" (U+FB01) normalises to "fi", so 8 ligatures make 16 characters.
+    expect(checkPassphrase('ﬁ'.repeat(8)).ok).toBe(true);
+    expect(normalizePassphrase('ﬁ')).toBe('fi');
+  });
+
+  it('gives composed and decomposed accents, and full-width letters, one spelling', () => {
+    expect(normalizePassphrase('café'.normalize('NFD'))).toBe(normalizePassphrase('café'.normalize('NFC')));
+    expect(normalizePassphrase('ＡＢＣ')).toBe('ABC');
+  });
+
+  it('refuses a passphrase of only spaces', () => {
+    expect(checkPassphrase(' '.repeat(20)).problems).toContain('A passphrase made only of spaces is too easy to guess.');
+  });
+
+  it('refuses a broken (lone surrogate) character that UTF-8 cannot carry', () => {
+    expect(checkPassphrase('correct horse battery \uD800staple').ok).toBe(false);
+  });
+});
+
+describe('strength estimate', () => {
+  it('scores a famous password low with a hint', async () => {
+    const estimate = await estimateStrength('password1234567890');
+    expect(estimate.score).toBeLessThanOrEqual(1);
+    expect(estimate.hint.length).toBeGreaterThan(0);
+  });
+
+  it('scores unrelated words high', async () => {
+    const estimate = await estimateStrength('lantern orchard velvet compass');
+    expect(estimate.score).toBeGreaterThanOrEqual(3);
+    expect(estimate.hint).toMatch(/hard to guess/i);
+  });
+
+  it('treats the product name and given related words as guessable', async () => {
+    const plain = await estimateStrength('zephyrine');
+    const related = await estimateStrength('zephyrine', ['zephyrine']);
+    expect(related.score).toBeLessThanOrEqual(plain.score);
+  });
+});
