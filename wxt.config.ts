@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { platforms } from './rules/index';
 import { matchPatternsFor } from './lib/rules/match-patterns';
@@ -16,15 +17,38 @@ const CONTENT_SCRIPT_KINDS: Record<string, { placeholder: string; kinds: Platfor
 
 // The extension's manifest and build. Permissions are the ones features use today; each is
 // justified in README.md ("Permissions") and the list grows only with a feature that needs it.
+/**
+ * webextension-polyfill (the package behind @wxt-dev/webextension-polyfill) for the background
+ * and extension pages, where message listeners return promises. Content scripts get WXT's plain
+ * `browser` instead: they never answer messages, and the polyfill would more than double what
+ * every call page has to compile (budget: 2 ms added per page load, see npm run bench).
+ * This replaces the @wxt-dev/webextension-polyfill module, whose alias applies everywhere.
+ */
+function polyfillOutsideContentScripts(): Plugin {
+  let contentScriptBuild = false;
+  return {
+    name: 'anteroom:polyfill-outside-content-scripts',
+    enforce: 'pre',
+    configResolved(config) {
+      const entry = config.build.lib ? config.build.lib.entry : undefined;
+      contentScriptBuild = typeof entry === 'string' && /\.content([/\\]|\.ts$)/.test(entry);
+    },
+    async resolveId(source, importer, options) {
+      // Unit tests alias wxt/browser to WXT's fake browser; leave them alone.
+      if (source !== 'wxt/browser' || contentScriptBuild || process.env.VITEST) return null;
+      return this.resolve('@wxt-dev/webextension-polyfill/browser', importer, { ...options, skipSelf: true });
+    },
+  };
+}
+
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   // Engineers working side by side can build into their own folder; the e2e harness reads the same variable.
   outDir: process.env.ANTEROOM_OUT_DIR ?? '.output',
   // lib/ and rules/ are imported explicitly; auto-imports would hide where things come from.
   imports: false,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [polyfillOutsideContentScripts(), preact()],
     build: { sourcemap: false },
   }),
   hooks: {

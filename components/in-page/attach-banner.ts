@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PlatformKind } from '@/lib/rules/schema';
-import * as v from 'valibot';
-import { bannerRefresh, type BannerModelRequest, type BannerModelResponse } from '@/lib/messages';
+import type { BannerModelRequest, BannerModelResponse } from '@/lib/messages';
 import { DISMISSALS_KEY } from '@/lib/rules/banner-prefs';
 import { renderBanner } from './banner-view';
 
@@ -72,7 +71,8 @@ export function attachBanner(ctx: ContentScriptContext, kinds: readonly Platform
 
   // The background says when settings or dismissals changed, after it has applied them.
   const onMessage = (message: unknown, sender: { id?: string }) => {
-    if (sender.id === browser.runtime.id && v.is(bannerRefresh, message)) void update();
+    // A hand check rather than the valibot schema: the parser would double this script's size.
+    if (sender.id === browser.runtime.id && (message as { type?: unknown } | null)?.type === 'banner:refresh') void update();
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {

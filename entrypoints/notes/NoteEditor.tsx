@@ -1,0 +1,181 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useDraftAutosave, type DraftState } from './drafts';
+import { ErrorNotice } from './ErrorNotice';
+import { parseTags } from './format';
+import { useVault, type VaultFailure } from './vault-api';
+
+export interface EditorStart {
+  /** The note being edited; undefined for a new note. */
+  noteId?: string;
+  body: string;
+  tags: string[];
+  /** True when the text came back from a draft kept in the vault (after a lock, a closed page). */
+  restored: boolean;
+}
+
+const DRAFT_WORDS: Record<DraftState, string> = {
+  clean: '',
+  pending: 'Typing…',
+  saving: 'Keeping a draft…',
+  saved: 'Draft kept (encrypted). It will be here after a lock.',
+  failed: 'The draft could not be kept.',
+};
+
+/**
+ * Write or edit one note. Typed text goes into an encrypted draft after a second of quiet, so a
+ * lock (manual or automatic) never loses it; Save turns it into the note and clears the draft.
+ */
+export function NoteEditor(props: {
+  clientId: string;
+  clientLabel: string;
+  start: EditorStart;
+  onSaved: (noteId: string) => void;
+  onClose: () => void;
+}) {
+  const { clientId, clientLabel, start, onSaved, onClose } = props;
+  const api = useVault();
+  const [noteId, setNoteId] = useState(start.noteId);
+  const [body, setBody] = useState(start.body);
+  const [tagsText, setTagsText] = useState(start.tags.join(', '));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<VaultFailure>();
+  const [dirty, setDirty] = useState(start.restored);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const draft = useDraftAutosave(clientId, noteId);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    const area = bodyRef.current;
+    if (!area) return;
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+  }, []);
+
+  const save = async () => {
+    if (busy) return;
+    setError(undefined);
+    if (!body.trim()) {
+      setError({ code: 'invalid-input', message: 'The note is empty. Write something before saving.' });
+      bodyRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    const result = await api.saveNote({ id: noteId, clientId, body, tags: parseTags(tagsText) });
+    if (!result.ok) {
+      setBusy(false);
+      setError(result.error);
+      return;
+    }
+    draft.forget();
+    // The saved note replaces the draft; an empty draft means "none".
+    await api.saveDraft(clientId, undefined, '');
+    setBusy(false);
+    setNoteId(result.value.id);
+    setDirty(false);
+    onSaved(result.value.id);
+  };
+
+  const discard = async () => {
+    draft.forget();
+    await api.saveDraft(clientId, undefined, '');
+    onClose();
+  };
+
+  const close = () => {
+    if (dirty) setConfirmDiscard(true);
+    else void discard();
+  };
+
+  const heading = noteId ? `Edit note for ${clientLabel}` : `New note for ${clientLabel}`;
+
+  return (
+    <form
+      class="note-editor"
+      aria-labelledby="note-editor-heading"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+      onKeyDown={(event) => {
+        // Ctrl+S / ⌘S saves the note instead of saving the web page.
+        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+          event.preventDefault();
+          void save();
+        }
+      }}
+    >
+      <h4 id="note-editor-heading">{heading}</h4>
+      {start.restored && (
+        <p class="notes-info" data-testid="draft-restored">
+          This is the unsaved text you were writing. Save it as a note, or discard it.
+        </p>
+      )}
+      <div class="field">
+        <label for="note-body">Note</label>
+        <textarea
+          ref={bodyRef}
+          id="note-body"
+          name="noteBody"
+          rows={10}
+          value={body}
+          disabled={busy}
+          aria-describedby="note-draft-state"
+          onInput={(event) => {
+            const value = event.currentTarget.value;
+            setBody(value);
+            setDirty(true);
+            setConfirmDiscard(false);
+            draft.changed(value);
+          }}
+        />
+        <p class="field-help draft-state" id="note-draft-state" data-testid="draft-state" data-state={draft.state}>
+          {DRAFT_WORDS[draft.state]}
+        </p>
+        {draft.error && <ErrorNotice error={draft.error} />}
+      </div>
+      <div class="field">
+        <label for="note-tags">Tags</label>
+        <p class="field-help" id="note-tags-help">
+          Optional. Separate them with commas, for example: intake, sleep, risk review.
+        </p>
+        <input
+          id="note-tags"
+          name="noteTags"
+          type="text"
+          autoComplete="off"
+          value={tagsText}
+          disabled={busy}
+          aria-describedby="note-tags-help"
+          onInput={(event) => {
+            setTagsText(event.currentTarget.value);
+            setDirty(true);
+          }}
+        />
+      </div>
+      <ErrorNotice error={error} />
+      {confirmDiscard ? (
+        <div class="notes-confirm" role="group" aria-labelledby="discard-question">
+          <p id="discard-question">Throw away what you typed? This cannot be undone.</p>
+          <div class="notes-actions">
+            <button type="button" class="danger" data-testid="discard-note" onClick={() => void discard()}>
+              Discard it
+            </button>
+            <button type="button" onClick={() => setConfirmDiscard(false)}>
+              Keep writing
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="notes-actions">
+          <button type="submit" class="primary" data-testid="save-note" disabled={busy}>
+            {busy ? 'Saving…' : 'Save note'}
+          </button>
+          <button type="button" onClick={close} disabled={busy}>
+            {dirty ? 'Discard…' : 'Close'}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+
+/**
+ * The vault client the notes page talks to (lib/vault-client), as an interface: the page is
+ * written against these signatures and main.tsx hands it the real module, so the components
+ * can also be driven by a stand-in in a test.
+ */
+
+export type VaultErrorCode =
+  | 'wrong-passphrase'
+  | 'backoff'
+  | 'locked'
+  | 'no-vault'
+  | 'storage-unavailable'
+  | 'quota'
+  | 'invalid-input'
+  | 'backup-invalid'
+  | 'kdf-floor'
+  | 'not-empty';
+
+export interface VaultFailure {
+  code: string;
+  message: string;
+  retryAfterMs?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: VaultFailure };
+
+export type VaultState = 'none' | 'locked' | 'unlocked';
+export type ContactMode = 'video' | 'audio' | 'text' | 'email' | 'phone';
+
+export interface ClientSummary {
+  id: string;
+  label: string;
+  contactMode: ContactMode;
+  lastHeardFrom?: string;
+  updatedAt: number | string;
+  /** Not in the agreed summary; shown in the edit form when the client provides it. */
+  contractExceptions?: string;
+}
+
+export interface NoteView {
+  id: string;
+  clientId: string;
+  body: string;
+  tags: string[];
+  updatedAt: number | string;
+}
+
+export interface SessionView {
+  id: string;
+  clientId: string;
+  startedAt: number | string;
+  durationMinutes: number;
+  platform: string;
+}
+
+export interface ClientInput {
+  id?: string;
+  label: string;
+  contactMode: ContactMode;
+  contractExceptions?: string;
+}
+
+export interface VaultApi {
+  vaultStatus(): Promise<Result<{ state: VaultState; autoLockMinutes: number }>>;
+  createVault(passphrase: string): Promise<Result<void>>;
+  unlockVault(passphrase: string): Promise<Result<void>>;
+  lockVault(): Promise<Result<void>>;
+  changePassphrase(current: string, next: string): Promise<Result<void>>;
+  listClients(): Promise<Result<ClientSummary[]>>;
+  saveClient(input: ClientInput): Promise<Result<{ id: string }>>;
+  deleteClient(id: string): Promise<Result<void>>;
+  listNotes(clientId: string): Promise<Result<NoteView[]>>;
+  saveNote(input: { id?: string; clientId: string; body: string; tags: string[] }): Promise<Result<{ id: string; updatedAt: number }>>;
+  deleteNote(id: string): Promise<Result<void>>;
+  searchNotes(query: string): Promise<Result<NoteView[]>>;
+  listSessions(clientId: string): Promise<Result<SessionView[]>>;
+  saveDraft(clientId: string, noteId: string | undefined, body: string): Promise<Result<void>>;
+  getDraft(clientId: string): Promise<Result<{ noteId?: string; body: string } | null>>;
+  exportBackup(): Promise<Result<{ fileName: string; text: string }>>;
+  importBackup(
+    text: string,
+    passphrase: string,
+    mode: 'replace-empty' | 'replace',
+  ): Promise<Result<{ clients: number; notes: number; sessions: number }>>;
+  exportClientMarkdown(clientId: string): Promise<Result<{ fileName: string; text: string }>>;
+  onVaultLocked(callback: () => void): () => void;
+}
+
+/** Errors that mean the vault itself cannot be used right now: shown at the top of the page, not beside a button. */
+export function isStorageProblem(error: VaultFailure): boolean {
+  return error.code === 'storage-unavailable' || error.code === 'quota';
+}
+
+/**
+ * Wraps every call so that a "locked" answer (the vault locked itself between two clicks) sends
+ * the page to its locked state at once, exactly as the lock broadcast does; and so that a call
+ * that throws (a message channel closing) still comes back as a Result the page can show.
+ */
+export function guardApi(api: VaultApi, onLockedAnswer: () => void): VaultApi {
+  const guarded = {} as Record<string, unknown>;
+  for (const key of Object.keys(api) as (keyof VaultApi)[]) {
+    const original = api[key] as (...args: unknown[]) => unknown;
+    if (typeof original !== 'function') continue;
+    if (key === 'onVaultLocked') {
+      guarded[key] = original.bind(api);
+      continue;
+    }
+    guarded[key] = async (...args: unknown[]) => {
+      let result: Result<unknown>;
+      try {
+        result = (await original.apply(api, args)) as Result<unknown>;
+      } catch (error) {
+        result = {
+          ok: false,
+          error: {
+            code: 'unexpected',
+            message: `Anteroom could not reach its vault (${error instanceof Error ? error.message : String(error)}). Nothing was changed; try again.`,
+          },
+        };
+      }
+      if (!result.ok && result.error.code === 'locked') onLockedAnswer();
+      return result;
+    };
+  }
+  return guarded as unknown as VaultApi;
+}
+
+export const VaultContext = createContext<VaultApi | null>(null);
+
+export function useVault(): VaultApi {
+  const api = useContext(VaultContext);
+  if (!api) throw new Error('The notes page components need a VaultContext provider');
+  return api;
+}

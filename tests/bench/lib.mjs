@@ -1,0 +1,62 @@
+// Shared pieces of the benchmark: browsers, fixture serving, statistics, the results table.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const outDir = `${root}${process.env.ANTEROOM_OUT_DIR ?? '.output'}`;
+export const chromiumPath = process.env.ANTEROOM_CHROMIUM ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
+/** Chromium with or without the production build, launched the same way otherwise. */
+export async function launch({ withExtension }) {
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    pipe: true,
+    args: CHROMIUM_ARGS,
+    ...(withExtension ? { enableExtensions: [`${outDir}/chrome-mv3`] } : {}),
+  });
+  let extensionId;
+  if (withExtension) {
+    const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
+    extensionId = new URL(worker.url()).host;
+  }
+  return { browser, extensionId };
+}
+
+/** Serves one fixture file for every https document request; nothing leaves the machine. */
+export async function serveFixture(page, file) {
+  const body = readFileSync(`${root}tests/fixtures/pages/${file}`);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('https://')) {
+      if (url.endsWith('/favicon.ico')) return request.respond({ status: 204, body: '' });
+      return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    }
+    return request.continue();
+  });
+}
+
+export function requireBuild() {
+  if (!existsSync(`${outDir}/chrome-mv3/manifest.json`)) throw new Error('No build found: run `npm run build` first.');
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+export const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};

@@ -1,0 +1,48 @@
+// Issue 3's budget: what our content script adds to a call page's load, measured as the
+// renderer's script time (CDP Performance.getMetrics ScriptDuration) with and without the
+// extension in the same run, on the same fixture page at a catalogue host.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { launch, median, outDir, serveFixture } from '../lib.mjs';
+
+const URL_UNDER_TEST = process.env.BENCH_URL ?? 'https://meet.google.com/abc-defg-hij';
+const LOADS = 15;
+
+async function scriptMsPerLoad(withExtension) {
+  const { browser } = await launch({ withExtension });
+  const samples = [];
+  try {
+    for (let i = 0; i < LOADS + 2; i++) {
+      const page = await browser.newPage();
+      await serveFixture(page, 'video-call.html');
+      const cdp = await page.createCDPSession();
+      await cdp.send('Performance.enable');
+      await page.goto(URL_UNDER_TEST, { waitUntil: 'load' });
+      if (withExtension && !process.env.BENCH_URL) await page.waitForSelector('anteroom-banner[data-verdict]', { timeout: 10_000 });
+      else await new Promise((r) => setTimeout(r, 150));
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const seconds = metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
+      if (i >= 2) samples.push(seconds * 1000); // the first two loads warm caches
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return samples;
+}
+
+export async function run() {
+  const without = await scriptMsPerLoad(false);
+  const withExt = await scriptMsPerLoad(true);
+  const added = median(withExt) - median(without);
+  const rows = [
+    { name: 'page script time, no extension (median)', value: median(without), unit: 'ms' },
+    { name: 'page script time, with Anteroom (median)', value: median(withExt), unit: 'ms' },
+    { name: 'content script: added script time per page load', value: added, unit: 'ms', budget: 2 },
+  ];
+  for (const script of ['platform', 'webmail']) {
+    const bytes = gzipSync(readFileSync(`${outDir}/chrome-mv3/content-scripts/${script}.js`)).length;
+    rows.push({ name: `content script ${script}.js (gzip)`, value: bytes / 1024, unit: 'KB', budget: 15 });
+  }
+  return rows;
+}
