@@ -1,12 +1,11 @@
-/**
- * Placeholder for the custom-platforms editor, which lands separately: the options page renders
- * this slot between the contract fields and the templates. Replace the body, keep the export.
- */
+import { CustomPlatforms } from './CustomPlatforms';
+
+/** The custom-platforms editor's place on the options page, between the contract and the templates. */
 export function CustomPlatformsSlot() {
   return (
     <section id="custom-platforms" aria-labelledby="custom-platforms-heading">
-      {/* Custom-platforms editor goes here (owned by the custom-platforms feature). */}
       <h2 id="custom-platforms-heading">Custom platforms</h2>
+      <CustomPlatforms />
     </section>
   );
 }

@@ -62,6 +62,9 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       'network.proxy.ssl_port': 9,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
+      // Optional permissions (a custom platform's site) are granted without the prompt, which
+      // automation cannot click; what is tested is everything around the grant.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   const extensionId = await browser.installExtension(firefoxBuild);

@@ -1,0 +1,214 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { ClientForm, contactModeLabel } from './ClientForm';
+import { DeleteClient } from './DeleteClient';
+import { ErrorNotice } from './ErrorNotice';
+import { formatDate } from './format';
+import { MarkdownExport } from './MarkdownExport';
+import { NoteEditor, type EditorStart } from './NoteEditor';
+import { NoteList } from './NoteList';
+import { SessionList } from './SessionList';
+import { useVault, type ClientSummary, type NoteView, type SessionView, type VaultFailure } from './vault-api';
+
+type Panel = 'none' | 'edit-client' | 'delete' | 'markdown';
+
+/**
+ * One client: their details, notes (with the editor) and recorded sessions. On opening, a draft
+ * left in the vault (typing cut short by a lock) comes back in the editor.
+ */
+export function ClientView(props: {
+  client: ClientSummary;
+  /** A note to open in the editor at once (from search). */
+  openNoteId?: string;
+  onChanged: () => void;
+  onDeleted: () => void;
+  onBack: () => void;
+}) {
+  const { client, openNoteId, onChanged, onDeleted, onBack } = props;
+  const api = useVault();
+  const [notes, setNotes] = useState<NoteView[]>();
+  const [sessions, setSessions] = useState<SessionView[]>();
+  const [editor, setEditor] = useState<EditorStart & { key: number }>();
+  const [panel, setPanel] = useState<Panel>('none');
+  const [error, setError] = useState<VaultFailure>();
+  const [status, setStatus] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const editorKey = useRef(0);
+
+  const loadNotes = useCallback(async () => {
+    const result = await api.listNotes(client.id);
+    if (result.ok) setNotes(result.value);
+    else setError(result.error);
+    return result.ok ? result.value : undefined;
+  }, [api, client.id]);
+
+  // Load everything for the client, then bring back a draft or open the requested note.
+  useEffect(() => {
+    let current = true;
+    setNotes(undefined);
+    setSessions(undefined);
+    setEditor(undefined);
+    setPanel('none');
+    setStatus('');
+    setError(undefined);
+    void (async () => {
+      const [noteResult, sessionResult, draftResult] = await Promise.all([
+        api.listNotes(client.id),
+        api.listSessions(client.id),
+        api.getDraft(client.id),
+      ]);
+      if (!current) return;
+      const loaded = noteResult.ok ? noteResult.value : [];
+      setNotes(noteResult.ok ? noteResult.value : undefined);
+      setSessions(sessionResult.ok ? sessionResult.value : []);
+      const firstError = [noteResult, sessionResult, draftResult].find((r) => !r.ok);
+      if (firstError && !firstError.ok) setError(firstError.error);
+      const draft = draftResult.ok ? draftResult.value : null;
+      if (draft && draft.body !== '') {
+        const note = draft.noteId ? loaded.find((n) => n.id === draft.noteId) : undefined;
+        setEditor({ key: ++editorKey.current, noteId: note?.id, body: draft.body, tags: note?.tags ?? [], restored: true });
+      } else if (openNoteId) {
+        const note = loaded.find((n) => n.id === openNoteId);
+        if (note) setEditor({ key: ++editorKey.current, noteId: note.id, body: note.body, tags: note.tags, restored: false });
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [api, client.id, openNoteId]);
+
+  useEffect(() => headingRef.current?.focus(), [client.id]);
+
+  const startEditor = (start: EditorStart) => {
+    if (editor) {
+      setStatus('Save or discard the note you are writing first.');
+      document.getElementById('note-body')?.focus();
+      return;
+    }
+    setStatus('');
+    setEditor({ ...start, key: ++editorKey.current });
+  };
+
+  return (
+    <article class="client-view" aria-labelledby="client-heading" data-testid="client-view" data-client-id={client.id}>
+      <button type="button" class="link-button back-button" onClick={onBack}>
+        ← All clients
+      </button>
+      {panel === 'edit-client' ? (
+        <ClientForm
+          client={client}
+          onSaved={() => {
+            setPanel('none');
+            onChanged();
+          }}
+          onCancel={() => setPanel('none')}
+        />
+      ) : (
+        <header class="client-header">
+          <h2 id="client-heading" tabIndex={-1} ref={headingRef}>
+            {client.label}
+          </h2>
+          <dl class="client-facts">
+            <dt>Meets by</dt>
+            <dd>{contactModeLabel(client.contactMode)}</dd>
+            {client.lastHeardFrom && (
+              <>
+                <dt>Last heard from</dt>
+                <dd>{formatDate(client.lastHeardFrom) || client.lastHeardFrom}</dd>
+              </>
+            )}
+            {client.contractExceptions && (
+              <>
+                <dt>Exceptions to your agreement</dt>
+                <dd class="pre-wrap">{client.contractExceptions}</dd>
+              </>
+            )}
+          </dl>
+          <div class="notes-actions compact">
+            <button type="button" data-testid="edit-client" onClick={() => setPanel('edit-client')}>
+              Edit details
+            </button>
+          </div>
+        </header>
+      )}
+
+      <ErrorNotice error={error} />
+
+      <section aria-labelledby="client-notes-heading">
+        <div class="section-head">
+          <h3 id="client-notes-heading">Notes</h3>
+          <button
+            type="button"
+            class="primary"
+            data-testid="new-note"
+            onClick={() => startEditor({ body: '', tags: [], restored: false })}
+          >
+            New note
+          </button>
+        </div>
+        <p role="status" class="notes-status">
+          {status}
+        </p>
+        {editor && (
+          <NoteEditor
+            key={editor.key}
+            clientId={client.id}
+            clientLabel={client.label}
+            start={editor}
+            onSaved={() => {
+              setEditor(undefined);
+              setStatus('Note saved.');
+              void loadNotes();
+              onChanged();
+            }}
+            onClose={() => {
+              setEditor(undefined);
+              setStatus('');
+            }}
+          />
+        )}
+        {notes ? (
+          <NoteList
+            notes={notes}
+            editingId={editor?.noteId}
+            onEdit={(note) => startEditor({ noteId: note.id, body: note.body, tags: note.tags, restored: false })}
+            onDeleted={() => {
+              setStatus('Note deleted.');
+              void loadNotes();
+            }}
+          />
+        ) : (
+          !error && <p class="notes-empty">Opening notes…</p>
+        )}
+      </section>
+
+      <section aria-labelledby="client-sessions-heading">
+        <h3 id="client-sessions-heading">Sessions</h3>
+        {sessions ? <SessionList sessions={sessions} /> : <p class="notes-empty">Opening sessions…</p>}
+      </section>
+
+      <section aria-labelledby="client-more-heading" class="client-more">
+        <h3 id="client-more-heading">Export or delete</h3>
+        {panel === 'markdown' && <MarkdownExport client={client} onClose={() => setPanel('none')} />}
+        {panel === 'delete' && (
+          <DeleteClient
+            client={client}
+            noteCount={notes?.length ?? 0}
+            sessionCount={sessions?.length ?? 0}
+            onDeleted={onDeleted}
+            onCancel={() => setPanel('none')}
+          />
+        )}
+        {panel !== 'markdown' && panel !== 'delete' && (
+          <div class="notes-actions">
+            <button type="button" data-testid="export-markdown" onClick={() => setPanel('markdown')}>
+              Export notes as a readable file…
+            </button>
+            <button type="button" class="danger-outline" data-testid="delete-client" onClick={() => setPanel('delete')}>
+              Delete this client…
+            </button>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}

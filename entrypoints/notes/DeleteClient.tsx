@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ErrorNotice } from './ErrorNotice';
+import { listInWords, plural } from './format';
+import { useVault, type ClientSummary, type VaultFailure } from './vault-api';
+
+/**
+ * Deleting a client destroys its key, so its notes, sessions and draft become unreadable at
+ * once and for good. The question names exactly what goes, and the therapist types the
+ * client's name to confirm, so one stray click cannot do it.
+ */
+export function DeleteClient(props: {
+  client: ClientSummary;
+  noteCount: number;
+  sessionCount: number;
+  onDeleted: () => void;
+  onCancel: () => void;
+}) {
+  const { client, noteCount, sessionCount, onDeleted, onCancel } = props;
+  const api = useVault();
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<VaultFailure>();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const matches = typed.trim() === client.label.trim();
+
+  useEffect(() => inputRef.current?.focus(), []);
+
+  const destroyed = listInWords([
+    plural(noteCount, 'note'),
+    plural(sessionCount, 'session record'),
+    'any unsaved draft',
+    'the client’s details',
+  ]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!matches || busy) return;
+    setBusy(true);
+    setError(undefined);
+    const result = await api.deleteClient(client.id);
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    onDeleted();
+  };
+
+  return (
+    <form class="notes-danger" noValidate aria-labelledby="delete-client-heading" onSubmit={(event) => void submit(event)}>
+      <h3 id="delete-client-heading">Delete {client.label}?</h3>
+      <p id="delete-client-what" data-testid="delete-client-summary">
+        This permanently destroys <strong>{destroyed}</strong> for {client.label}. It cannot be undone, not even by Anteroom.
+        Encrypted backups you downloaded earlier still contain them.
+      </p>
+      <div class="field">
+        <label for="delete-client-confirm">
+          To confirm, type the client’s name or code: <strong class="confirm-word">{client.label}</strong>
+        </label>
+        <input
+          ref={inputRef}
+          id="delete-client-confirm"
+          name="confirmClientLabel"
+          type="text"
+          autoComplete="off"
+          spellcheck={false}
+          value={typed}
+          disabled={busy}
+          aria-describedby="delete-client-what"
+          onInput={(event) => setTyped(event.currentTarget.value)}
+        />
+      </div>
+      <ErrorNotice error={error} />
+      <div class="notes-actions">
+        <button type="submit" class="danger" data-testid="confirm-delete-client" disabled={!matches || busy}>
+          {busy ? 'Deleting…' : `Delete ${client.label} for good`}
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Keep this client
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,174 @@
+import { useRef, useState } from 'preact/hooks';
+import { ErrorNotice } from './ErrorNotice';
+import { listInWords, plural } from './format';
+import { useVault, type VaultFailure } from './vault-api';
+
+/** Far larger than any real backup; a bigger file is not one of ours and is not read into memory. */
+const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+
+export interface ImportCounts {
+  clients: number;
+  notes: number;
+  sessions: number;
+}
+
+export function describeCounts(counts: ImportCounts): string {
+  return listInWords([plural(counts.clients, 'client'), plural(counts.notes, 'note'), plural(counts.sessions, 'session')]);
+}
+
+type Step = { kind: 'choose' } | { kind: 'passphrase'; fileName: string; text: string } | { kind: 'replace'; fileName: string; text: string; passphrase: string };
+
+/**
+ * Restore an encrypted backup: choose the file, type the passphrase it was made with, and get
+ * either the counts restored or the reason it was refused (in which case nothing changed).
+ * Restoring over notes that already exist needs a second, explicit yes.
+ */
+export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts, fileName: string) => void }) {
+  const api = useVault();
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<VaultFailure>();
+  const [report, setReport] = useState('');
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const reset = () => {
+    setStep({ kind: 'choose' });
+    setPassphrase('');
+    if (fileRef.current) fileRef.current.value = '';
+  };
+
+  const chooseFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    setError(undefined);
+    setReport('');
+    if (!file) return reset();
+    if (file.size > MAX_BACKUP_BYTES) {
+      setError({ code: 'backup-invalid', message: `${file.name} is far too large to be an Anteroom backup. Nothing was changed.` });
+      return reset();
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setError({ code: 'backup-invalid', message: `The browser could not read ${file.name}. Nothing was changed.` });
+      return reset();
+    }
+    setPassphrase('');
+    setStep({ kind: 'passphrase', fileName: file.name, text });
+    // Let the passphrase box render, then put the therapist in it.
+    setTimeout(() => document.getElementById('import-passphrase')?.focus());
+  };
+
+  const restore = async (mode: 'replace-empty' | 'replace') => {
+    if (step.kind === 'choose' || busy) return;
+    const secret = step.kind === 'replace' ? step.passphrase : passphrase;
+    setError(undefined);
+    if (!secret) {
+      setError({ code: 'invalid-input', message: 'Type the passphrase this backup was made with.' });
+      return;
+    }
+    setBusy(true);
+    const result = await api.importBackup(step.text, secret, mode);
+    setBusy(false);
+    if (result.ok) {
+      setReport(`Restored ${describeCounts(result.value)} from ${step.fileName}.`);
+      reset();
+      onImported(result.value, step.fileName);
+      return;
+    }
+    if (result.error.code === 'not-empty' && mode === 'replace-empty') {
+      setStep({ kind: 'replace', fileName: step.fileName, text: step.text, passphrase: secret });
+      setPassphrase('');
+      return;
+    }
+    setError({ ...result.error, message: `${step.fileName} was not restored, and nothing was changed. ${result.error.message}` });
+    if (result.error.code === 'wrong-passphrase' || result.error.code === 'backoff') {
+      setPassphrase('');
+      document.getElementById('import-passphrase')?.focus();
+    }
+  };
+
+  return (
+    <div class="import-backup">
+      <label class="file-label" for="import-file">
+        Choose a backup file to restore
+      </label>
+      <p class="field-help" id="import-file-help">
+        An encrypted backup downloaded from Anteroom (a .json file). You will need the passphrase it was made with.
+      </p>
+      <input
+        ref={fileRef}
+        id="import-file"
+        name="import"
+        type="file"
+        accept=".json,application/json"
+        aria-describedby="import-file-help"
+        disabled={busy}
+        onChange={(event) => void chooseFile(event.currentTarget)}
+      />
+
+      {step.kind === 'passphrase' && (
+        <form
+          class="import-step"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void restore('replace-empty');
+          }}
+          aria-busy={busy}
+        >
+          <div class="field">
+            <label for="import-passphrase">Passphrase of this backup ({step.fileName})</label>
+            <p class="field-help" id="import-passphrase-help">
+              The passphrase your notes had when the backup was downloaded. It may be an older one.
+            </p>
+            <input
+              id="import-passphrase"
+              name="passphrase"
+              type="password"
+              autoComplete="off"
+              spellcheck={false}
+              value={passphrase}
+              disabled={busy}
+              aria-describedby="import-passphrase-help"
+              onInput={(event) => setPassphrase(event.currentTarget.value)}
+            />
+          </div>
+          <div class="notes-actions">
+            <button type="submit" class="primary" data-testid="import-confirm" disabled={busy}>
+              {busy ? 'Restoring…' : 'Restore this backup'}
+            </button>
+            <button type="button" onClick={reset} disabled={busy}>
+              Cancel
+            </button>
+            {busy && <progress aria-label="Restoring" />}
+          </div>
+        </form>
+      )}
+
+      {step.kind === 'replace' && (
+        <div class="notes-danger import-step" role="group" aria-labelledby="import-replace-heading">
+          <h4 id="import-replace-heading">Replace everything with this backup?</h4>
+          <p>
+            Your notes vault already holds clients and notes. Restoring {step.fileName} will <strong>delete all of them</strong> and
+            put the backup’s contents in their place. Download a backup of what is here now first if you may need it.
+          </p>
+          <div class="notes-actions">
+            <button type="button" class="danger" data-testid="import-replace" disabled={busy} onClick={() => void restore('replace')}>
+              {busy ? 'Restoring…' : 'Delete what is here and restore'}
+            </button>
+            <button type="button" onClick={reset} disabled={busy}>
+              Cancel, keep what is here
+            </button>
+          </div>
+        </div>
+      )}
+
+      <ErrorNotice error={error} testId="import-error" />
+      <p role="status" data-testid="import-report" class="notes-status">
+        {report}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { SealedRecord } from './envelope';
+import type { VaultHeader } from './header';
+import type { WrappedKey } from './wrapped-key';
+
+/**
+ * Where the vault lives on disk: IndexedDB through Dexie 4. Only opaque random ids and
+ * timestamps are in clear (they are what the indexes need); everything a person wrote is a
+ * sealed record (envelope.ts). A client's own record, notes, sessions and draft are sealed under
+ * that client's key, so deleting the wrapped key in `clientKeys` shreds them even if a row
+ * survived somewhere on disk.
+ *
+ * Nothing here runs at import time: WXT imports entrypoints in Node at build time, where there
+ * is no IndexedDB. The database is created and opened by `openVaultDb` on first use.
+ */
+
+export const VAULT_DB_NAME = 'anteroom-vault';
+
+/** Header slots (version 2): the live one, and one staged while the passphrase changes. */
+export type HeaderSlot = 'current' | 'pending';
+
+export interface HeaderRow {
+  key: HeaderSlot;
+  header: VaultHeader;
+  /** ms since epoch; tells a stale pending slot from a fresh one when reading the table by hand. */
+  writtenAt: number;
+}
+
+export interface ClientKeyRow {
+  clientId: string;
+  wrapped: WrappedKey;
+}
+
+export interface ClientRow {
+  id: string;
+  updatedAt: number;
+  sealed: SealedRecord;
+}
+
+export interface SessionRow {
+  id: string;
+  clientId: string;
+  startedAt: number;
+  sealed: SealedRecord;
+}
+
+export interface NoteRow {
+  id: string;
+  clientId: string;
+  updatedAt: number;
+  sealed: SealedRecord;
+}
+
+/** One in-progress note per client, so typing survives a lock; `noteId` is '' for a new note. */
+export interface DraftRow {
+  clientId: string;
+  noteId: string;
+  updatedAt: number;
+  sealed: SealedRecord;
+}
+
+/**
+ * The schema, one entry per version. Versions are never edited once shipped: a change is a new
+ * version with an upgrade function, and tests open a database written at every older version.
+ *
+ * 1. The first layout: a single header row `{ key: 'header', value }`.
+ * 2. Two header slots, `current` and `pending`, so a passphrase change can stage the new header
+ *    and swap it in one transaction (passphrase-change.ts); and the `drafts` table.
+ */
+export const VAULT_DB_VERSIONS = {
+  1: {
+    meta: 'key',
+    clientKeys: 'clientId',
+    clients: 'id, updatedAt',
+    sessions: 'id, clientId, startedAt',
+    notes: 'id, clientId, updatedAt',
+  },
+  2: {
+    drafts: 'clientId, updatedAt',
+  },
+} as const;
+
+export const VAULT_DB_VERSION = 2;
+
+export class AnteroomVaultDb extends Dexie {
+  meta!: Table<HeaderRow, HeaderSlot>;
+  clientKeys!: Table<ClientKeyRow, string>;
+  clients!: Table<ClientRow, string>;
+  sessions!: Table<SessionRow, string>;
+  notes!: Table<NoteRow, string>;
+  drafts!: Table<DraftRow, string>;
+
+  constructor(name: string = VAULT_DB_NAME, options: DexieOptions = {}) {
+    // Strict durability: "complete" means on disk, not in an OS buffer (Chrome 121 made relaxed
+    // the default: developer.chrome.com/blog/indexeddb-durability-mode-now-defaults-to-relaxed).
+    // A therapist's note is worth the few milliseconds; measured in tests/e2e/vault-leak.e2e.ts.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    this.version(1).stores(VAULT_DB_VERSIONS[1]);
+    this.version(2)
+      .stores(VAULT_DB_VERSIONS[2])
+      .upgrade(async (tx) => {
+        const meta = tx.table('meta');
+        const legacy = (await meta.get('header')) as { value?: VaultHeader } | undefined;
+        if (legacy?.value) await meta.put({ key: 'current', header: legacy.value, writtenAt: Date.now() });
+        await meta.delete('header');
+      });
+  }
+}

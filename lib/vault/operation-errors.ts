@@ -1,0 +1,64 @@
+import { VaultError } from './errors';
+
+/**
+ * Failures of vault operations (as opposed to the crypto core's): each carries the code pages
+ * receive. Messages name what to do; they never contain note text.
+ */
+
+export class VaultLockedError extends VaultError {
+  readonly code = 'locked';
+  constructor() {
+    super('The vault is locked. Unlock it with your passphrase to continue.');
+    this.name = 'VaultLockedError';
+  }
+}
+
+export class NoVaultError extends VaultError {
+  readonly code = 'no-vault';
+  constructor() {
+    super('There is no vault on this browser yet. Create one to keep notes.');
+    this.name = 'NoVaultError';
+  }
+}
+
+export class VaultExistsError extends VaultError {
+  readonly code = 'not-empty';
+  constructor() {
+    super('A vault already exists on this browser. Unlock it instead, or restore a backup over it.');
+    this.name = 'VaultExistsError';
+  }
+}
+
+export class VaultNotEmptyError extends VaultError {
+  readonly code = 'not-empty';
+  constructor() {
+    super('This vault already holds clients or notes. Restoring would replace them; confirm to replace, or export a backup first.');
+    this.name = 'VaultNotEmptyError';
+  }
+}
+
+/** The page sent something we cannot use: the message says which field, never its content. */
+export class InvalidInputError extends VaultError {
+  readonly code = 'invalid-input';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidInputError';
+  }
+}
+
+export class NotFoundError extends VaultError {
+  readonly code = 'invalid-input';
+  constructor(what: 'client' | 'note') {
+    super(`That ${what} no longer exists; it may have been deleted in another window.`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Too many wrong passphrases in a row: the next attempt must wait. */
+export class BackoffError extends VaultError {
+  readonly code = 'backoff';
+  constructor(readonly retryAfterMs: number) {
+    super(`Too many wrong passphrases. Wait ${Math.ceil(retryAfterMs / 1000)} seconds, then try again.`);
+    this.name = 'BackoffError';
+  }
+}

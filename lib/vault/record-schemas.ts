@@ -1,0 +1,72 @@
+import * as v from 'valibot';
+
+/**
+ * What is inside each sealed record, and the limits on what a page may send. A record that
+ * authenticates is not necessarily valid (envelope.ts), so every opened record is checked
+ * against its schema too. Only valibot here: the notes page bundles this file through
+ * lib/vault-client.
+ */
+
+export const CONTACT_MODES = ['video', 'audio', 'text', 'email', 'phone'] as const;
+export type ContactMode = (typeof CONTACT_MODES)[number];
+
+export const LIMITS = {
+  label: 200,
+  contractExceptions: 5_000,
+  /** About 200 pages of text; a session note is a few KB. */
+  noteBody: 500_000,
+  tags: 50,
+  tag: 64,
+  platform: 100,
+  checklistItems: 100,
+  query: 500,
+} as const;
+
+/** Random ids we made (crypto.randomUUID), or the same alphabet from an older build. */
+export const recordId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a record id'));
+
+/** A calendar date or a full ISO timestamp, as the page's date inputs give. */
+export const isoDate = v.pipe(
+  v.string(),
+  v.maxLength(40),
+  v.check((text) => /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text)), 'expected a date'),
+);
+
+const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const clientLabel = v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the client a label'), v.maxLength(LIMITS.label));
+export const contactMode = v.picklist(CONTACT_MODES);
+export const contractExceptions = v.pipe(v.string(), v.maxLength(LIMITS.contractExceptions));
+export const noteBody = v.pipe(v.string(), v.maxLength(LIMITS.noteBody));
+export const noteTags = v.pipe(
+  v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.tag))),
+  v.maxLength(LIMITS.tags),
+);
+export const checklistSnapshot = v.pipe(
+  v.record(v.pipe(v.string(), v.maxLength(64)), v.picklist(['pass', 'warn', 'fail', 'unknown', 'todo', 'done'])),
+  v.check((record) => Object.keys(record).length <= LIMITS.checklistItems, 'too many checklist items'),
+);
+
+export const sealedClient = v.strictObject({
+  label: clientLabel,
+  contactMode,
+  contractExceptions: v.optional(contractExceptions),
+  lastHeardFrom: v.optional(isoDate),
+  updatedAt: timestamp,
+});
+export type SealedClient = v.InferOutput<typeof sealedClient>;
+
+export const sealedNote = v.strictObject({ body: noteBody, tags: noteTags, updatedAt: timestamp });
+export type SealedNote = v.InferOutput<typeof sealedNote>;
+
+export const sealedSession = v.strictObject({
+  date: isoDate,
+  startedAt: timestamp,
+  durationMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60)),
+  platform: v.pipe(v.string(), v.maxLength(LIMITS.platform)),
+  checklistSnapshot,
+});
+export type SealedSession = v.InferOutput<typeof sealedSession>;
+
+export const sealedDraft = v.strictObject({ noteId: v.optional(recordId), body: noteBody, updatedAt: timestamp });
+export type SealedDraft = v.InferOutput<typeof sealedDraft>;

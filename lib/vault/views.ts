@@ -1,0 +1,53 @@
+import type { ContactMode } from './record-schemas';
+
+/**
+ * What pages receive: decrypted, plain objects that survive structured clone and JSON (the two
+ * ways browsers carry runtime messages). Timestamps are ms since epoch.
+ */
+
+export interface ClientSummary {
+  id: string;
+  label: string;
+  contactMode: ContactMode;
+  lastHeardFrom?: string;
+  /** Included so the edit form can show it without a second round trip. */
+  contractExceptions?: string;
+  updatedAt: number;
+}
+
+export type ClientView = ClientSummary;
+
+export interface NoteView {
+  id: string;
+  clientId: string;
+  body: string;
+  tags: string[];
+  updatedAt: number;
+}
+
+export interface SessionView {
+  id: string;
+  clientId: string;
+  startedAt: number;
+  date: string;
+  durationMinutes: number;
+  platform: string;
+  checklistSnapshot: Record<string, string>;
+}
+
+export interface DraftView {
+  noteId?: string;
+  body: string;
+}
+
+/** A record that failed its integrity check: named, never shown. */
+export interface DamagedRecord {
+  table: string;
+  id: string;
+}
+
+export interface ImportCounts {
+  clients: number;
+  notes: number;
+  sessions: number;
+}

@@ -1,0 +1,41 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { answerBannerRequest, type BannerSettings } from '@/lib/background/banner-handler';
+
+const settings: BannerSettings = { jurisdiction: 'other', dismissHours: 24, customRules: [] };
+const request = { type: 'banner:model', url: 'https://web.whatsapp.com/', kinds: ['messaging'] };
+const fromTab = (url: string, id = browser.runtime.id) => ({ id, url, tab: { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false, windowId: 1 } });
+
+describe('the background answers banner questions only from our own content scripts', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('answers our content script on the page it runs in', async () => {
+    const answer = await answerBannerRequest(request, fromTab('https://web.whatsapp.com/'), settings);
+    expect(answer).toMatchObject({ platformId: 'whatsapp-web', verdict: 'avoid' });
+  });
+
+  it.each([
+    ['another extension', fromTab('https://web.whatsapp.com/', 'some-other-extension')],
+    ['a sender without a tab (not a content script)', { id: browser.runtime.id, url: 'https://web.whatsapp.com/' }],
+    ['a content script asking about another site', fromTab('https://evil.example/')],
+  ])('ignores %s', async (_who, sender) => {
+    expect(await answerBannerRequest(request, sender, settings)).toBeUndefined();
+  });
+
+  it.each([
+    [{ ...request, type: 'vault:unlock' }],
+    [{ ...request, url: 42 }],
+    [{ ...request, kinds: ['everything'] }],
+    [{ ...request, extra: 'field' }],
+    ['banner:model'],
+    [null],
+  ])('ignores a malformed question %j', async (message) => {
+    expect(await answerBannerRequest(message, fromTab('https://web.whatsapp.com/'), settings)).toBeUndefined();
+  });
+
+  it('honours a dismissal stored for that platform', async () => {
+    await browser.storage.local.set({ bannerDismissals: { 'whatsapp-web': Date.now() + 60_000 } });
+    expect(await answerBannerRequest(request, fromTab('https://web.whatsapp.com/'), settings)).toBeNull();
+  });
+});
