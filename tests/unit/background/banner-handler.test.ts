@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { answerBannerRequest, type BannerSettings } from '@/lib/background/banner-handler';
 
 const settings: BannerSettings = { jurisdiction: 'other', dismissHours: 24, customRules: [] };
 const request = { type: 'banner:model', url: 'https://web.whatsapp.com/', kinds: ['messaging'] };
-const fromTab = (url: string, id = browser.runtime.id) => ({ id, url, tab: { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false, windowId: 1 } });
+type Sender = Browser.runtime.MessageSender;
+const fromTab = (url: string, id = browser.runtime.id): Sender => ({ id, url, tab: { id: 7, index: 0, active: true, windowId: 1 } as Browser.tabs.Tab });
 
 describe('the background answers banner questions only from our own content scripts', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -17,7 +18,7 @@ describe('the background answers banner questions only from our own content scri
 
   it.each([
     ['another extension', fromTab('https://web.whatsapp.com/', 'some-other-extension')],
-    ['a sender without a tab (not a content script)', { id: browser.runtime.id, url: 'https://web.whatsapp.com/' }],
+    ['a sender without a tab (not a content script)', { id: browser.runtime.id, url: 'https://web.whatsapp.com/' } as Sender],
     ['a content script asking about another site', fromTab('https://evil.example/')],
   ])('ignores %s', async (_who, sender) => {
     expect(await answerBannerRequest(request, sender, settings)).toBeUndefined();

@@ -1,0 +1,50 @@
+import { useState } from 'preact/hooks';
+import { ChangePassphrase } from './ChangePassphrase';
+import { downloadText } from './download';
+import { ErrorNotice } from './ErrorNotice';
+import { ImportBackup, type ImportCounts } from './ImportBackup';
+import { useVault, type VaultFailure } from './vault-api';
+
+/** Backup (download and restore) and the passphrase: the things that concern the whole vault. */
+export function VaultTools({ onImported }: { onImported: (counts: ImportCounts, fileName: string) => void }) {
+  const api = useVault();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<VaultFailure>();
+  const [downloaded, setDownloaded] = useState('');
+
+  const exportBackup = async () => {
+    setBusy(true);
+    setError(undefined);
+    setDownloaded('');
+    const result = await api.exportBackup();
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    downloadText(result.value.fileName, result.value.text, 'application/json');
+    setDownloaded(result.value.fileName);
+  };
+
+  return (
+    <section class="vault-tools" aria-labelledby="vault-tools-heading">
+      <h2 id="vault-tools-heading">Backup and passphrase</h2>
+      <h3>Download a backup</h3>
+      <p class="field-help">
+        One encrypted file with every client, note and session. It opens only with your current passphrase, so it is safe to keep on
+        a USB stick or in cloud storage. Keep a recent one: if this browser’s data is cleared, the backup is the only copy.
+      </p>
+      <div class="notes-actions">
+        <button type="button" data-testid="export" disabled={busy} onClick={() => void exportBackup()}>
+          {busy ? 'Preparing the backup…' : 'Download encrypted backup'}
+        </button>
+      </div>
+      <ErrorNotice error={error} />
+      <p role="status" class="notes-status notes-ok" data-testid="export-report">
+        {downloaded ? `Downloaded ${downloaded}. It is encrypted with your current passphrase.` : ''}
+      </p>
+
+      <h3>Restore a backup</h3>
+      <ImportBackup onImported={onImported} />
+
+      <ChangePassphrase />
+    </section>
+  );
+}
