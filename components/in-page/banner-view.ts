@@ -91,10 +91,11 @@ export function renderBanner(root: ShadowRoot, model: BannerModel, onDismiss: ()
   }
 
   const actions = el('div', undefined, 'actions');
-  const dismiss = el('button', `Hide for ${model.dismissHours} h`);
+  const dismiss = el('button', `Hide for ${model.dismissHours} ${model.dismissHours === 1 ? 'hour' : 'hours'}`);
   dismiss.type = 'button';
   dismiss.dataset.testid = 'banner-dismiss';
-  dismiss.setAttribute('aria-label', `Hide this warning about ${model.platformName} for ${model.dismissHours} hours`);
+  // The visible text is the accessible name (WCAG 2.5.3); the card's label says what it hides.
+  dismiss.title = `Hide this warning about ${model.platformName}; the toolbar badge keeps showing it.`;
   dismiss.addEventListener('click', onDismiss);
   actions.append(dismiss);
   card.append(actions);

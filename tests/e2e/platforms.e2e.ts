@@ -7,6 +7,7 @@ import { verdictFor } from '@/lib/rules/verdict';
 import { badgeFor, drivers, storeContract, type Driver } from './harness/driver';
 import { watchErrors } from './harness/errors';
 import { serveFixtures } from './harness/fixtures';
+import { seriousA11yFindings } from './harness/axe';
 
 const ROUTES = {
   'web.whatsapp.com': 'video-call.html',
@@ -91,6 +92,38 @@ describe.each(drivers)('platform warnings in %s', (_name, launch) => {
     await page.close();
   });
 
+  it('leaves the host page where it was, and is accessible', async () => {
+    const page = await driver.browser.newPage();
+    await serveFixtures(page, ROUTES);
+    await page.goto('https://web.whatsapp.com/');
+    await bannerOf(page);
+    const layout = await page.evaluate(() => ({
+      header: JSON.stringify(document.getElementById('host-header')!.getBoundingClientRect()),
+      heading: JSON.stringify(document.querySelector('h1')!.getBoundingClientRect()),
+      bodyChildren: document.body.children.length,
+      scrollHeight: document.documentElement.scrollHeight,
+    }));
+    await page.evaluate(() => document.querySelector('anteroom-banner')!.remove());
+    const without = await page.evaluate(() => ({
+      header: JSON.stringify(document.getElementById('host-header')!.getBoundingClientRect()),
+      heading: JSON.stringify(document.querySelector('h1')!.getBoundingClientRect()),
+      bodyChildren: document.body.children.length,
+      scrollHeight: document.documentElement.scrollHeight,
+    }));
+    expect(layout).toEqual(without);
+    await page.reload();
+    await bannerOf(page);
+    // Keyboard: the dismiss button is reachable with Tab.
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.querySelector('anteroom-banner')?.shadowRoot?.activeElement?.getAttribute('data-testid') === 'banner-dismiss');
+    }
+    expect(reached).toBe(true);
+    expect(await seriousA11yFindings(page)).toEqual([]);
+    await page.close();
+  });
+
   it('says nothing on a look-alike host or an unrelated site, and clears the badge', async () => {
     for (const url of ['https://zoom.us.example.net/j/123', 'https://www.unrelated.example/']) {
       const { page, errors, server } = await visit(url);
@@ -109,8 +142,10 @@ describe.each(drivers)('platform warnings in %s', (_name, launch) => {
     await page.click('#to-messages');
     const banner = await bannerOf(page);
     expect(banner).toMatchObject({ platform: 'messenger', verdict: 'avoid' });
+    await expect.poll(async () => (await badgeFor(controller, 'https://www.facebook.com/messages/t/100')).text, { timeout: 5000 }).toBe('NO');
     await page.click('#to-home');
     await page.waitForFunction(() => !document.querySelector('anteroom-banner'), { timeout: 5000 });
+    await expect.poll(async () => (await badgeFor(controller, 'https://www.facebook.com/')).text, { timeout: 5000 }).toBe('');
     await page.close();
   });
 
