@@ -17,16 +17,16 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Chromium with or without the production build, launched the same way otherwise. */
-export async function launch({ withExtension }) {
+export async function launch({ withExtension, extensionDir }) {
   const browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
     pipe: true,
     args: CHROMIUM_ARGS,
-    ...(withExtension ? { enableExtensions: [`${outDir}/chrome-mv3`] } : {}),
+    ...(withExtension ? { enableExtensions: [extensionDir ?? `${outDir}/chrome-mv3`] } : {}),
   });
   let extensionId;
-  if (withExtension) {
+  if (withExtension && !extensionDir) {
     const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
     extensionId = new URL(worker.url()).host;
   }

@@ -1,15 +1,28 @@
 // Issue 3's budget: what our content script adds to a call page's load, measured as the
 // renderer's script time (CDP Performance.getMetrics ScriptDuration) with and without the
 // extension in the same run, on the same fixture page at a catalogue host.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { launch, median, outDir, serveFixture } from '../lib.mjs';
 
 const URL_UNDER_TEST = process.env.BENCH_URL ?? 'https://meet.google.com/abc-defg-hij';
 const LOADS = 15;
 
-async function scriptMsPerLoad(withExtension) {
-  const { browser } = await launch({ withExtension });
+/** A second baseline: an extension whose content script is one line, on the same host. */
+function oneLineExtension() {
+  const dir = mkdtempSync(`${tmpdir()}/anteroom-bench-`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/manifest.json`, JSON.stringify({
+    manifest_version: 3, name: 'baseline', version: '1',
+    content_scripts: [{ matches: ['https://meet.google.com/*'], js: ['c.js'], run_at: 'document_idle' }],
+  }));
+  writeFileSync(`${dir}/c.js`, "document.documentElement.dataset.baseline = '1';");
+  return dir;
+}
+
+async function scriptMsPerLoad(withExtension, extensionDir) {
+  const { browser } = await launch({ withExtension, extensionDir });
   const samples = [];
   try {
     for (let i = 0; i < LOADS + 2; i++) {
@@ -18,7 +31,7 @@ async function scriptMsPerLoad(withExtension) {
       const cdp = await page.createCDPSession();
       await cdp.send('Performance.enable');
       await page.goto(URL_UNDER_TEST, { waitUntil: 'load' });
-      if (withExtension && !process.env.BENCH_URL) await page.waitForSelector('anteroom-banner[data-verdict]', { timeout: 10_000 });
+      if (withExtension && !extensionDir && !process.env.BENCH_URL) await page.waitForSelector('anteroom-banner[data-verdict]', { timeout: 10_000 });
       else await new Promise((r) => setTimeout(r, 150));
       const { metrics } = await cdp.send('Performance.getMetrics');
       const seconds = metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
@@ -33,10 +46,12 @@ async function scriptMsPerLoad(withExtension) {
 
 export async function run() {
   const without = await scriptMsPerLoad(false);
+  const oneLine = await scriptMsPerLoad(true, oneLineExtension());
   const withExt = await scriptMsPerLoad(true);
   const added = median(withExt) - median(without);
   const rows = [
     { name: 'page script time, no extension (median)', value: median(without), unit: 'ms' },
+    { name: 'page script time, one-line content script (median)', value: median(oneLine), unit: 'ms' },
     { name: 'page script time, with Anteroom (median)', value: median(withExt), unit: 'ms' },
     { name: 'content script: added script time per page load', value: added, unit: 'ms', budget: 2 },
   ];
