@@ -8,12 +8,17 @@ import { readCustomPlatforms, toPlatformRule, type CustomPlatform } from '@/lib/
 import type { JurisdictionId } from '@/lib/rules/policy-schema';
 import { DISMISSALS_KEY } from '@/lib/rules/banner-prefs';
 import type { BannerRefresh } from '@/lib/messages';
+import type { RenderedTemplate } from '@/lib/rules/banner-model';
+import { renderTemplateById, templateIds } from '@/lib/contract/templates';
 import type { PlatformRule } from '@/lib/rules/schema';
+import { startVaultService } from '@/lib/background/vault-service';
 
 // The background only wires browser events to lib/; each concern lives in its own module.
 export default defineBackground(() => {
+  startVaultService();
   let jurisdiction: JurisdictionId = 'other';
   let dismissHours = 24;
+  let templates: RenderedTemplate[] = [];
   let customs: CustomPlatform[] = [];
   let customRules: PlatformRule[] = [];
   const badges = createBadgePainter(() => jurisdiction, () => customRules);
@@ -43,6 +48,7 @@ export default defineBackground(() => {
   const apply = async (loaded: LoadedContract) => {
     jurisdiction = loaded.value.jurisdiction;
     dismissHours = loaded.value.bannerDismissHours;
+    templates = templateIds.map((id) => ({ id, ...renderTemplateById(id, loaded.value) }));
     customs = readCustomPlatforms(loaded.value.customPlatforms);
     customRules = customs.map(toPlatformRule);
     await syncCustomContentScripts(customs).catch(() => undefined);
@@ -55,7 +61,7 @@ export default defineBackground(() => {
   // The message router: each message type has one handler, which checks its sender first.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'banner:model') {
-      return settingsReady.then(() => answerBannerRequest(message, sender, { jurisdiction, dismissHours, customRules }));
+      return settingsReady.then(() => answerBannerRequest(message, sender, { jurisdiction, dismissHours, customRules, templates }));
     }
     return undefined;
   });

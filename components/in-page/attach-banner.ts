@@ -3,7 +3,20 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PlatformKind } from '@/lib/rules/schema';
 import type { BannerModelRequest, BannerModelResponse } from '@/lib/messages';
 import { DISMISSALS_KEY } from '@/lib/rules/banner-prefs';
-import { renderBanner } from './banner-view';
+import type { BannerModel } from '@/lib/rules/banner-model';
+import { renderBanner, type SensitiveWarning } from './banner-view';
+
+/** What a content script adds to the banner (the webmail compose helper). */
+export interface BannerAddOn {
+  onTemplate?: (model: BannerModel, id: string) => boolean;
+  /** The sensitive-content warning for the current draft, if any. */
+  warning?: (model: BannerModel) => SensitiveWarning | undefined;
+}
+
+export interface AttachedBanner {
+  /** Draws the banner again with the add-on's current state (e.g. after a draft check). */
+  rerender(): void;
+}
 
 /**
  * Keeps the `anteroom-banner` element in step with the page. The background decides what it
@@ -14,7 +27,8 @@ import { renderBanner } from './banner-view';
  * The element is ours alone: we keep a reference instead of querying the page, so a page that
  * contains an element of the same name cannot confuse us.
  */
-export function attachBanner(ctx: ContentScriptContext, kinds: readonly PlatformKind[]): void {
+export function attachBanner(ctx: ContentScriptContext, kinds: readonly PlatformKind[], addOn: BannerAddOn = {}): AttachedBanner {
+  let model: BannerModelResponse = null;
   let host: HTMLElement | undefined;
   let root: ShadowRoot | undefined;
   let asked = 0;
@@ -53,20 +67,35 @@ export function attachBanner(ctx: ContentScriptContext, kinds: readonly Platform
   const update = async (url = location.href) => {
     const ticket = ++asked;
     const request: BannerModelRequest = { type: 'banner:model', url, kinds: [...kinds] };
-    let model: BannerModelResponse;
+    let answer: BannerModelResponse;
     try {
-      model = (await browser.runtime.sendMessage(request)) as BannerModelResponse;
+      answer = (await browser.runtime.sendMessage(request)) as BannerModelResponse;
     } catch {
       return; // The extension was reloaded or the background is gone: keep what is shown.
     }
     // A newer question (a route change while we waited) wins.
     if (ticket !== asked || !ctx.isValid) return;
+    model = answer;
+    render();
+  };
+
+  const render = () => {
     if (!model) return remove();
+    const current = model;
+    const warning = addOn.warning?.(current);
     const shadow = ensureHost();
     if (!shadow || !host) return;
-    host.setAttribute('data-platform', model.platformId);
-    host.setAttribute('data-verdict', model.verdict);
-    renderBanner(shadow, model, dismiss(model.platformId, model.dismissHours));
+    host.setAttribute('data-platform', current.platformId);
+    host.setAttribute('data-verdict', current.verdict);
+    if (warning) host.setAttribute('data-warning', 'sensitive-content');
+    else host.removeAttribute('data-warning');
+    const onTemplate = addOn.onTemplate;
+    renderBanner(
+      shadow,
+      current,
+      { onDismiss: dismiss(current.platformId, current.dismissHours), onTemplate: onTemplate ? (id) => onTemplate(current, id) : undefined },
+      warning,
+    );
   };
 
   // The background says when settings or dismissals changed, after it has applied them.
@@ -82,4 +111,5 @@ export function attachBanner(ctx: ContentScriptContext, kinds: readonly Platform
   // The Navigation API announces a route change before location.href moves: use its new URL.
   ctx.addEventListener(window, 'wxt:locationchange', (event) => void update(event.newUrl.href));
   void update();
+  return { rerender: render };
 }

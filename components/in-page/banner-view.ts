@@ -1,5 +1,17 @@
 import type { BannerModel, VerdictLevel } from '@/lib/rules/banner-model';
 
+/** Shown when a draft holds clinical detail and the provider can read it. */
+export interface SensitiveWarning {
+  categories: string[];
+  reason: 'provider-can-read' | 'unknown-recipients';
+}
+
+export interface BannerHandlers {
+  onDismiss: () => void;
+  /** Webmail: insert the template with this id into the message being written. */
+  onTemplate?: (id: string) => boolean;
+}
+
 /**
  * The in-page banner, drawn with plain DOM in an open shadow root on the host page. Plain DOM
  * (not Preact) keeps content scripts small; px units because rem would follow the host page's
@@ -32,6 +44,13 @@ a { color: #234e70; }
 button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 6px; border: 1px solid #8894a0; background: #f4f6f8;
   color: #1d232a; cursor: pointer; }
 button:focus-visible, a:focus-visible, summary:focus-visible { outline: 3px solid #234e70; outline-offset: 2px; }
+.warning { margin: 8px 0; padding: 8px 10px; border-radius: 8px; background: #fff4f4; border: 1px solid #a11d1d; }
+.warning strong { color: #a11d1d; }
+.templates button { display: block; width: 100%; text-align: left; margin: 4px 0; }
+.compact { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; max-width: 340px; }
+.compact .warning, .compact .templates { box-sizing: border-box; width: 340px; max-width: calc(100vw - 24px); background: #ffffff;
+  padding: 8px 10px; border-radius: 8px; border: 1px solid #c9ced4; }
+.compact .warning { background: #fff4f4; border-color: #a11d1d; }
 .mark { display: inline-flex; align-items: center; gap: 6px; padding: 4px 10px; border-radius: 999px; background: #ffffff;
   border: 1px solid #1f6f43; color: #1f6f43; font-size: 12px; font-weight: 600; box-shadow: 0 2px 8px rgba(0,0,0,.12); }
 `;
@@ -49,8 +68,58 @@ function list(items: readonly string[]): HTMLUListElement {
   return ul;
 }
 
+const CATEGORY_WORDS: Record<string, string> = {
+  'self-harm': 'self-harm or suicide',
+  abuse: 'abuse',
+  diagnosis: 'a diagnosis',
+  medication: 'medication',
+  'substance-use': 'substance use',
+  'clinical-record': 'clinical records',
+};
+
+function sensitiveSection(model: BannerModel, warning: SensitiveWarning): HTMLElement {
+  const box = el('div', undefined, 'warning');
+  box.setAttribute('role', 'alert');
+  box.dataset.testid = 'sensitive-warning';
+  const topics = warning.categories.map((c) => CATEGORY_WORDS[c] ?? c).join(', ');
+  box.append(el('strong', 'This draft looks like clinical detail'));
+  const why =
+    warning.reason === 'unknown-recipients'
+      ? `${model.platformName} encrypts end to end only to its own addresses; add the recipients to check.`
+      : `${model.platformName} can read this message on its way.`;
+  box.append(el('p', `It mentions ${topics}. ${why}`));
+  const safer = model.mail?.secureAlternatives ?? [];
+  box.append(
+    el('p', safer.length > 0 ? `Consider a secure channel (${safer.join(', ')}) or keep the detail for the session.` : 'Consider a secure channel, or keep the detail for the session.'),
+  );
+  return box;
+}
+
+function templatesSection(model: BannerModel, handlers: BannerHandlers): HTMLElement | undefined {
+  const templates = model.mail?.templates ?? [];
+  if (templates.length === 0 || !handlers.onTemplate) return undefined;
+  const details = el('details', undefined, 'templates');
+  details.append(el('summary', 'Contract replies'));
+  const status = el('p', '', 'note');
+  status.setAttribute('role', 'status');
+  for (const template of templates) {
+    const button = el('button', template.title);
+    button.type = 'button';
+    button.dataset.testid = `template-${template.id}`;
+    // Keep the caret in the message being written: a mousedown here would take focus away.
+    button.addEventListener('mousedown', (event) => event.preventDefault());
+    button.addEventListener('click', () => {
+      status.textContent = handlers.onTemplate?.(template.id) ? '' : 'Click into the message you are writing first, then choose the reply.';
+    });
+    details.append(button);
+  }
+  details.append(status);
+  return details;
+}
+
 /** Replaces the shadow root's content with the banner for `model`. */
-export function renderBanner(root: ShadowRoot, model: BannerModel, onDismiss: () => void): void {
+export function renderBanner(root: ShadowRoot, model: BannerModel, handlers: BannerHandlers, warning?: SensitiveWarning): void {
+  const { onDismiss } = handlers;
   root.replaceChildren();
   const style = el('style', STYLE);
   root.append(style);
@@ -59,7 +128,17 @@ export function renderBanner(root: ShadowRoot, model: BannerModel, onDismiss: ()
     const mark = el('div', `✓ Anteroom: ${model.platformName}`, 'mark');
     mark.setAttribute('role', 'note');
     mark.title = `${HEADLINE.ok}. ${model.summary}`;
-    root.append(mark);
+    const templates = templatesSection(model, handlers);
+    if (!warning && !templates) {
+      root.append(mark);
+      return;
+    }
+    const compact = el('section', undefined, 'compact');
+    compact.setAttribute('aria-label', 'Anteroom');
+    compact.append(mark);
+    if (warning) compact.append(sensitiveSection(model, warning));
+    if (templates) compact.append(templates);
+    root.append(compact);
     return;
   }
 
@@ -89,6 +168,10 @@ export function renderBanner(root: ShadowRoot, model: BannerModel, onDismiss: ()
     if (model.hasUnverifiedFacts) p.append(' · some facts are not yet confirmed by a source.');
     card.append(p);
   }
+
+  if (warning) card.append(sensitiveSection(model, warning));
+  const templates = templatesSection(model, handlers);
+  if (templates) card.append(templates);
 
   const actions = el('div', undefined, 'actions');
   const dismiss = el('button', `Hide for ${model.dismissHours} ${model.dismissHours === 1 ? 'hour' : 'hours'}`);

@@ -1,15 +1,42 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { attachBanner } from '@/components/in-page/attach-banner';
+import { watchCompose } from '@/components/in-page/compose-watch';
+import type { SensitiveWarning } from '@/components/in-page/banner-view';
+import { compileTerms } from '@/lib/webmail/sensitive-terms';
+import { draftEncryption } from '@/lib/webmail/recipients';
+import englishTerms from '@/rules/sensitive-terms/en.json';
 
 const KINDS = ['webmail'] as const;
 
-// Attached to every webmail host in the catalogue (derived from rules/ at build time): the
-// provider banner now; contract templates and the sensitive-content check come with issue 8.
+// Attached to every webmail host in the catalogue (hosts filled in at build time from rules/):
+// the provider banner, the contract replies, and the check for clinical detail in a draft
+// the provider could read. The draft is read only to check it and is never stored or sent.
 export default defineContentScript({
   // Replaced at build time by the catalogue's hosts (wxt.config.ts, CONTENT_SCRIPT_KINDS).
   matches: ['https://webmail-platforms.anteroom.invalid/*'],
   runAt: 'document_idle',
   main(ctx) {
-    attachBanner(ctx, KINDS);
+    const terms = compileTerms(englishTerms);
+    let draft: { categories: string[]; recipients: string[] } = { categories: [], recipients: [] };
+
+    const banner = attachBanner(ctx, KINDS, {
+      onTemplate: (model, id) => {
+        const template = model.mail?.templates.find((t) => t.id === id);
+        return template ? compose.insert(template.text) : false;
+      },
+      warning: (model): SensitiveWarning | undefined => {
+        if (draft.categories.length === 0) return undefined;
+        const encryption = draftEncryption(model.mail?.e2ee, draft.recipients, model.mail?.ownDomains);
+        return encryption === 'end-to-end' ? undefined : { categories: draft.categories, reason: encryption };
+      },
+    });
+
+    const compose = watchCompose(({ text, recipients }) => {
+      const next = { categories: terms.categoriesIn(text), recipients };
+      if (next.categories.join() === draft.categories.join() && next.recipients.join() === draft.recipients.join()) return;
+      draft = next;
+      banner.rerender();
+    });
+    ctx.onInvalidated(() => compose.stop());
   },
 });

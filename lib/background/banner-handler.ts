@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { platforms } from '@/rules/index';
 import { policies } from '@/rules/policies/index';
 import { bannerModelRequest, type BannerModelResponse } from '@/lib/messages';
-import { bannerModelFor } from '@/lib/rules/banner-model';
+import { bannerModelFor, type RenderedTemplate } from '@/lib/rules/banner-model';
 import { DISMISSALS_KEY } from '@/lib/rules/banner-prefs';
 import type { JurisdictionId } from '@/lib/rules/policy-schema';
 import type { PlatformRule } from '@/lib/rules/schema';
@@ -13,6 +13,8 @@ export interface BannerSettings {
   jurisdiction: JurisdictionId;
   dismissHours: number;
   customRules: readonly PlatformRule[];
+  /** The contract templates, filled from the therapist's defaults. */
+  templates?: RenderedTemplate[];
 }
 
 /**
@@ -37,5 +39,6 @@ export async function answerBannerRequest(
     dismissHours: settings.dismissHours,
     dismissals,
     now: Date.now(),
+    templates: settings.templates,
   });
 }

@@ -20,6 +20,24 @@ export interface BannerModel {
   /** Some facts behind this verdict are not confirmed by a source. */
   hasUnverifiedFacts: boolean;
   dismissHours: number;
+  /** Webmail only: what the compose helper needs. */
+  mail?: MailModel;
+}
+
+/** A contract template, already filled from the therapist's defaults (no client identity). */
+export interface RenderedTemplate {
+  id: string;
+  title: string;
+  text: string;
+}
+
+export interface MailModel {
+  e2ee: 'default' | 'optional' | 'none' | 'between-own-users' | undefined;
+  /** For 'between-own-users': the provider's own address domains. */
+  ownDomains: string[];
+  templates: RenderedTemplate[];
+  /** Safer channels to suggest when a draft holds clinical detail. */
+  secureAlternatives: string[];
 }
 
 export interface BannerInputs {
@@ -31,6 +49,8 @@ export interface BannerInputs {
   dismissHours: number;
   dismissals: unknown;
   now: number;
+  /** Filled contract templates, offered on webmail. */
+  templates?: RenderedTemplate[];
 }
 
 /**
@@ -44,6 +64,18 @@ export function bannerModelFor(input: BannerInputs): BannerModel | null {
   if (!platform || isDismissed(input.dismissals, platform.id, input.now)) return null;
   const verdict = verdictFor(platform, input.policy);
   const nameOf = (id: string) => input.platforms.find((p) => p.id === id)?.name ?? id;
+  const mail: MailModel | undefined =
+    platform.kind === 'webmail'
+      ? {
+          e2ee: platform.facts.e2ee.email,
+          ownDomains: platform.ownDomains ?? [],
+          templates: input.templates ?? [],
+          secureAlternatives: input.platforms
+            .filter((p) => p.kind === 'webmail' && p.id !== platform.id && p.facts.e2ee.email !== undefined && p.facts.e2ee.email !== 'none')
+            .filter((p) => verdict.alternatives.includes(p.id))
+            .map((p) => p.name),
+        }
+      : undefined;
   return {
     platformId: platform.id,
     platformName: platform.name,
@@ -55,5 +87,6 @@ export function bannerModelFor(input: BannerInputs): BannerModel | null {
     sourceUrl: platform.sources[0]?.url,
     hasUnverifiedFacts: verdict.unverified.length > 0,
     dismissHours: input.dismissHours,
+    ...(mail ? { mail } : {}),
   };
 }

@@ -85,6 +85,11 @@ export const platformRule = v.strictObject({
   /** Ids of other platforms that are safer choices. */
   alternatives: v.array(v.string()),
   sources: v.pipe(v.array(source), v.minLength(1)),
+  /**
+   * For mail that is end to end only between the provider's own users: the address domains
+   * that count as "own", so a draft to them alone is known to be end to end.
+   */
+  ownDomains: v.optional(v.array(hostName)),
   /** One or two plain sentences a therapist reads first. */
   summary: v.pipe(v.string(), v.minLength(20)),
 });
