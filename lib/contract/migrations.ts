@@ -35,6 +35,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function v1ToV2(stored: unknown): unknown {
   if (!isRecord(stored)) return stored;
+  // Already a v2 shape (its version was lost or not yet written): converting it again would
+  // overwrite the therapist's values with defaults.
+  if ('sessionMinutes' in stored && !('sessionLength' in stored)) return stored;
   const { sessionLength, recordingPolicy, ...rest } = stored;
   const defaults = defaultContract();
   const plan = typeof rest.disruptionPlan === 'string' && rest.disruptionPlan.trim() !== '' ? rest.disruptionPlan : undefined;

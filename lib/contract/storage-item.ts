@@ -77,9 +77,12 @@ export type SaveResult =
   | { ok: false; errors: Record<string, string> };
 
 async function writeCopy(area: ContractArea, value: Contract, savedAt: string): Promise<void> {
-  const item = defineContractItem(area);
-  await item.setValue(value);
-  await item.setMeta({ v: CONTRACT_VERSION, savedAt });
+  // One storage write for the value and its version: a reader in another page must never see
+  // the new value without its version, or WXT would migrate it again as a v1 value.
+  await storage.setItems([
+    { key: `${area}:contract`, value },
+    { key: `${area}:contract$`, value: { v: CONTRACT_VERSION, savedAt } },
+  ]);
 }
 
 /**

@@ -15,13 +15,15 @@ const missingBrowser = (name: string, pkg: string, env: string) =>
  * Real Chromium with the production build loaded. Every host name resolves to nothing, so a
  * request that escapes request interception fails instead of reaching the internet.
  */
-export async function launchChromium(extraArgs: string[] = []): Promise<ChromiumSession> {
+export async function launchChromium(extraArgs: string[] = [], userDataDir?: string): Promise<ChromiumSession> {
   requireBuilds();
   requireFile(chromiumPath, 'Chromium', missingBrowser('Chromium', 'chromium', 'ANTEROOM_CHROMIUM'));
   const browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
     pipe: true,
+    // A profile directory the test chose, to read what the browser wrote to disk.
+    ...(userDataDir ? { userDataDir } : {}),
     enableExtensions: [chromeBuild],
     args: [
       '--no-sandbox',
@@ -35,6 +37,12 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Chromium
   });
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
   const extensionId = new URL(worker.url()).host;
+  // Installing opens the options page as a welcome tab. Headless Chromium stops rendering tabs
+  // behind the focused one, so a test's page would never paint and clicks would hang: close it.
+  const welcome = await browser
+    .waitForTarget((t) => t.type() === 'page' && t.url() === `chrome-extension://${extensionId}/options.html`, { timeout: 5000 })
+    .catch(() => undefined);
+  await (await welcome?.page())?.close();
   return { browser, extensionId, pageUrl: (page) => `chrome-extension://${extensionId}/${page}` };
 }
 

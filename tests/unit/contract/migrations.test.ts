@@ -59,3 +59,12 @@ describe('migrating a version 1 contract', () => {
     expect(() => migrateContract(contractDefaults, 3)).toThrow(/newer than this Anteroom understands/);
   });
 });
+
+describe('a v2 value read without its version', () => {
+  it('is left as it is rather than converted again over the therapist’s values', async () => {
+    const { v1ToV2 } = await import('@/lib/contract/migrations');
+    const { defaultContract } = await import('@/lib/contract/schema');
+    const saved = { ...defaultContract(), sessionMinutes: 45, disruptionPlans: { ...defaultContract().disruptionPlans, battery: 'I will call you back.' } };
+    expect(v1ToV2(saved)).toEqual(saved);
+  });
+});
