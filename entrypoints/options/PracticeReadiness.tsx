@@ -8,17 +8,17 @@ import {
   type ReadinessState,
 } from '@/lib/contract/practice-readiness';
 import { fieldId } from '@/components/Field';
-import { loadReadiness, localIsoDate, readableDate, saveReadiness } from './readiness-storage';
+import { loadReadiness, localDate, localIsoDate, readableDate, saveReadiness } from './readiness-storage';
 
 type ItemState = 'confirmed' | 'due' | 'expired';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 function stateText(state: ItemState, confirmedAt: string | null): string {
   if (state === 'due' || confirmedAt === null) return 'Not confirmed yet';
-  if (state === 'expired') return `Due again: last confirmed on ${readableDate(confirmedAt)}, more than a year ago`;
-  const next = new Date(Date.parse(confirmedAt) + READINESS_VALID_DAYS * DAY_MS).toISOString();
-  return `Confirmed on ${readableDate(confirmedAt)}; check again by ${readableDate(next)}`;
+  const confirmed = localDate(confirmedAt);
+  if (state === 'expired') return `Due again: last confirmed on ${readableDate(confirmed)}, more than a year ago`;
+  const next = new Date(confirmed);
+  next.setDate(next.getDate() + READINESS_VALID_DAYS);
+  return `Confirmed on ${readableDate(confirmed)}; check again by ${readableDate(next)}`;
 }
 
 /**
@@ -63,7 +63,7 @@ export function PracticeReadiness() {
       await saveReadiness(next);
       setState(next);
       setErrors({ ...errors, [item.id]: undefined });
-      setStatus(date === null ? `Saved: “${item.title}” is not confirmed.` : `Saved: “${item.title}” confirmed on ${readableDate(date)}.`);
+      setStatus(date === null ? `Saved: “${item.title}” is not confirmed.` : `Saved: “${item.title}” confirmed on ${readableDate(localDate(date))}.`);
     } catch {
       setErrors({ ...errors, [item.id]: 'That date could not be saved. Use a real calendar date.' });
     }

@@ -18,7 +18,7 @@ function statusText(status: SaveStatus, generalErrors: string[]): string {
       return 'Saving…';
     case 'invalid': {
       const count = status.count === 1 ? '1 setting needs' : `${status.count} settings need`;
-      return `Not saved: ${count} fixing, marked in red. ${generalErrors.join(' ')}`.trim();
+      return `Not saved: ${count} fixing. Each one is marked ⚠ with a message beside it. ${generalErrors.join(' ')}`.trim();
     }
     case 'error':
       return 'Not saved: the browser refused to store your settings. Try again; if it keeps happening, export them to a file so nothing is lost.';

@@ -48,11 +48,12 @@ export function useContractForm(): ContractFormState | undefined {
   const latest = useRef<{ values?: FormValues; savedValues?: FormValues }>({});
   latest.current = { values, savedValues };
 
-  const apply = (contract: Contract) => {
+  /** Shows a stored contract; with `submitted`, leaves the fields alone if they changed while it was saving. */
+  const apply = (contract: Contract, submitted?: FormValues) => {
     const fresh = toFormValues(contract);
     setSaved(contract);
     setSavedValues(fresh);
-    setValues(fresh);
+    if (submitted === undefined || latest.current.values === submitted) setValues(fresh);
     setErrors({});
   };
 
@@ -70,6 +71,8 @@ export function useContractForm(): ContractFormState | undefined {
     const unwatch = watchContract((loaded) => {
       if (!active) return;
       setSaved(loaded.value);
+      setEverSaved(loaded.source !== 'defaults');
+      setResetFields(loaded.resetFields);
       const { values: current, savedValues: before } = latest.current;
       if (current && before && changedFields(current, before).length === 0) {
         const fresh = toFormValues(loaded.value);
@@ -105,12 +108,12 @@ export function useContractForm(): ContractFormState | undefined {
     }
   };
 
-  const store = async (candidate: unknown): Promise<Record<string, string> | 'refused' | undefined> => {
+  const store = async (candidate: unknown, submitted?: FormValues): Promise<Record<string, string> | 'refused' | undefined> => {
     setPhase('saving');
     try {
       const result = await saveContract(candidate);
       if (!result.ok) return result.errors;
-      apply(result.value);
+      apply(result.value, submitted);
       setResetFields([]);
       setEverSaved(true);
       setLastSave({ at: new Date(), area: result.area });
@@ -127,7 +130,7 @@ export function useContractForm(): ContractFormState | undefined {
     const candidate = fromFormValues(values, saved);
     const checked = validateContract(candidate);
     if (!checked.ok) return refuse(checked.errors);
-    const failure = await store(candidate);
+    const failure = await store(candidate, values);
     if (failure && failure !== 'refused') refuse(failure);
   };
 
