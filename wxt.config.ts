@@ -13,6 +13,8 @@ import type { PlatformKind } from './lib/rules/schema';
 const CONTENT_SCRIPT_KINDS: Record<string, { placeholder: string; kinds: PlatformKind[] }> = {
   'content-scripts/platform.js': { placeholder: 'https://video-platforms.anteroom.invalid/*', kinds: ['video', 'messaging', 'public-broadcast'] },
   'content-scripts/webmail.js': { placeholder: 'https://webmail-platforms.anteroom.invalid/*', kinds: ['webmail'] },
+  'content-scripts/call-probe.js': { placeholder: 'https://call-platforms.anteroom.invalid/*', kinds: ['video', 'messaging'] },
+  'content-scripts/call-watch.js': { placeholder: 'https://call-platforms.anteroom.invalid/*', kinds: ['video', 'messaging'] },
 };
 
 // The extension's manifest and build. Permissions are the ones features use today; each is
@@ -67,14 +69,20 @@ export default defineConfig({
       'A quiet companion for online therapy sessions: platform risk warnings, a pre-session checklist and encrypted notes, all kept on your device.',
     version: '0.1.0',
     // scripting: registers the content script on custom platforms the therapist adds.
-    permissions: ['storage', 'scripting'],
+    // alarms: the vault's auto-lock after inactivity; idle: lock the vault when the screen locks.
+    permissions: ['storage', 'scripting', 'alarms', 'idle'],
     // Asked for one site at a time, at the moment a custom platform is added; never at install.
     optional_host_permissions: ['https://*/*'],
+    // The checklist's downloads item: asked for by its "Check downloads" button, to see and pause
+    // downloads that compete with the call for bandwidth.
+    optional_permissions: ['downloads'],
     // The catalogue's hosts, derived from rules/ like the content scripts' matches: they let the
     // background read a tab's URL on those hosts only (for the badge), without the broad "tabs"
     // permission that would reveal every site the therapist visits.
     host_permissions: matchPatternsFor(platforms, ['video', 'messaging', 'public-broadcast', 'webmail']),
     action: { default_title: 'Anteroom: pre-session checklist' },
+    // Opens the checklist from the keyboard; the browser lets the therapist change the keys.
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+A' } } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -11,7 +11,9 @@ import type { BannerRefresh } from '@/lib/messages';
 import type { RenderedTemplate } from '@/lib/rules/banner-model';
 import { renderTemplateById, templateIds } from '@/lib/contract/templates';
 import type { PlatformRule } from '@/lib/rules/schema';
-import { startVaultService } from '@/lib/background/vault-service';
+import { lockVault, startVaultService } from '@/lib/background/vault-service';
+import { answerCallMessage } from '@/lib/background/call-handler';
+import type { Contract } from '@/lib/contract/schema';
 
 // The background only wires browser events to lib/; each concern lives in its own module.
 export default defineBackground(() => {
@@ -19,6 +21,7 @@ export default defineBackground(() => {
   let jurisdiction: JurisdictionId = 'other';
   let dismissHours = 24;
   let templates: RenderedTemplate[] = [];
+  let contract: Contract | undefined;
   let customs: CustomPlatform[] = [];
   let customRules: PlatformRule[] = [];
   const badges = createBadgePainter(() => jurisdiction, () => customRules);
@@ -46,6 +49,7 @@ export default defineBackground(() => {
   });
 
   const apply = async (loaded: LoadedContract) => {
+    contract = loaded.value;
     jurisdiction = loaded.value.jurisdiction;
     dismissHours = loaded.value.bannerDismissHours;
     templates = templateIds.map((id) => ({ id, ...renderTemplateById(id, loaded.value) }));
@@ -62,6 +66,9 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'banner:model') {
       return settingsReady.then(() => answerBannerRequest(message, sender, { jurisdiction, dismissHours, customRules, templates }));
+    }
+    if (typeof message === 'object' && message !== null && String((message as { type?: unknown }).type).startsWith('call:')) {
+      return settingsReady.then(() => answerCallMessage(message, sender, { contract: () => contract, lock: lockVault }));
     }
     return undefined;
   });

@@ -8,8 +8,12 @@ import { originPatternFor, type CustomPlatform } from '@/lib/rules/custom-platfo
  * so nothing depends on a registration persisting across browser sessions.
  */
 const SCRIPTS = {
-  video: { id: 'anteroom-custom-video', js: 'content-scripts/platform.js' },
-  webmail: { id: 'anteroom-custom-webmail', js: 'content-scripts/webmail.js' },
+  video: [
+    { id: 'anteroom-custom-video', js: 'content-scripts/platform.js', runAt: 'document_idle' },
+    { id: 'anteroom-custom-call-watch', js: 'content-scripts/call-watch.js', runAt: 'document_start' },
+    { id: 'anteroom-custom-call-probe', js: 'content-scripts/call-probe.js', runAt: 'document_start', world: 'MAIN' },
+  ],
+  webmail: [{ id: 'anteroom-custom-webmail', js: 'content-scripts/webmail.js', runAt: 'document_idle' }],
 } as const;
 
 export async function grantedCustomPlatforms(customs: readonly CustomPlatform[]): Promise<CustomPlatform[]> {
@@ -21,13 +25,20 @@ export async function grantedCustomPlatforms(customs: readonly CustomPlatform[])
 
 export async function syncCustomContentScripts(customs: readonly CustomPlatform[]): Promise<void> {
   const granted = await grantedCustomPlatforms(customs);
-  const ids = Object.values(SCRIPTS).map((s) => s.id);
+  const ids = Object.values(SCRIPTS).flatMap((scripts) => scripts.map((s) => s.id));
   const registered = await browser.scripting.getRegisteredContentScripts({ ids });
   if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: registered.map((r) => r.id) });
   const registrations = (Object.keys(SCRIPTS) as (keyof typeof SCRIPTS)[]).flatMap((kind) => {
     const matches = [...new Set(granted.filter((c) => c.kind === kind).map(originPatternFor))].sort();
     if (matches.length === 0) return [];
-    return [{ id: SCRIPTS[kind].id, matches, js: [SCRIPTS[kind].js], runAt: 'document_idle' as const, persistAcrossSessions: false }];
+    return SCRIPTS[kind].map((script) => ({
+      id: script.id,
+      matches,
+      js: [script.js],
+      runAt: script.runAt,
+      ...('world' in script ? { world: script.world } : {}),
+      persistAcrossSessions: false,
+    }));
   });
   if (registrations.length > 0) await browser.scripting.registerContentScripts(registrations);
 }

@@ -1,0 +1,118 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { combine, sampleOf, totalsOf, type CallSample, type RawStat, type Totals } from '@/lib/call/sample';
+import { PROBE_ATTRIBUTE, PROBE_SOURCE } from '@/lib/call/probe-protocol';
+
+/**
+ * The call probe, in the page's own world at document_start, before the page's scripts run: it
+ * wraps RTCPeerConnection to read getStats() every 2 s, and getDisplayMedia to notice screen
+ * sharing. It posts numbers and fixed words only, tagged with the secret our isolated content
+ * script left on <html> (read and removed here before any page script can see it). It never
+ * changes what the page's calls do: the wrappers return the browser's own objects and results.
+ *
+ * Declared as a MAIN-world content script rather than injected later (DESIGN.md said
+ * "injected"): injecting at document_idle would come after the page had created its
+ * connections, and needs a web-accessible resource that pages can fingerprint.
+ */
+export default defineContentScript({
+  // Replaced at build time by the catalogue's video and messaging hosts (wxt.config.ts).
+  matches: ['https://call-platforms.anteroom.invalid/*'],
+  world: 'MAIN',
+  runAt: 'document_start',
+  main() {
+    const NativePeerConnection = window.RTCPeerConnection;
+    if (typeof NativePeerConnection !== 'function') return;
+
+    let secret: string | undefined;
+    const takeSecret = () => {
+      const value = document.documentElement?.getAttribute(PROBE_ATTRIBUTE);
+      if (value) {
+        secret = value;
+        document.documentElement.removeAttribute(PROBE_ATTRIBUTE);
+      }
+      return secret !== undefined;
+    };
+    if (!takeSecret()) {
+      // Our isolated script may run just after this one: catch the attribute as it appears.
+      const watcher = new MutationObserver(() => takeSecret() && watcher.disconnect());
+      watcher.observe(document.documentElement ?? document, { attributes: true, attributeFilter: [PROBE_ATTRIBUTE], subtree: false });
+    }
+    const post = (message: Record<string, unknown>) => {
+      if (secret) window.postMessage({ source: PROBE_SOURCE, secret, ...message }, location.origin);
+    };
+
+    const connections = new Set<RTCPeerConnection>();
+    const previous = new WeakMap<RTCPeerConnection, Totals>();
+    let timer: ReturnType<typeof setInterval> | undefined;
+
+    const readAll = async () => {
+      let sample: CallSample | undefined;
+      let connected = false;
+      for (const pc of [...connections]) {
+        if (pc.connectionState === 'closed') {
+          connections.delete(pc);
+          continue;
+        }
+        if (pc.connectionState === 'connected') connected = true;
+        try {
+          const report = await pc.getStats();
+          const stats: RawStat[] = [];
+          report.forEach((s: RawStat) => stats.push(s));
+          const totals = totalsOf(stats, performance.now());
+          const one = sampleOf(stats, totals, previous.get(pc));
+          previous.set(pc, totals);
+          sample = sample ? combine(sample, one) : one;
+        } catch {
+          // A connection closing between the state check and getStats: skip it this round.
+        }
+      }
+      if (connections.size === 0 && timer !== undefined) {
+        clearInterval(timer);
+        timer = undefined;
+      }
+      if (sample) post({ kind: 'stats', ...sample, connected });
+    };
+
+    const track = (pc: RTCPeerConnection) => {
+      connections.add(pc);
+      timer ??= setInterval(() => void readAll(), 2000);
+    };
+
+    // A function that returns the browser's own object: `new RTCPeerConnection(...)` and
+    // `instanceof` behave exactly as before, and statics (generateCertificate) are inherited.
+    const Wrapped = function RTCPeerConnection(this: unknown, ...args: ConstructorParameters<typeof NativePeerConnection>) {
+      const pc = new NativePeerConnection(...args);
+      track(pc);
+      return pc;
+    } as unknown as typeof NativePeerConnection;
+    Wrapped.prototype = NativePeerConnection.prototype;
+    Object.setPrototypeOf(Wrapped, NativePeerConnection);
+    window.RTCPeerConnection = Wrapped;
+    const legacy = window as unknown as { webkitRTCPeerConnection?: unknown };
+    if (legacy.webkitRTCPeerConnection === NativePeerConnection) legacy.webkitRTCPeerConnection = Wrapped;
+
+    const nativeGetDisplayMedia = MediaDevices.prototype.getDisplayMedia;
+    if (typeof nativeGetDisplayMedia === 'function') {
+      const sharing = new Set<MediaStreamTrack>();
+      const stopped = () => {
+        for (const t of sharing) if (t.readyState === 'ended') sharing.delete(t);
+        if (sharing.size === 0) post({ kind: 'share', state: 'stopped' });
+      };
+      MediaDevices.prototype.getDisplayMedia = async function getDisplayMedia(this: MediaDevices, ...args: Parameters<MediaDevices['getDisplayMedia']>) {
+        const stream = await nativeGetDisplayMedia.apply(this, args);
+        post({ kind: 'share', state: 'started' });
+        for (const t of stream.getVideoTracks()) {
+          sharing.add(t);
+          // 'ended' fires when the user stops sharing from the browser; a page calling stop()
+          // does not fire it, so the stop is also wrapped per track.
+          t.addEventListener('ended', stopped);
+          const nativeStop = t.stop.bind(t);
+          t.stop = () => {
+            nativeStop();
+            stopped();
+          };
+        }
+        return stream;
+      };
+    }
+  },
+});

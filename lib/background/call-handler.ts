@@ -1,0 +1,51 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { Contract } from '@/lib/contract/schema';
+import { readCallMessage, type CallSettings } from '@/lib/call/messages';
+import { isOwnContentScript } from './sender';
+
+/**
+ * The background's side of the in-call companion. Our content scripts on call pages may ask
+ * for the contract's call settings, report that a screen share started (the notes lock at once)
+ * and hand over a finished call's quality summary (kept locally, with no identity: time and
+ * seconds per quality level). Anyone else gets no answer.
+ */
+export const CALL_HISTORY_KEY = 'callHistory';
+const CALL_HISTORY_CAP = 500;
+
+export interface CallSummary {
+  at: string;
+  minutes: number;
+  seconds: { good: number; fair: number; poor: number; unknown: number };
+}
+
+export interface CallHandlerDeps {
+  contract: () => Contract | undefined;
+  lock: (reason: 'screen-share') => Promise<void>;
+}
+
+export async function answerCallMessage(message: unknown, sender: Browser.runtime.MessageSender, deps: CallHandlerDeps): Promise<CallSettings | null | undefined> {
+  if (!isOwnContentScript(sender, browser.runtime.id)) return undefined;
+  const parsed = readCallMessage(message);
+  if (!parsed) return undefined;
+  switch (parsed.type) {
+    case 'call:settings': {
+      const c = deps.contract();
+      if (!c) return null;
+      return { sessionMinutes: c.sessionMinutes, reminderMinutesBefore: [...c.reminderMinutesBefore], disruptionPlan: c.disruptionPlan, backupPlatform: c.backupPlatform };
+    }
+    case 'call:screen-share':
+      if (parsed.state === 'started') await deps.lock('screen-share');
+      return null;
+    case 'call:ended': {
+      const summary: CallSummary = {
+        at: new Date(parsed.startedAt).toISOString(),
+        minutes: Math.round((parsed.endedAt - parsed.startedAt) / 60_000),
+        seconds: parsed.seconds,
+      };
+      const stored = (await browser.storage.local.get(CALL_HISTORY_KEY))[CALL_HISTORY_KEY];
+      const history = Array.isArray(stored) ? stored : [];
+      await browser.storage.local.set({ [CALL_HISTORY_KEY]: [...history, summary].slice(-CALL_HISTORY_CAP) });
+      return null;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Messages between the in-call content script and the background. Numbers and fixed words
+ * only: the content script never sends page text, the background never sends client data.
+ */
+export interface CallSettings {
+  sessionMinutes: number;
+  reminderMinutesBefore: number[];
+  disruptionPlan: string;
+  backupPlatform: string;
+}
+
+export type CallMessage =
+  | { type: 'call:settings' }
+  | { type: 'call:screen-share'; state: 'started' | 'stopped' }
+  | { type: 'call:ended'; startedAt: number; endedAt: number; seconds: { good: number; fair: number; poor: number; unknown: number } };
+
+const isCount = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 86_400;
+const isTime = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n > 1e12 && n < 1e13;
+
+export function readCallMessage(data: unknown): CallMessage | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const m = data as Record<string, unknown>;
+  const keys = Object.keys(m).sort().join();
+  if (m.type === 'call:settings' && keys === 'type') return { type: 'call:settings' };
+  if (m.type === 'call:screen-share' && keys === 'state,type' && (m.state === 'started' || m.state === 'stopped')) {
+    return { type: 'call:screen-share', state: m.state };
+  }
+  if (m.type === 'call:ended' && keys === 'endedAt,seconds,startedAt,type' && isTime(m.startedAt) && isTime(m.endedAt) && (m.endedAt as number) >= (m.startedAt as number)) {
+    const s = m.seconds as Record<string, unknown> | null;
+    if (typeof s !== 'object' || s === null || Object.keys(s).sort().join() !== 'fair,good,poor,unknown') return undefined;
+    if (![s.good, s.fair, s.poor, s.unknown].every(isCount)) return undefined;
+    return { type: 'call:ended', startedAt: m.startedAt as number, endedAt: m.endedAt as number, seconds: s as { good: number; fair: number; poor: number; unknown: number } };
+  }
+  return undefined;
+}

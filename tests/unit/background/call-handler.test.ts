@@ -1,0 +1,44 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser, type Browser } from 'wxt/browser';
+import { answerCallMessage, CALL_HISTORY_KEY } from '@/lib/background/call-handler';
+import { defaultContract } from '@/lib/contract/schema';
+
+type Sender = Browser.runtime.MessageSender;
+const fromCallPage = (id = browser.runtime.id): Sender => ({ id, url: 'https://meet.google.com/abc', tab: { id: 3, index: 0, active: true, windowId: 1 } as Browser.tabs.Tab });
+const fromOurPage: Sender = { id: 'x', url: 'chrome-extension://x/popup.html' };
+
+describe('the background side of the in-call companion', () => {
+  const lock = vi.fn(async () => undefined);
+  const deps = { contract: () => defaultContract(), lock };
+  beforeEach(() => {
+    fakeBrowser.reset();
+    lock.mockClear();
+  });
+
+  it('gives a call page the contract’s session length, notices and disruption plan — nothing else', async () => {
+    const answer = await answerCallMessage({ type: 'call:settings' }, fromCallPage(), deps);
+    expect(Object.keys(answer!).sort()).toEqual(['backupPlatform', 'disruptionPlan', 'reminderMinutesBefore', 'sessionMinutes']);
+  });
+
+  it('locks the notes when a screen share starts, not when it stops', async () => {
+    await answerCallMessage({ type: 'call:screen-share', state: 'stopped' }, fromCallPage(), deps);
+    expect(lock).not.toHaveBeenCalled();
+    await answerCallMessage({ type: 'call:screen-share', state: 'started' }, fromCallPage(), deps);
+    expect(lock).toHaveBeenCalledWith('screen-share');
+  });
+
+  it('keeps a finished call as time and seconds per quality, with no identity', async () => {
+    await answerCallMessage({ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12 + 3_000_000, seconds: { good: 2900, fair: 100, poor: 0, unknown: 0 } }, fromCallPage(), deps);
+    const stored = (await browser.storage.local.get(CALL_HISTORY_KEY))[CALL_HISTORY_KEY] as unknown[];
+    expect(stored).toEqual([{ at: new Date(1.7e12).toISOString(), minutes: 50, seconds: { good: 2900, fair: 100, poor: 0, unknown: 0 } }]);
+  });
+
+  it.each([
+    ['another extension', fromCallPage('other-extension')],
+    ['an extension page (not a call page)', fromOurPage],
+  ])('ignores %s', async (_who, sender) => {
+    expect(await answerCallMessage({ type: 'call:screen-share', state: 'started' }, sender, deps)).toBeUndefined();
+    expect(lock).not.toHaveBeenCalled();
+  });
+});

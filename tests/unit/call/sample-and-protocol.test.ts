@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { combine, sampleOf, totalsOf, type RawStat } from '@/lib/call/sample';
+import { PROBE_SOURCE, readProbeMessage } from '@/lib/call/probe-protocol';
+import { readCallMessage } from '@/lib/call/messages';
+import { clock, createSessionTimer } from '@/lib/call/session-timer';
+
+const report = (sent: number, received: number, lost: number, packets: number): RawStat[] => [
+  { type: 'outbound-rtp', kind: 'video', bytesSent: sent },
+  { type: 'inbound-rtp', kind: 'video', bytesReceived: received, packetsLost: lost, packetsReceived: packets, jitter: 0.012 },
+  { type: 'candidate-pair', state: 'succeeded', nominated: true, currentRoundTripTime: 0.045 },
+];
+
+describe('reading getStats()', () => {
+  it('turns two reports 2 s apart into bitrates, loss, round trip and jitter', () => {
+    const first = report(0, 0, 0, 0);
+    const second = report(250_000, 500_000, 5, 95);
+    const a = totalsOf(first, 0);
+    const b = totalsOf(second, 2000);
+    const sample = sampleOf(second, b, a);
+    expect(sample.sendKbps).toBeCloseTo(1000);
+    expect(sample.recvKbps).toBeCloseTo(2000);
+    expect(sample.lossPct).toBeCloseTo(5);
+    expect(sample.rttMs).toBeCloseTo(45);
+    expect(sample.jitterMs).toBeCloseTo(12);
+    expect(sample.video).toBe(true);
+  });
+
+  it('reports no bitrate on the first report and no loss when nothing arrived', () => {
+    const s = sampleOf(report(100, 100, 0, 0), totalsOf(report(100, 100, 0, 0), 0), undefined);
+    expect(s.sendKbps).toBe(0);
+    expect(Number.isNaN(s.lossPct)).toBe(true);
+  });
+
+  it('adds the bitrates of two connections and keeps the worst of the rest', () => {
+    const a = { sendKbps: 100, recvKbps: 200, lossPct: 1, rttMs: 50, jitterMs: NaN, video: false };
+    const b = { sendKbps: 10, recvKbps: 20, lossPct: NaN, rttMs: 80, jitterMs: 9, video: true };
+    expect(combine(a, b)).toEqual({ sendKbps: 110, recvKbps: 220, lossPct: 1, rttMs: 80, jitterMs: 9, video: true });
+  });
+});
+
+describe('the probe channel accepts only our probe’s numbers', () => {
+  const secret = '0123456789abcdef0123456789abcdef';
+  const stats = { source: PROBE_SOURCE, secret, kind: 'stats', sendKbps: 1, recvKbps: 2, lossPct: NaN, rttMs: 3, jitterMs: 4, video: true, connected: true };
+  it('accepts a well-formed message with the secret', () => {
+    expect(readProbeMessage(stats, secret)).toMatchObject({ kind: 'stats', recvKbps: 2 });
+    expect(readProbeMessage({ source: PROBE_SOURCE, secret, kind: 'share', state: 'started' }, secret)).toEqual({ kind: 'share', state: 'started' });
+  });
+  it.each([
+    ['a wrong secret', { ...stats, secret: 'f'.repeat(32) }],
+    ['text where a number belongs', { ...stats, rttMs: 'client name' }],
+    ['an impossible value', { ...stats, lossPct: 250 }],
+    ['a negative bitrate', { ...stats, sendKbps: -1 }],
+    ['an unknown kind', { ...stats, kind: 'note' }],
+    ['a share state that is not a fixed word', { source: PROBE_SOURCE, secret, kind: 'share', state: 'started with notes.docx' }],
+    ['another source', { ...stats, source: 'page' }],
+  ])('drops %s', (_what, message) => {
+    expect(readProbeMessage(message, secret)).toBeUndefined();
+  });
+  it('drops everything when the secret is missing or short', () => {
+    expect(readProbeMessage({ ...stats, secret: '' }, '')).toBeUndefined();
+  });
+});
+
+describe('messages from the call page to the background', () => {
+  it.each([
+    [{ type: 'call:settings' }, true],
+    [{ type: 'call:screen-share', state: 'started' }, true],
+    [{ type: 'call:screen-share', state: 'started', note: 'x' }, false],
+    [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12 + 60_000, seconds: { good: 50, fair: 10, poor: 0, unknown: 0 } }, true],
+    [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.6e12, seconds: { good: 50, fair: 10, poor: 0, unknown: 0 } }, false],
+    [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12, seconds: { good: 'x', fair: 0, poor: 0, unknown: 0 } }, false],
+    [{ type: 'vault:unlock', passphrase: 'x' }, false],
+  ])('%j is accepted: %s', (message, ok) => {
+    expect(readCallMessage(message) !== undefined).toBe(ok);
+  });
+});
+
+describe('the session clock', () => {
+  const start = 0;
+  it('shows elapsed time against the contracted length', () => {
+    const timer = createSessionTimer(50, [10, 5]);
+    expect(timer.view(start, 125_000)).toMatchObject({ elapsedS: 125, remainingS: 50 * 60 - 125, overrun: false });
+    expect(clock(125)).toBe('2:05');
+    expect(clock(-65)).toBe('+1:05');
+  });
+  it('gives each end-of-session notice once, at 10 and at 5 minutes before the end', () => {
+    const timer = createSessionTimer(50, [10, 5]);
+    expect(timer.view(start, 39 * 60_000).due).toBeUndefined();
+    expect(timer.view(start, 40 * 60_000).due).toBe(10);
+    expect(timer.view(start, 41 * 60_000).due).toBeUndefined();
+    expect(timer.view(start, 45 * 60_000).due).toBe(5);
+  });
+  it('stays quiet once silenced', () => {
+    const timer = createSessionTimer(50, [10, 5]);
+    timer.silence();
+    expect(timer.view(start, 45 * 60_000).due).toBeUndefined();
+  });
+});
