@@ -24,6 +24,8 @@ export default tseslint.config(
   },
   {
     files: ['tests/**', '*.config.*', '.ci/**'],
+    // Test code runs functions inside pages (page.evaluate), where the DOM globals exist.
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', globalThis: 'readonly' } },
     rules: { 'no-console': 'off' },
   },
 );

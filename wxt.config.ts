@@ -14,7 +14,6 @@ const CONTENT_SCRIPT_KINDS: Record<string, { placeholder: string; kinds: Platfor
   'content-scripts/platform.js': { placeholder: 'https://video-platforms.anteroom.invalid/*', kinds: ['video', 'messaging', 'public-broadcast'] },
   'content-scripts/webmail.js': { placeholder: 'https://webmail-platforms.anteroom.invalid/*', kinds: ['webmail'] },
   'content-scripts/call-probe.js': { placeholder: 'https://call-platforms.anteroom.invalid/*', kinds: ['video', 'messaging'] },
-  'content-scripts/call-watch.js': { placeholder: 'https://call-platforms.anteroom.invalid/*', kinds: ['video', 'messaging'] },
 };
 
 // The extension's manifest and build. Permissions are the ones features use today; each is

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice } from './ErrorNotice';
 import { newPassphraseProblem, PassphraseFields, type NewPassphrase } from './PassphraseFields';
 import { useVault, type VaultFailure } from './vault-api';
@@ -12,9 +13,11 @@ export function ChangePassphrase() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<VaultFailure>();
   const [done, setDone] = useState(false);
+  const backoff = useBackoff();
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (busy || backoff.waiting) return;
     setAttempted(true);
     setError(undefined);
     setDone(false);
@@ -32,6 +35,7 @@ export function ChangePassphrase() {
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
+      backoff.noteFailure(result.error);
       if (result.error.code === 'wrong-passphrase') {
         setCurrent('');
         document.getElementById('change-current')?.focus();
@@ -74,11 +78,12 @@ export function ChangePassphrase() {
         made with.
       </p>
       <ErrorNotice error={error} />
+      {backoff.waiting && <p class="notes-wait">{waitWords(backoff.seconds)}</p>}
       <p role="status" class="notes-status notes-ok">
         {done ? 'Passphrase changed. Use the new one from now on.' : ''}
       </p>
       <div class="notes-actions">
-        <button type="submit" data-testid="change-passphrase" disabled={busy}>
+        <button type="submit" data-testid="change-passphrase" disabled={busy || backoff.waiting}>
           {busy ? 'Changing…' : 'Change passphrase'}
         </button>
         {busy && <progress aria-label="Changing passphrase" />}

@@ -64,7 +64,7 @@ export function ClientForm(props: { client?: ClientSummary; onSaved: (id: string
           name="clientLabel"
           type="text"
           autoComplete="off"
-          maxLength={120}
+          maxLength={200}
           value={label}
           disabled={busy}
           aria-invalid={labelError ? 'true' : undefined}

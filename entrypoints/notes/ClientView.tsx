@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ClientForm, contactModeLabel } from './ClientForm';
 import { DeleteClient } from './DeleteClient';
 import { ErrorNotice } from './ErrorNotice';
-import { formatDate } from './format';
+import { formatDate, localToday } from './format';
 import { MarkdownExport } from './MarkdownExport';
 import { NoteEditor, type EditorStart } from './NoteEditor';
 import { NoteList } from './NoteList';
@@ -20,10 +20,12 @@ export function ClientView(props: {
   /** A note to open in the editor at once (from search). */
   openNoteId?: string;
   onChanged: () => void;
+  /** After the client's records were read (and any damaged one skipped). */
+  onLoaded: () => void;
   onDeleted: () => void;
   onBack: () => void;
 }) {
-  const { client, openNoteId, onChanged, onDeleted, onBack } = props;
+  const { client, openNoteId, onChanged, onLoaded, onDeleted, onBack } = props;
   const api = useVault();
   const [notes, setNotes] = useState<NoteView[]>();
   const [sessions, setSessions] = useState<SessionView[]>();
@@ -57,6 +59,7 @@ export function ClientView(props: {
         api.getDraft(client.id),
       ]);
       if (!current) return;
+      onLoaded();
       const loaded = noteResult.ok ? noteResult.value : [];
       setNotes(noteResult.ok ? noteResult.value : undefined);
       setSessions(sessionResult.ok ? sessionResult.value : []);
@@ -66,6 +69,7 @@ export function ClientView(props: {
       if (draft && draft.body !== '') {
         const note = draft.noteId ? loaded.find((n) => n.id === draft.noteId) : undefined;
         setEditor({ key: ++editorKey.current, noteId: note?.id, body: draft.body, tags: note?.tags ?? [], restored: true });
+        if (openNoteId && openNoteId !== note?.id) setStatus('You have unsaved text for this client: save or discard it, then open the note.');
       } else if (openNoteId) {
         const note = loaded.find((n) => n.id === openNoteId);
         if (note) setEditor({ key: ++editorKey.current, noteId: note.id, body: note.body, tags: note.tags, restored: false });
@@ -77,6 +81,15 @@ export function ClientView(props: {
   }, [api, client.id, openNoteId]);
 
   useEffect(() => headingRef.current?.focus(), [client.id]);
+
+  // "Last heard from" feeds the follow-up reminder for clients who have gone quiet.
+  const heardToday = async () => {
+    setError(undefined);
+    const result = await api.recordHeardFrom(client.id, localToday());
+    if (!result.ok) return setError(result.error);
+    setStatus('Recorded: heard from them today.');
+    onChanged();
+  };
 
   const startEditor = (start: EditorStart) => {
     if (editor) {
@@ -127,6 +140,11 @@ export function ClientView(props: {
             <button type="button" data-testid="edit-client" onClick={() => setPanel('edit-client')}>
               Edit details
             </button>
+            {client.lastHeardFrom?.slice(0, 10) !== localToday() && (
+              <button type="button" data-testid="heard-today" onClick={() => void heardToday()}>
+                Heard from them today
+              </button>
+            )}
           </div>
         </header>
       )}

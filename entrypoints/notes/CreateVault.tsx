@@ -37,7 +37,7 @@ export function CreateVault({ onCreated, onRestore }: { onCreated: () => void; o
 
   return (
     <section aria-labelledby="create-heading" class="notes-card">
-      <h2 id="create-heading">Set up your notes vault</h2>
+      <h2 id="create-heading" tabIndex={-1} data-autofocus-target>Set up your notes vault</h2>
       <p>
         Your notes are encrypted on this computer with a passphrase that only you know. Anteroom never sees it, stores it or sends it
         anywhere.

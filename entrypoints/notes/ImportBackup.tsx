@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice } from './ErrorNotice';
 import { listInWords, plural } from './format';
 import { useVault, type VaultFailure } from './vault-api';
@@ -31,6 +32,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
   const [error, setError] = useState<VaultFailure>();
   const [report, setReport] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
+  const backoff = useBackoff();
 
   const reset = () => {
     setStep({ kind: 'choose' });
@@ -61,7 +63,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
   };
 
   const restore = async (mode: 'replace-empty' | 'replace') => {
-    if (step.kind === 'choose' || busy) return;
+    if (step.kind === 'choose' || busy || backoff.waiting) return;
     const secret = step.kind === 'replace' ? step.passphrase : passphrase;
     setError(undefined);
     if (!secret) {
@@ -72,7 +74,9 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
     const result = await api.importBackup(step.text, secret, mode);
     setBusy(false);
     if (result.ok) {
-      setReport(`Restored ${describeCounts(result.value)} from ${step.fileName}.`);
+      setReport(
+        `Restored ${describeCounts(result.value)} from ${step.fileName}. From now on, your notes open with the passphrase this backup was made with.`,
+      );
       reset();
       onImported(result.value, step.fileName);
       return;
@@ -83,6 +87,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
       return;
     }
     setError({ ...result.error, message: `${step.fileName} was not restored, and nothing was changed. ${result.error.message}` });
+    backoff.noteFailure(result.error);
     if (result.error.code === 'wrong-passphrase' || result.error.code === 'backoff') {
       setPassphrase('');
       document.getElementById('import-passphrase')?.focus();
@@ -136,7 +141,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
             />
           </div>
           <div class="notes-actions">
-            <button type="submit" class="primary" data-testid="import-confirm" disabled={busy}>
+            <button type="submit" class="primary" data-testid="import-confirm" disabled={busy || backoff.waiting}>
               {busy ? 'Restoring…' : 'Restore this backup'}
             </button>
             <button type="button" onClick={reset} disabled={busy}>
@@ -166,6 +171,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
       )}
 
       <ErrorNotice error={error} testId="import-error" />
+      {backoff.waiting && <p class="notes-wait">{waitWords(backoff.seconds)}</p>}
       <p role="status" data-testid="import-report" class="notes-status">
         {report}
       </p>

@@ -119,10 +119,12 @@ function StrengthMeter({ id, passphrase }: { id: string; passphrase: string }) {
 
   const length = [...passphrase.normalize('NFKC')].length;
   const result = estimate && passphrase ? estimate.result : undefined;
-  const score = result?.score ?? 0;
   const tooShort = length < MIN_PASSPHRASE_CHARS;
+  // A passphrase under the minimum cannot be used at all, so it never looks better than weak.
+  const score = tooShort ? Math.min(result?.score ?? 0, 1) : (result?.score ?? 0);
   let words: string;
   if (!passphrase) words = 'Strength: nothing typed yet.';
+  else if (tooShort) words = `Too short: ${length} of ${MIN_PASSPHRASE_CHARS} characters.${result && result.score < 3 ? ` ${result.hint}` : ''}`;
   else if (failed) words = `${length} characters. (The strength check could not load; length still counts.)`;
   else if (!result) words = 'Checking strength…';
   else words = `Strength: ${SCORE_WORDS[score]}. ${result.hint}`;
@@ -136,7 +138,6 @@ function StrengthMeter({ id, passphrase }: { id: string; passphrase: string }) {
       </div>
       <p class="strength-words" aria-live="polite">
         {words}
-        {passphrase && tooShort && ` ${length} of ${MIN_PASSPHRASE_CHARS} characters.`}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice } from './ErrorNotice';
 import { useVault, type VaultFailure } from './vault-api';
 
@@ -7,28 +8,19 @@ import { useVault, type VaultFailure } from './vault-api';
  * repeated failures the vault asks for a pause, and the button stays disabled, with a countdown,
  * until it is over.
  */
-export function UnlockVault({ onUnlocked, onRestore }: { onUnlocked: () => void; onRestore: () => void }) {
+export function UnlockVault(props: { notice?: string; onUnlocked: () => void }) {
+  const { notice, onUnlocked } = props;
   const api = useVault();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<VaultFailure>();
-  const [waitUntil, setWaitUntil] = useState(0);
-  const now = useNow(waitUntil > 0);
   const inputRef = useRef<HTMLInputElement>(null);
+  // When a pause is over, put the therapist back in the box.
+  const refocus = useCallback(() => inputRef.current?.focus(), []);
+  const backoff = useBackoff(refocus);
+  const waitSeconds = backoff.seconds;
 
-  const waitSeconds = waitUntil > now ? Math.ceil((waitUntil - now) / 1000) : 0;
-
-  useEffect(() => {
-    inputRef.current?.focus();
-  }, []);
-
-  // When the pause is over, put the therapist back in the box.
-  useEffect(() => {
-    if (waitUntil > 0 && waitSeconds === 0) {
-      setWaitUntil(0);
-      inputRef.current?.focus();
-    }
-  }, [waitSeconds, waitUntil]);
+  useEffect(refocus, [refocus]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -48,7 +40,7 @@ export function UnlockVault({ onUnlocked, onRestore }: { onUnlocked: () => void;
       return;
     }
     setError(result.error);
-    if (result.error.retryAfterMs && result.error.retryAfterMs > 0) setWaitUntil(Date.now() + result.error.retryAfterMs);
+    backoff.noteFailure(result.error);
     if (result.error.code === 'wrong-passphrase' || result.error.code === 'backoff') {
       setPassphrase('');
       inputRef.current?.focus();
@@ -58,6 +50,11 @@ export function UnlockVault({ onUnlocked, onRestore }: { onUnlocked: () => void;
   return (
     <section aria-labelledby="unlock-heading" class="notes-card">
       <h2 id="unlock-heading">Your notes are locked</h2>
+      {notice && (
+        <p class="notes-info" data-testid="lock-reason">
+          {notice}
+        </p>
+      )}
       <p>Type your passphrase to open them. They stay encrypted on this computer while locked.</p>
       <form noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
         <div class="field">
@@ -80,7 +77,7 @@ export function UnlockVault({ onUnlocked, onRestore }: { onUnlocked: () => void;
           <ErrorNotice error={error} />
           {waitSeconds > 0 && (
             <p class="notes-wait" data-testid="unlock-wait">
-              You can try again in {waitSeconds} {waitSeconds === 1 ? 'second' : 'seconds'}.
+              {waitWords(waitSeconds)}
             </p>
           )}
         </div>
@@ -92,24 +89,8 @@ export function UnlockVault({ onUnlocked, onRestore }: { onUnlocked: () => void;
         </div>
       </form>
       <p class="notes-aside">
-        Forgot your passphrase? It cannot be reset. If you have an encrypted backup and remember its passphrase,{' '}
-        <button type="button" class="link-button" onClick={onRestore} disabled={busy}>
-          restore from the backup
-        </button>
-        .
+        Forgot your passphrase? It cannot be reset or recovered, by anyone: that is what keeps these notes private.
       </p>
     </section>
   );
-}
-
-/** The current time, refreshed every quarter second while `running`: drives a countdown. */
-function useNow(running: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [running]);
-  return now;
 }

@@ -42,6 +42,10 @@ export function VaultTools({ onImported }: { onImported: (counts: ImportCounts, 
       </p>
 
       <h3>Restore a backup</h3>
+      <p class="field-help">
+        Restoring replaces what is here with the backup’s clients and notes (you will be asked first), and afterwards your notes
+        open with the passphrase the backup was made with.
+      </p>
       <ImportBackup onImported={onImported} />
 
       <ChangePassphrase />

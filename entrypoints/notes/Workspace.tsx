@@ -23,8 +23,17 @@ export function Workspace(props: { resumeClientId?: string; onClientOpened: (id:
   );
   const [status, setStatus] = useState('');
 
+  const [damaged, setDamaged] = useState(0);
+
+  // Records that failed their integrity check are skipped by the lists; say so, without showing them.
+  const checkProblems = useCallback(async () => {
+    const result = await api.vaultProblems();
+    if (result.ok) setDamaged(result.value.damaged.length);
+  }, [api]);
+
   const loadClients = useCallback(async () => {
     const result = await api.listClients();
+    void checkProblems();
     if (result.ok) {
       setClients([...result.value].sort((a, b) => a.label.localeCompare(b.label)));
       setError(undefined);
@@ -57,10 +66,24 @@ export function Workspace(props: { resumeClientId?: string; onClientOpened: (id:
     <>
       <SearchPanel clients={clients ?? []} onOpen={(note) => open(note.clientId, note.id)} />
       <ErrorNotice error={error} />
+      {damaged > 0 && (
+        <div class="notes-warning" role="status" data-testid="damaged-records">
+          <p>
+            <strong>
+              {damaged === 1 ? '1 record' : `${damaged} records`} could not be opened because {damaged === 1 ? 'it' : 'they'} failed
+              an integrity check
+            </strong>{' '}
+            (the stored data was damaged or changed outside Anteroom). Everything else is unaffected. If you need what is missing,
+            restore it from a backup.
+          </p>
+        </div>
+      )}
       <div class={detailOpen ? 'workspace detail-open' : 'workspace'}>
         <nav class="client-nav" aria-labelledby="clients-heading">
           <div class="section-head">
-            <h2 id="clients-heading">Clients</h2>
+            <h2 id="clients-heading" tabIndex={-1} data-autofocus-target>
+              Clients
+            </h2>
             <button type="button" class="primary" data-testid="new-client" onClick={() => setSelection({ kind: 'new-client' })}>
               New client
             </button>
@@ -110,6 +133,7 @@ export function Workspace(props: { resumeClientId?: string; onClientOpened: (id:
               client={selected}
               openNoteId={selection.openNoteId}
               onChanged={() => void loadClients()}
+              onLoaded={() => void checkProblems()}
               onDeleted={() => {
                 setStatus(`${selected.label} and all their notes were deleted.`);
                 setSelection({ kind: 'none' });

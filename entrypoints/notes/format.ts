@@ -2,7 +2,9 @@
 
 export function toDate(value: number | string | undefined): Date | undefined {
   if (value === undefined || value === '') return undefined;
-  const date = new Date(value);
+  // A bare calendar date means that day here, not midnight in London.
+  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
@@ -62,4 +64,10 @@ export function excerptAround(body: string, query: string, radius = 80): { befor
 export function firstLine(body: string, max = 140): string {
   const line = body.trim().split('\n', 1)[0] ?? '';
   return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+/** Today's date in the therapist's time zone, as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

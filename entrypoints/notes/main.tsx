@@ -1,5 +1,11 @@
 import { mountPage } from '@/components/mount';
-import { PageShell } from '@/components/PageShell';
+import * as vaultClient from '@/lib/vault-client';
+import { NotesPage } from './NotesPage';
+import type { VaultApi } from './vault-api';
+import '@/components/forms/forms.css';
+import './notes.css';
 
-// Placeholder until the encrypted vault (issue 4) lands here.
-mountPage(<PageShell title="Session notes" lede="Encrypted on this device, under a passphrase only you know." />);
+// The real client, checked against the interface the page is written for.
+const api: VaultApi = vaultClient;
+
+mountPage(<NotesPage api={api} />);

@@ -3,8 +3,8 @@ import { useContext } from 'preact/hooks';
 
 /**
  * The vault client the notes page talks to (lib/vault-client), as an interface: the page is
- * written against these signatures and main.tsx hands it the real module, so the components
- * can also be driven by a stand-in in a test.
+ * written against these signatures and main.tsx hands it the real module (checked against this
+ * interface there), so the components can also be driven by a stand-in.
  */
 
 export type VaultErrorCode =
@@ -86,20 +86,47 @@ export interface VaultApi {
     mode: 'replace-empty' | 'replace',
   ): Promise<Result<{ clients: number; notes: number; sessions: number }>>;
   exportClientMarkdown(clientId: string): Promise<Result<{ fileName: string; text: string }>>;
-  onVaultLocked(callback: () => void): () => void;
+  /** Records that failed their integrity check since the unlock: named by table and id, never shown. */
+  vaultProblems(): Promise<Result<{ damaged: { table: string; id: string }[] }>>;
+  /** `date`: YYYY-MM-DD. */
+  recordHeardFrom(clientId: string, date: string): Promise<Result<void>>;
+  onVaultLocked(callback: (reason?: LockReason) => void): () => void;
 }
+
+/** Why the vault locked, when the background says. */
+export type LockReason = 'user' | 'screen-share' | 'inactivity' | 'screen-locked';
 
 /** Errors that mean the vault itself cannot be used right now: shown at the top of the page, not beside a button. */
 export function isStorageProblem(error: VaultFailure): boolean {
   return error.code === 'storage-unavailable' || error.code === 'quota';
 }
 
+/** Calls that write: once one succeeds again, an earlier storage problem is over. */
+const WRITES: ReadonlySet<string> = new Set([
+  'createVault',
+  'changePassphrase',
+  'saveClient',
+  'deleteClient',
+  'saveNote',
+  'deleteNote',
+  'saveDraft',
+  'importBackup',
+  'recordHeardFrom',
+]);
+
+export interface GuardHooks {
+  /** A call answered "locked": the vault locked itself between two clicks. */
+  onLockedAnswer(): void;
+  /** A storage problem began (an error) or ended (undefined, after a write succeeded). */
+  onStorageProblem(error: VaultFailure | undefined): void;
+}
+
 /**
- * Wraps every call so that a "locked" answer (the vault locked itself between two clicks) sends
- * the page to its locked state at once, exactly as the lock broadcast does; and so that a call
- * that throws (a message channel closing) still comes back as a Result the page can show.
+ * Wraps every call so that a "locked" answer sends the page to its locked state at once,
+ * exactly as the lock broadcast does; storage problems reach the page-wide notice; and a call
+ * that throws still comes back as a Result the page can show.
  */
-export function guardApi(api: VaultApi, onLockedAnswer: () => void): VaultApi {
+export function guardApi(api: VaultApi, hooks: GuardHooks): VaultApi {
   const guarded = {} as Record<string, unknown>;
   for (const key of Object.keys(api) as (keyof VaultApi)[]) {
     const original = api[key] as (...args: unknown[]) => unknown;
@@ -112,16 +139,15 @@ export function guardApi(api: VaultApi, onLockedAnswer: () => void): VaultApi {
       let result: Result<unknown>;
       try {
         result = (await original.apply(api, args)) as Result<unknown>;
-      } catch (error) {
+      } catch {
         result = {
           ok: false,
-          error: {
-            code: 'unexpected',
-            message: `Anteroom could not reach its vault (${error instanceof Error ? error.message : String(error)}). Nothing was changed; try again.`,
-          },
+          error: { code: 'unexpected', message: 'Anteroom could not reach its vault. Nothing was changed; reload this page and try again.' },
         };
       }
-      if (!result.ok && result.error.code === 'locked') onLockedAnswer();
+      if (!result.ok && result.error.code === 'locked') hooks.onLockedAnswer();
+      if (!result.ok && isStorageProblem(result.error)) hooks.onStorageProblem(result.error);
+      if (result.ok && WRITES.has(key)) hooks.onStorageProblem(undefined);
       return result;
     };
   }

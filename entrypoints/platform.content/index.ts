@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { attachBanner } from '@/components/in-page/attach-banner';
+import { attachCallWatch } from '@/components/in-page/attach-call-watch';
 
 const KINDS = ['video', 'messaging', 'public-broadcast'] as const;
 
@@ -11,5 +12,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     attachBanner(ctx, KINDS);
+    // The in-call companion (quality, clock, screen-share guard) on pages where calls happen.
+    attachCallWatch(ctx);
   },
 });

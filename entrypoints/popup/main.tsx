@@ -1,11 +1,18 @@
+import { browser } from 'wxt/browser';
 import { mountPage } from '@/components/mount';
-import { PageShell } from '@/components/PageShell';
+import { checklistStore, type StorageArea } from '@/lib/checklist/persistence';
+import { Checklist } from './Checklist';
+import './popup.css';
 
-// Placeholder until the pre-session checklist (issue 5) lands here.
-mountPage(
-  <PageShell title="Before the session" lede="The pre-session checklist will appear here.">
-    <p>
-      <a href="/options.html" target="_blank">Contract defaults</a> · <a href="/notes.html" target="_blank">Session notes</a>
-    </p>
-  </PageShell>,
-);
+const area = (storage: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }): StorageArea => ({
+  get: (key) => storage.get(key),
+  set: (items) => storage.set(items),
+});
+
+// storage.session where the browser has it (Chrome 102+, Firefox 115+), else storage.local.
+const store = checklistStore({
+  ...(browser.storage.session ? { session: area(browser.storage.session) } : {}),
+  local: area(browser.storage.local),
+});
+
+mountPage(<Checklist store={store} />);

@@ -1,5 +1,5 @@
 import { mountPage } from '@/components/mount';
-import { PageShell } from '@/components/PageShell';
+import { PreflightPage } from './PreflightPage';
+import './preflight.css';
 
-// Placeholder until the camera, microphone and lighting check (issue 5) lands here.
-mountPage(<PageShell title="Camera, microphone and connection" lede="A full check before your session." />);
+mountPage(<PreflightPage />);

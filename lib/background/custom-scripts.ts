@@ -10,7 +10,6 @@ import { originPatternFor, type CustomPlatform } from '@/lib/rules/custom-platfo
 const SCRIPTS = {
   video: [
     { id: 'anteroom-custom-video', js: 'content-scripts/platform.js', runAt: 'document_idle' },
-    { id: 'anteroom-custom-call-watch', js: 'content-scripts/call-watch.js', runAt: 'document_start' },
     { id: 'anteroom-custom-call-probe', js: 'content-scripts/call-probe.js', runAt: 'document_start', world: 'MAIN' },
   ],
   webmail: [{ id: 'anteroom-custom-webmail', js: 'content-scripts/webmail.js', runAt: 'document_idle' }],

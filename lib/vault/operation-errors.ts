@@ -1,4 +1,4 @@
-import { VaultError } from './errors';
+import { VaultError, WrongPassphraseError } from './errors';
 
 /**
  * Failures of vault operations (as opposed to the crypto core's): each carries the code pages
@@ -50,7 +50,8 @@ export class NotFoundError extends VaultError {
   readonly code = 'invalid-input';
   constructor(what: 'client' | 'note') {
     super(`That ${what} no longer exists; it may have been deleted in another window.`);
-    this.name = 'NotFoundError';
+    // Not 'NotFoundError': Dexie rewraps errors named like IndexedDB's DOMExceptions.
+    this.name = 'RecordNotFoundError';
   }
 }
 
@@ -60,5 +61,23 @@ export class BackoffError extends VaultError {
   constructor(readonly retryAfterMs: number) {
     super(`Too many wrong passphrases. Wait ${Math.ceil(retryAfterMs / 1000)} seconds, then try again.`);
     this.name = 'BackoffError';
+  }
+}
+
+/** A wrong passphrase that also started (or lengthened) the wait before the next attempt. */
+export class WrongPassphraseWithWaitError extends WrongPassphraseError {
+  constructor(readonly retryAfterMs: number) {
+    super();
+    if (retryAfterMs > 0) this.message += ` Wait ${Math.ceil(retryAfterMs / 1000)} seconds before the next try.`;
+    this.name = 'WrongPassphraseWithWaitError';
+  }
+}
+
+/** The backup's data key did not open: it needs the passphrase the vault had when the backup was made. */
+export class WrongBackupPassphraseError extends WrongPassphraseError {
+  constructor() {
+    super();
+    this.message = 'That passphrase does not open this backup. Use the passphrase the vault had when the backup was made; nothing was changed.';
+    this.name = 'WrongBackupPassphraseError';
   }
 }

@@ -80,7 +80,8 @@ export function isUnavailableError(error: unknown): boolean {
 
 /** The typed error for a failed IndexedDB call; anything unrecognised is passed through. */
 export function storageErrorFrom(error: unknown): unknown {
-  if (error instanceof VaultError) return error;
+  // Our own error thrown inside a transaction comes back as Dexie's, with ours as `inner`.
+  for (const cause of causes(error)) if (cause instanceof VaultError) return cause;
   if (isQuotaError(error)) return new StorageFullError();
   if (isUnavailableError(error)) return new StorageUnavailableError();
   return error;

@@ -17,12 +17,12 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Chromium with or without the production build, launched the same way otherwise. */
-export async function launch({ withExtension, extensionDir }) {
+export async function launch({ withExtension, extensionDir, extraArgs = [] }) {
   const browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
     pipe: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     ...(withExtension ? { enableExtensions: [extensionDir ?? `${outDir}/chrome-mv3`] } : {}),
   });
   let extensionId;

@@ -7,8 +7,13 @@ import { serveFixtures } from './harness/fixtures';
 const CALL_URL = 'https://meet.google.com/abc-defg-hij';
 const MARKER = 'client-marker-5b1e';
 
+/** The WebExtension API as seen from one of our pages (typed only as far as these tests use it). */
+interface PageApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+}
 async function vault(page: Page, message: Record<string, unknown>) {
-  return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  return page.evaluate((m) => (globalThis as unknown as { chrome: PageApi }).chrome.runtime.sendMessage(m), message);
 }
 
 describe('the in-call companion in Chromium', () => {
@@ -98,7 +103,7 @@ describe('the in-call companion in Chromium', () => {
     await page.waitForFunction(() => Number(document.querySelector('anteroom-call')?.getAttribute('data-bitrate-kbps')) > 0, { timeout: 20_000 });
     await page.click('#hangup');
     await page.waitForFunction(() => !document.querySelector('anteroom-call'), { timeout: 20_000 });
-    const history = await controller.evaluate(async () => (await chrome.storage.local.get('callHistory')).callHistory as unknown[]);
+    const history = await controller.evaluate(async () => (await (globalThis as unknown as { chrome: PageApi }).chrome.storage.local.get('callHistory')).callHistory as unknown[]);
     expect(history.length).toBeGreaterThan(0);
     const last = history.at(-1) as Record<string, unknown>;
     expect(Object.keys(last).sort()).toEqual(['at', 'minutes', 'seconds']);

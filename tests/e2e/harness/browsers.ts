@@ -15,15 +15,23 @@ const missingBrowser = (name: string, pkg: string, env: string) =>
  * Real Chromium with the production build loaded. Every host name resolves to nothing, so a
  * request that escapes request interception fails instead of reaching the internet.
  */
-export async function launchChromium(extraArgs: string[] = [], userDataDir?: string): Promise<ChromiumSession> {
+export interface ChromiumOptions {
+  /** A profile directory the test chose, to read what the browser wrote to disk. */
+  userDataDir?: string;
+  /** Let tabs make sound (Puppeteer mutes by default, and a muted tab is never "audible"). */
+  allowAudio?: boolean;
+}
+
+export async function launchChromium(extraArgs: string[] = [], options: ChromiumOptions | string = {}): Promise<ChromiumSession> {
+  const { userDataDir, allowAudio } = typeof options === 'string' ? { userDataDir: options, allowAudio: false } : options;
   requireBuilds();
   requireFile(chromiumPath, 'Chromium', missingBrowser('Chromium', 'chromium', 'ANTEROOM_CHROMIUM'));
   const browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
     pipe: true,
-    // A profile directory the test chose, to read what the browser wrote to disk.
     ...(userDataDir ? { userDataDir } : {}),
+    ...(allowAudio ? { ignoreDefaultArgs: ['--mute-audio'] } : {}),
     enableExtensions: [chromeBuild],
     args: [
       '--no-sandbox',

@@ -1,0 +1,170 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PROBE_ATTRIBUTE, readProbeMessage } from '@/lib/call/probe-protocol';
+import { createQualityTracker, type TrackerState } from '@/lib/call/quality-tracker';
+import { createSessionTimer } from '@/lib/call/session-timer';
+import type { CallMessage, CallSettings } from '@/lib/call/messages';
+import { renderCall, type CallViewState } from './call-view';
+
+const STALL_MS = 6000;
+const POOR_MS = 10_000;
+const ENDED_AFTER_SILENCE_MS = 10_000;
+const ENDING_NOTICE_MS = 60_000;
+
+/**
+ * The in-call companion on video and messaging platforms. It hands the main-world probe a
+ * secret (a DOM attribute the probe takes and removes), accepts only messages that carry it,
+ * from this window and origin, shaped as numbers and fixed words (the page can see and could
+ * imitate them: a forgery can only change what this page's own indicator shows, or lock the
+ * notes early), and turns them into the quality pill, the session clock and the notices.
+ * Screen sharing is reported to the background, which locks the notes at once.
+ */
+export function attachCallWatch(ctx: ContentScriptContext): void {
+  const secret = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  document.documentElement.setAttribute(PROBE_ATTRIBUTE, secret);
+
+  let settings: CallSettings = { sessionMinutes: 50, reminderMinutesBefore: [10, 5], disruptionPlan: '', backupPlatform: '' };
+  const send = (message: CallMessage) => browser.runtime.sendMessage(message).catch(() => undefined);
+  // Nothing is asked of the background until a call starts: most page loads never have one,
+  // and every extension API call costs the page script time (npm run bench).
+  let settingsAsked = false;
+  const askSettings = () => {
+    if (settingsAsked) return;
+    settingsAsked = true;
+    void send({ type: 'call:settings' }).then((answer) => {
+      if (answer && typeof answer === 'object') settings = answer as CallSettings;
+    });
+  };
+  let ticking: number | undefined;
+
+  let host: HTMLElement | undefined;
+  let root: ShadowRoot | undefined;
+  let call:
+    | { startedAt: number; lastStatsAt: number; lastAt: number; state: TrackerState; bitrate: number; seconds: Record<TrackerState['quality'], number>; timer: ReturnType<typeof createSessionTimer>; ending?: { minutes: number; until: number } }
+    | undefined;
+  let tracker = createQualityTracker();
+  let sharing = false;
+  let offline = !navigator.onLine;
+
+  const noticeFor = (now: number): CallViewState['notice'] => {
+    if (sharing) {
+      return {
+        kind: 'sharing',
+        title: 'You are sharing your screen — your notes are locked',
+        lines: ['Close other tabs and windows with client information.', 'Turn on do-not-disturb so no notification appears while you share.'],
+      };
+    }
+    if (call && (offline || call.state.stalledForMs >= STALL_MS)) {
+      return {
+        kind: 'disrupted',
+        title: 'The connection has dropped: your agreed plan',
+        lines: [settings.disruptionPlan, settings.backupPlatform ? `Backup: ${settings.backupPlatform}` : ''].filter(Boolean),
+      };
+    }
+    if (call && call.state.poorForMs >= POOR_MS) {
+      return { kind: 'audio-only', title: 'The connection has been poor for a while', lines: ['Consider switching to audio only, as agreed in your contract: turn off both cameras.'] };
+    }
+    if (call?.ending && call.ending.until > now) {
+      return { kind: 'ending', title: `${call.ending.minutes} minutes left in this session`, lines: [`Your sessions are ${settings.sessionMinutes} minutes.`] };
+    }
+    return undefined;
+  };
+
+  const render = () => {
+    const now = Date.now();
+    if (!call && !sharing) {
+      host?.remove();
+      host = undefined;
+      return;
+    }
+    if (!host || !root || !host.isConnected) {
+      host = document.createElement('anteroom-call');
+      root = host.attachShadow({ mode: 'open' });
+      document.documentElement.append(host);
+    }
+    const view = call?.timer.view(call.startedAt, now);
+    if (call && view?.due !== undefined) call.ending = { minutes: view.due, until: now + ENDING_NOTICE_MS };
+    renderCall(
+      host,
+      root,
+      {
+        quality: call?.state.quality ?? 'unknown',
+        bitrateKbps: call?.bitrate ?? 0,
+        elapsedS: view?.elapsedS ?? 0,
+        remainingS: view?.remainingS ?? settings.sessionMinutes * 60,
+        sessionMinutes: settings.sessionMinutes,
+        notice: noticeFor(now),
+      },
+      () => {
+        call?.timer.silence();
+        if (call) call.ending = undefined;
+        render();
+      },
+    );
+  };
+
+  const endCall = () => {
+    if (!call) return;
+    const seconds = { ...call.seconds };
+    for (const k of Object.keys(seconds) as (keyof typeof seconds)[]) seconds[k] = Math.round(seconds[k]);
+    void send({ type: 'call:ended', startedAt: call.startedAt, endedAt: call.lastStatsAt, seconds });
+    call = undefined;
+    tracker = createQualityTracker();
+    if (ticking !== undefined) window.clearInterval(ticking);
+    ticking = undefined;
+    render();
+  };
+
+  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+    if (event.source !== window || event.origin !== location.origin) return;
+    const message = readProbeMessage(event.data, secret);
+    if (!message) return;
+    const now = Date.now();
+    if (message.kind === 'share') {
+      askSettings();
+      sharing = message.state === 'started';
+      void send({ type: 'call:screen-share', state: message.state });
+      render();
+      return;
+    }
+    const flowing = message.connected || message.recvKbps > 0 || message.sendKbps > 0;
+    if (!call && !flowing) return;
+    if (!call) {
+      askSettings();
+      // The clock ticks every second during a call; a call whose probe has gone quiet (all
+      // connections closed) ends.
+      ticking ??= window.setInterval(() => {
+        if (!call) return;
+        if (Date.now() - call.lastStatsAt > ENDED_AFTER_SILENCE_MS) endCall();
+        else render();
+      }, 1000);
+      call = {
+        startedAt: now,
+        lastStatsAt: now,
+        lastAt: now,
+        bitrate: 0,
+        state: { quality: 'unknown', poorForMs: 0, stalledForMs: 0 },
+        seconds: { good: 0, fair: 0, poor: 0, unknown: 0 },
+        timer: createSessionTimer(settings.sessionMinutes, settings.reminderMinutesBefore),
+      };
+    }
+    call.seconds[call.state.quality] += (now - call.lastAt) / 1000;
+    call.lastAt = now;
+    call.lastStatsAt = now;
+    call.state = tracker.push({ at: now, ...message });
+    call.bitrate = message.sendKbps + message.recvKbps;
+    render();
+  });
+  ctx.addEventListener(window, 'offline', () => {
+    offline = true;
+    render();
+  });
+  ctx.addEventListener(window, 'online', () => {
+    offline = false;
+    render();
+  });
+  ctx.onInvalidated(() => {
+    host?.remove();
+    if (ticking !== undefined) window.clearInterval(ticking);
+  });
+}

@@ -1,0 +1,77 @@
+import { browser } from 'wxt/browser';
+import type { LockReason } from '@/lib/vault-client/messages';
+
+/**
+ * When the vault locks by itself (HIPAA 45 CFR 164.312(a)(2)(iii), automatic logoff):
+ * - after `autoLockMinutes` without a vault operation from a page, by a browser alarm, since a
+ *   service worker's timers die with it (Chrome service-worker lifecycle docs);
+ * - when the operating system locks the screen (idle.onStateChanged 'locked'; Chromium reports
+ *   it, Firefox does not, where the inactivity alarm still applies).
+ * The last activity time is also kept in storage.session and checked before every operation,
+ * so a late or lost alarm (a sleeping laptop, an unloaded Firefox event page) cannot leave the
+ * vault open past its time.
+ */
+
+export const AUTO_LOCK_ALARM = 'anteroom-vault-auto-lock';
+const SESSION_ACTIVITY_KEY = 'vault.lastActivityAt';
+
+export interface AutoLock {
+  /** Registers the alarm and idle listeners; call once, synchronously, when the background starts. */
+  listen(): void;
+  /** A page did something with the vault: restart the countdown. */
+  touch(now?: number): Promise<void>;
+  /** True when the countdown has run out (or no activity was ever recorded while unlocked). */
+  expired(now?: number): Promise<boolean>;
+  /** The vault locked: no countdown. */
+  stop(): Promise<void>;
+}
+
+export function createAutoLock(lock: (reason: LockReason) => Promise<void>, minutes: () => number): AutoLock {
+  let lastActivityAt: number | undefined;
+
+  const readLastActivity = async (): Promise<number | undefined> => {
+    if (lastActivityAt !== undefined) return lastActivityAt;
+    const stored = (await browser.storage.session.get(SESSION_ACTIVITY_KEY))[SESSION_ACTIVITY_KEY];
+    return typeof stored === 'number' ? stored : undefined;
+  };
+  const deadline = (since: number) => since + minutes() * 60_000;
+
+  return {
+    listen() {
+      browser.alarms.onAlarm.addListener((alarm) => {
+        if (alarm.name !== AUTO_LOCK_ALARM) return;
+        void (async () => {
+          const since = await readLastActivity();
+          // Activity after the alarm was set moved the deadline; wait for the new one.
+          if (since !== undefined && deadline(since) > Date.now()) {
+            await browser.alarms.create(AUTO_LOCK_ALARM, { when: deadline(since) });
+          } else {
+            await lock('inactivity');
+          }
+        })();
+      });
+      try {
+        browser.idle.onStateChanged.addListener((state) => {
+          if (state === 'locked') void lock('screen-locked');
+        });
+      } catch {
+        // Firefox for Android has no idle API; the inactivity alarm still applies there.
+      }
+    },
+    async touch(now = Date.now()) {
+      lastActivityAt = now;
+      await Promise.all([
+        browser.storage.session.set({ [SESSION_ACTIVITY_KEY]: now }),
+        browser.alarms.create(AUTO_LOCK_ALARM, { when: deadline(now) }),
+      ]);
+    },
+    async expired(now = Date.now()) {
+      const since = await readLastActivity();
+      return since === undefined || deadline(since) <= now;
+    },
+    async stop() {
+      lastActivityAt = undefined;
+      await Promise.all([browser.storage.session.remove(SESSION_ACTIVITY_KEY), browser.alarms.clear(AUTO_LOCK_ALARM)]);
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { exportVaultBackup } from '@/lib/vault/backup-export';
+import { isVaultEmpty, prepareImport, writeImport } from '@/lib/vault/backup-import';
+import { deleteClient, getClient, listClients, recordHeardFrom, saveClient } from '@/lib/vault/clients-store';
+import type { AnteroomVaultDb } from '@/lib/vault/db';
+import { getDraft, saveDraft } from '@/lib/vault/drafts-store';
+import { WrongPassphraseError } from '@/lib/vault/errors';
+import { readHeaderSlots } from '@/lib/vault/header-slots';
+import { renderClientMarkdown } from '@/lib/vault/markdown-export';
+import { matchingNotes } from '@/lib/vault/note-search';
+import { allNotes, deleteNote, listNotes, saveNote } from '@/lib/vault/notes-store';
+import {
+  NoVaultError,
+  VaultLockedError,
+  VaultNotEmptyError,
+  WrongBackupPassphraseError,
+  WrongPassphraseWithWaitError,
+} from '@/lib/vault/operation-errors';
+import { listSessions, saveSession } from '@/lib/vault/sessions-store';
+import { withStorage } from '@/lib/vault/storage-errors';
+import { changeStoredPassphrase, createStoredVault, unlockStoredVault } from '@/lib/vault/vault-lifecycle';
+import type { DamagedRecord } from '@/lib/vault/views';
+import { wipe } from '@/lib/vault/wipe';
+import type { LockReason, VaultReplies, VaultRequestOf, VaultRequestType } from '@/lib/vault-client/messages';
+import type { AutoLock } from './vault-auto-lock';
+import { assertMayAttempt, clearFailedAttempts, recordFailedAttempt } from './vault-backoff';
+import type { KeyCustody } from './vault-key-custody';
+
+/**
+ * One handler per request type. By the time a handler runs, the sender and the payload have
+ * been checked (vault-service.ts). Each handler is a line or two of wiring to lib/vault.
+ */
+
+export interface VaultContext {
+  db(): Promise<AnteroomVaultDb>;
+  keys: KeyCustody;
+  autoLock: AutoLock;
+  autoLockMinutes(): Promise<number>;
+  lock(reason: LockReason): Promise<void>;
+  /** Runs key-management work one at a time: two scrypt runs at once would need 256 MiB. */
+  serial<T>(task: () => Promise<T>): Promise<T>;
+  /** Records that failed their integrity check since the last unlock (named, never shown). */
+  damaged: Map<string, DamagedRecord>;
+}
+
+export type VaultHandlers = { [T in VaultRequestType]: (request: VaultRequestOf<T>) => Promise<VaultReplies[T]> };
+
+export function vaultHandlers(ctx: VaultContext): VaultHandlers {
+  /** Every data operation starts here: the key must be held and the countdown not run out. */
+  const unlocked = async (): Promise<AnteroomVaultDb> => {
+    const db = await ctx.db();
+    if (!(await ctx.keys.restore())) {
+      throw (await readHeaderSlots(db)).current ? new VaultLockedError() : new NoVaultError();
+    }
+    if (await ctx.autoLock.expired()) {
+      await ctx.lock('inactivity');
+      throw new VaultLockedError();
+    }
+    await ctx.autoLock.touch();
+    return db;
+  };
+
+  const noteDamage = <T>(opened: { items: T[]; damaged: DamagedRecord[] }): T[] => {
+    for (const record of opened.damaged) ctx.damaged.set(`${record.table}/${record.id}`, record);
+    return opened.items;
+  };
+
+  /** Takes custody of a key from an unlock that began at `since`, and starts the countdown. */
+  const holdKey = async (dek: Uint8Array, since: number) => {
+    await ctx.keys.hold(dek, since);
+    await ctx.autoLock.touch();
+  };
+
+  /** A wrong passphrase counts towards the back-off; the page is told how long to wait. */
+  const countingFailures = async <T>(attempt: () => Promise<T>): Promise<T> => {
+    await assertMayAttempt();
+    try {
+      const value = await attempt();
+      await clearFailedAttempts();
+      return value;
+    } catch (error) {
+      if (error instanceof WrongPassphraseError) throw new WrongPassphraseWithWaitError(await recordFailedAttempt());
+      throw error;
+    }
+  };
+
+  return {
+    async 'vault:status'() {
+      const db = await ctx.db();
+      const autoLockMinutes = await ctx.autoLockMinutes();
+      const { current } = await readHeaderSlots(db);
+      const held = await ctx.keys.restore();
+      if (held && (!current || (await ctx.autoLock.expired()))) await ctx.lock('inactivity');
+      const state = !current ? 'none' : held && ctx.keys.held ? 'unlocked' : 'locked';
+      return { state, autoLockMinutes };
+    },
+
+    // `since` is read when the request arrives: a lock that comes after it (a screen share
+    // starting while scrypt runs) wins over the unlock.
+    'vault:create': ({ passphrase }) => {
+      const since = ctx.keys.generation;
+      return ctx.serial(async () => {
+        const db = await ctx.db();
+        await holdKey(await createStoredVault(db, passphrase), since);
+        await clearFailedAttempts();
+        // Ask the browser not to evict the vault under storage pressure (web.dev/persistent-storage).
+        await globalThis.navigator?.storage?.persist?.().catch(() => false);
+      });
+    },
+
+    'vault:unlock': ({ passphrase }) => {
+      const since = ctx.keys.generation;
+      return ctx.serial(async () => {
+        const db = await ctx.db();
+        const dek = await countingFailures(() => unlockStoredVault(db, passphrase));
+        await holdKey(dek, since);
+      });
+    },
+
+    'vault:lock': async ({ reason }) => ctx.lock(reason ?? 'user'),
+
+    'vault:change-passphrase': async ({ current, next }) => {
+      const db = await unlocked();
+      await ctx.serial(() => countingFailures(() => changeStoredPassphrase(db, current, next)));
+    },
+
+    'vault:problems': async () => {
+      await unlocked();
+      return { damaged: [...ctx.damaged.values()] };
+    },
+
+    'vault:list-clients': async () => noteDamage(await listClients(await unlocked(), ctx.keys)),
+    'vault:get-client': async ({ id }) => getClient(await unlocked(), ctx.keys, id),
+    'vault:save-client': async ({ input }) => saveClient(await unlocked(), ctx.keys, input),
+    'vault:record-heard-from': async ({ clientId, date }) => recordHeardFrom(await unlocked(), ctx.keys, clientId, date),
+    'vault:delete-client': async ({ id }) => deleteClient(await unlocked(), id),
+
+    'vault:list-notes': async ({ clientId }) => noteDamage(await listNotes(await unlocked(), ctx.keys, clientId)),
+    'vault:save-note': async ({ input }) => saveNote(await unlocked(), ctx.keys, input),
+    'vault:delete-note': async ({ id }) => deleteNote(await unlocked(), id),
+    'vault:search-notes': async ({ query }) => matchingNotes(noteDamage(await allNotes(await unlocked(), ctx.keys)), query),
+
+    'vault:list-sessions': async ({ clientId }) => noteDamage(await listSessions(await unlocked(), ctx.keys, clientId)),
+    'vault:save-session': async ({ input }) => saveSession(await unlocked(), ctx.keys, input),
+
+    'vault:save-draft': async ({ clientId, noteId, body }) => saveDraft(await unlocked(), ctx.keys, clientId, noteId, body),
+    'vault:get-draft': async ({ clientId }) => getDraft(await unlocked(), ctx.keys, clientId),
+
+    'vault:export-backup': async () => exportVaultBackup(await unlocked(), ctx.keys),
+
+    'vault:import-backup': ({ text, passphrase, mode }) => {
+      const since = ctx.keys.generation;
+      return ctx.serial(async () => {
+        const db = await ctx.db();
+        const empty = await withStorage(() => isVaultEmpty(db));
+        if (mode === 'replace-empty' && !empty) throw new VaultNotEmptyError();
+        // Replacing someone's notes needs their vault open, not just access to the browser.
+        if (!empty && !(await ctx.keys.restore())) throw new VaultLockedError();
+        const prepared = await prepareImport(text, passphrase).catch((error: unknown) => {
+          throw error instanceof WrongPassphraseError ? new WrongBackupPassphraseError() : error;
+        });
+        try {
+          await writeImport(db, prepared, mode);
+        } catch (error) {
+          wipe(prepared.dek);
+          throw error;
+        }
+        ctx.damaged.clear();
+        // The restored vault opens with the backup's key, unless a lock came in meanwhile.
+        if (since === ctx.keys.generation) await holdKey(prepared.dek, since);
+        else wipe(prepared.dek);
+        return prepared.counts;
+      });
+    },
+
+    'vault:export-client-markdown': async ({ clientId }) => {
+      const db = await unlocked();
+      const client = await getClient(db, ctx.keys, clientId);
+      return renderClientMarkdown(client, noteDamage(await listNotes(db, ctx.keys, clientId)));
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { ItemView } from './model';
+import type { PreparationState } from './state';
+import type { CheckId, SessionFormat, Status } from './types';
+
+/**
+ * What is kept of each preparation in storage.local 'checklistRuns': when, on which platform,
+ * in which format, and each item's status. Nothing about the client: no name, no notes, no
+ * address, not even the page's URL.
+ */
+export const RUNS_KEY = 'checklistRuns';
+export const MAX_RUNS = 50;
+
+export interface RunRecord {
+  /** When the preparation began (ISO); one record per preparation. */
+  startedAt: string;
+  updatedAt: string;
+  /** Catalogue or custom platform id of the session's tab, or null when none was recognised. */
+  platform: string | null;
+  format: SessionFormat;
+  ready: boolean;
+  items: Partial<Record<CheckId, Status>>;
+}
+
+export function runRecordFor(
+  state: PreparationState,
+  items: readonly ItemView[],
+  context: { platform: string | null; format: SessionFormat; ready: boolean; now: Date },
+): RunRecord {
+  return {
+    startedAt: state.startedAt,
+    updatedAt: context.now.toISOString(),
+    platform: context.platform,
+    format: context.format,
+    ready: context.ready,
+    items: Object.fromEntries(items.map((item) => [item.check.id, item.status])),
+  };
+}
+
+function isRun(value: unknown): value is RunRecord {
+  return typeof value === 'object' && value !== null && typeof (value as RunRecord).startedAt === 'string';
+}
+
+/** Replaces the record of the same preparation or appends it; keeps the newest MAX_RUNS. */
+export function withRun(stored: unknown, run: RunRecord, max = MAX_RUNS): RunRecord[] {
+  const runs = Array.isArray(stored) ? stored.filter(isRun) : [];
+  const others = runs.filter((r) => r.startedAt !== run.startedAt);
+  return [...others, run].sort((a, b) => a.startedAt.localeCompare(b.startedAt)).slice(-max);
+}

@@ -1,0 +1,101 @@
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import type { ContactMode } from '@/lib/vault/record-schemas';
+import type { SessionInput } from '@/lib/vault/sessions-store';
+import {
+  vaultLockedBroadcast,
+  vaultRequest,
+  type LockReason,
+  type Result,
+  type VaultReplies,
+  type VaultRequestOf,
+  type VaultRequestType,
+} from './messages';
+
+/**
+ * What extension pages call to use the vault. Each function sends one message to the background
+ * (which alone holds the key) and returns its typed Result; nothing here throws. The notes page
+ * is written against these signatures.
+ */
+
+export type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts, NoteView, SessionView } from '@/lib/vault/views';
+export type { ContactMode } from '@/lib/vault/record-schemas';
+export type { LockReason, Result, VaultErrorCode, VaultFailure, VaultState } from './messages';
+
+const fail = <T>(code: string, message: string): Result<T> => ({ ok: false, error: { code, message } });
+
+/** "field: what was expected", never the value typed (it could be note text). */
+function describeInvalid(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
+  if (!issue) return 'This request is not valid.';
+  const path = v.getDotPath(issue)?.replace(/^input\./, '');
+  const expected = issue.expected ? `expected ${issue.expected}` : 'not valid';
+  const custom = issue.message.startsWith('Invalid ') ? undefined : issue.message;
+  return custom ?? `${path ?? 'request'}: ${expected}`;
+}
+
+async function send<T extends VaultRequestType>(request: VaultRequestOf<T>): Promise<Result<VaultReplies[T]>> {
+  // Checked here too, so a mistake comes back as a reason rather than as silence.
+  const checked = v.safeParse(vaultRequest, request);
+  if (!checked.success) return fail('invalid-input', describeInvalid(checked.issues));
+  try {
+    const answer = (await browser.runtime.sendMessage(request)) as Result<VaultReplies[T]> | undefined;
+    if (typeof answer !== 'object' || answer === null || typeof answer.ok !== 'boolean') {
+      return fail('unexpected', 'Anteroom’s background did not answer. Reload this page and try again.');
+    }
+    return answer;
+  } catch {
+    return fail('unexpected', 'Anteroom’s background could not be reached. Reload this page and try again.');
+  }
+}
+
+export const vaultStatus = () => send({ type: 'vault:status' });
+/** Leaves the vault unlocked. */
+export const createVault = (passphrase: string) => send({ type: 'vault:create', passphrase });
+export const unlockVault = (passphrase: string) => send({ type: 'vault:unlock', passphrase });
+export const lockVault = () => send({ type: 'vault:lock', reason: 'user' });
+export const changePassphrase = (current: string, next: string) => send({ type: 'vault:change-passphrase', current, next });
+/** Records that failed their integrity check since the vault was unlocked (ids only). */
+export const vaultProblems = () => send({ type: 'vault:problems' });
+
+export const listClients = () => send({ type: 'vault:list-clients' });
+export const getClient = (id: string) => send({ type: 'vault:get-client', id });
+export const saveClient = (input: { id?: string; label: string; contactMode: ContactMode; contractExceptions?: string }) =>
+  send({ type: 'vault:save-client', input });
+/** `date`: YYYY-MM-DD or an ISO timestamp. */
+export const recordHeardFrom = (clientId: string, date: string) => send({ type: 'vault:record-heard-from', clientId, date });
+/** Crypto-shred: the client's key and every record of theirs are deleted. */
+export const deleteClient = (id: string) => send({ type: 'vault:delete-client', id });
+
+export const listNotes = (clientId: string) => send({ type: 'vault:list-notes', clientId });
+export const saveNote = (input: { id?: string; clientId: string; body: string; tags: string[] }) => send({ type: 'vault:save-note', input });
+export const deleteNote = (id: string) => send({ type: 'vault:delete-note', id });
+/** Full text over decrypted notes, in background memory; every word must match. */
+export const searchNotes = (query: string) => send({ type: 'vault:search-notes', query });
+
+export const listSessions = (clientId: string) => send({ type: 'vault:list-sessions', clientId });
+export const saveSession = (input: SessionInput) => send({ type: 'vault:save-session', input });
+
+/** An empty body removes the draft. */
+export const saveDraft = (clientId: string, noteId: string | undefined, body: string) =>
+  send({ type: 'vault:save-draft', clientId, ...(noteId !== undefined ? { noteId } : {}), body });
+export const getDraft = (clientId: string) => send({ type: 'vault:get-draft', clientId });
+
+export const exportBackup = () => send({ type: 'vault:export-backup' });
+/** 'replace-empty' refuses ('not-empty') unless the vault holds nothing; 'replace' is for after the user confirmed. */
+export const importBackup = (text: string, passphrase: string, mode: 'replace-empty' | 'replace') =>
+  send({ type: 'vault:import-backup', text, passphrase, mode });
+/** Plain text: the page shows its warning first. */
+export const exportClientMarkdown = (clientId: string) => send({ type: 'vault:export-client-markdown', clientId });
+
+/** Calls back when the background locks the vault (any reason). Returns the unsubscribe. */
+export function onVaultLocked(callback: (reason?: LockReason) => void): () => void {
+  const listener = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const parsed = v.safeParse(vaultLockedBroadcast, message);
+    if (parsed.success) callback(parsed.output.reason);
+    return undefined; // never answers: only the background answers vault messages
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -1,0 +1,157 @@
+import * as v from 'valibot';
+import {
+  checklistSnapshot,
+  clientLabel,
+  contactMode,
+  contractExceptions,
+  isoDate,
+  LIMITS,
+  noteBody,
+  noteTags,
+  recordId,
+} from '@/lib/vault/record-schemas';
+import type { BackupExport } from '@/lib/vault/backup-export';
+import type { MarkdownExport } from '@/lib/vault/markdown-export';
+import type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts, NoteView, SessionView } from '@/lib/vault/views';
+
+/**
+ * The vault's message protocol between extension pages and the background (the only holder of
+ * the key). The background validates every request with `vaultRequest` after checking that it
+ * comes from one of our own extension pages; anything else gets no answer at all. Pages run the
+ * same schema before sending, so a mistake comes back as a plain 'invalid-input' message.
+ * Only valibot and the record schemas are imported: this file is bundled into pages.
+ */
+
+/** Longer than any passphrase a person types; bounds the work one request can ask for. */
+const MAX_PASSPHRASE_CHARS = 1024;
+/**
+ * Chrome refuses runtime messages above 64 MiB of JSON (extensions messaging docs); the backup
+ * text grows when escaped into the message, so leave room. 10,000 notes of 1 KB make ~18 MB.
+ */
+export const MAX_IMPORT_CHARS = 48 * 1024 * 1024;
+
+const passphrase = v.pipe(v.string(), v.minLength(1, 'Type your passphrase'), v.maxLength(MAX_PASSPHRASE_CHARS));
+
+const request = <T extends string, E extends v.ObjectEntries>(type: T, entries: E) =>
+  v.strictObject({ type: v.literal(type), ...entries });
+
+export const LOCK_REASONS = ['user', 'screen-share', 'inactivity', 'screen-locked'] as const;
+export type LockReason = (typeof LOCK_REASONS)[number];
+
+export const vaultRequest = v.variant('type', [
+  request('vault:status', {}),
+  request('vault:create', { passphrase }),
+  request('vault:unlock', { passphrase }),
+  request('vault:lock', { reason: v.optional(v.picklist(['user', 'screen-share'])) }),
+  request('vault:change-passphrase', { current: passphrase, next: passphrase }),
+  request('vault:problems', {}),
+  request('vault:list-clients', {}),
+  request('vault:get-client', { id: recordId }),
+  request('vault:save-client', {
+    input: v.strictObject({
+      id: v.optional(recordId),
+      label: clientLabel,
+      contactMode,
+      contractExceptions: v.optional(contractExceptions),
+    }),
+  }),
+  request('vault:record-heard-from', { clientId: recordId, date: isoDate }),
+  request('vault:delete-client', { id: recordId }),
+  request('vault:list-notes', { clientId: recordId }),
+  request('vault:save-note', {
+    input: v.strictObject({ id: v.optional(recordId), clientId: recordId, body: noteBody, tags: noteTags }),
+  }),
+  request('vault:delete-note', { id: recordId }),
+  request('vault:search-notes', { query: v.pipe(v.string(), v.maxLength(LIMITS.query)) }),
+  request('vault:list-sessions', { clientId: recordId }),
+  request('vault:save-session', {
+    input: v.strictObject({
+      clientId: recordId,
+      startedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      durationMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60)),
+      platform: v.pipe(v.string(), v.maxLength(LIMITS.platform)),
+      checklistSnapshot,
+    }),
+  }),
+  request('vault:save-draft', { clientId: recordId, noteId: v.optional(recordId), body: noteBody }),
+  request('vault:get-draft', { clientId: recordId }),
+  request('vault:export-backup', {}),
+  request('vault:import-backup', {
+    text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS, 'The file is too large to be an Anteroom backup')),
+    passphrase,
+    mode: v.picklist(['replace-empty', 'replace']),
+  }),
+  request('vault:export-client-markdown', { clientId: recordId }),
+]);
+
+export type VaultRequest = v.InferOutput<typeof vaultRequest>;
+export type VaultRequestType = VaultRequest['type'];
+export type VaultRequestOf<T extends VaultRequestType> = Extract<VaultRequest, { type: T }>;
+
+export type VaultState = 'none' | 'locked' | 'unlocked';
+
+/** What each request answers with, when it succeeds. */
+export interface VaultReplies {
+  'vault:status': { state: VaultState; autoLockMinutes: number };
+  'vault:create': void;
+  'vault:unlock': void;
+  'vault:lock': void;
+  'vault:change-passphrase': void;
+  'vault:problems': { damaged: DamagedRecord[] };
+  'vault:list-clients': ClientSummary[];
+  'vault:get-client': ClientView;
+  'vault:save-client': { id: string };
+  'vault:record-heard-from': void;
+  'vault:delete-client': void;
+  'vault:list-notes': NoteView[];
+  'vault:save-note': { id: string; updatedAt: number };
+  'vault:delete-note': void;
+  'vault:search-notes': NoteView[];
+  'vault:list-sessions': SessionView[];
+  'vault:save-session': { id: string };
+  'vault:save-draft': void;
+  'vault:get-draft': DraftView | null;
+  'vault:export-backup': BackupExport;
+  'vault:import-backup': ImportCounts;
+  'vault:export-client-markdown': MarkdownExport;
+}
+
+/** From the background to every open page: the key is gone, show the locked state now. */
+export const vaultLockedBroadcast = v.strictObject({ type: v.literal('vault:locked'), reason: v.optional(v.picklist(LOCK_REASONS)) });
+export type VaultLockedBroadcast = v.InferOutput<typeof vaultLockedBroadcast>;
+
+/** Messages that look like ours; the background answers only these (and only after its checks). */
+export function isVaultMessage(message: unknown): message is { type: string } {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof (message as { type?: unknown }).type === 'string' &&
+    (message as { type: string }).type.startsWith('vault:')
+  );
+}
+
+export const ERROR_CODES = [
+  'wrong-passphrase',
+  'backoff',
+  'locked',
+  'no-vault',
+  'storage-unavailable',
+  'quota',
+  'invalid-input',
+  'backup-invalid',
+  'kdf-floor',
+  'not-empty',
+  /** A record, a client key or the header failed its integrity check. */
+  'damaged',
+  /** The background did not answer, or failed in a way we did not foresee. */
+  'unexpected',
+] as const;
+export type VaultErrorCode = (typeof ERROR_CODES)[number];
+
+export interface VaultFailure {
+  code: VaultErrorCode | (string & {});
+  message: string;
+  retryAfterMs?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: VaultFailure };

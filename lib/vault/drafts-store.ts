@@ -1,0 +1,53 @@
+import { withClientKey, type DataKey } from './data-key';
+import type { AnteroomVaultDb } from './db';
+import { sealRecord } from './envelope';
+import { sealedDraft } from './record-schemas';
+import { assertSameClientKey, isDamage, openChecked, requireClientKey } from './sealed-rows';
+import { withStorage } from './storage-errors';
+import type { DraftView } from './views';
+
+/**
+ * The note being typed, one per client, sealed like a note, so an auto-lock in the middle of a
+ * sentence loses nothing. Saving the note removes its draft (notes-store.ts).
+ */
+
+const ref = (clientId: string) => ({ table: 'drafts', id: clientId });
+
+/** An empty body removes the draft. */
+export async function saveDraft(
+  db: AnteroomVaultDb,
+  keys: DataKey,
+  clientId: string,
+  noteId: string | undefined,
+  body: string,
+): Promise<void> {
+  const wrapped = await requireClientKey(db, clientId);
+  if (body === '') {
+    await withStorage(() => db.drafts.delete(clientId));
+    return;
+  }
+  const updatedAt = Date.now();
+  const sealed = withClientKey(keys, clientId, wrapped, (key) =>
+    sealRecord(key, ref(clientId), { ...(noteId !== undefined ? { noteId } : {}), body, updatedAt }),
+  );
+  await withStorage(() =>
+    db.transaction('rw', db.clientKeys, db.drafts, async () => {
+      await assertSameClientKey(db, clientId, wrapped);
+      await db.drafts.put({ clientId, noteId: noteId ?? '', updatedAt, sealed });
+    }),
+  );
+}
+
+/** Null when there is no draft; a damaged draft is dropped, since it can never be opened. */
+export async function getDraft(db: AnteroomVaultDb, keys: DataKey, clientId: string): Promise<DraftView | null> {
+  const wrapped = await requireClientKey(db, clientId);
+  const row = await withStorage(() => db.drafts.get(clientId));
+  if (!row) return null;
+  try {
+    const draft = withClientKey(keys, clientId, wrapped, (key) => openChecked(key, ref(clientId), row.sealed, sealedDraft));
+    return { ...(draft.noteId !== undefined ? { noteId: draft.noteId } : {}), body: draft.body };
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    return null;
+  }
+}

@@ -1,0 +1,355 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
+import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { watchErrors } from './harness/errors';
+import { repoRoot } from './harness/paths';
+import { seriousA11yFindings } from './harness/axe';
+
+// scrypt at N=2^17 takes about a second per unlock here; every wait for the vault is generous.
+const VAULT_WAIT = 45_000;
+const PASSPHRASE = 'quiet harbour lantern seventeen';
+const CLIENT = 'R.K. (Tuesday)';
+const MARKER = `marker-${Date.now().toString(36)}-owl`;
+const DRAFT = `draft-${Date.now().toString(36)}-heron`;
+
+let session: ChromiumSession;
+let page: Page;
+let errors: string[];
+let downloads: string;
+
+beforeAll(async () => {
+  session = await launchChromium();
+  page = await session.browser.newPage();
+  errors = watchErrors(page);
+  downloads = mkdtempSync(join(tmpdir(), 'anteroom-notes-downloads-'));
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  await page.goto(session.pageUrl('notes.html'));
+});
+afterAll(async () => {
+  await session?.browser.close();
+});
+// A picture of the page when a step fails (in the git-ignored artifacts folder).
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail' || !page) return;
+  const dir = join(repoRoot, '.e2e-artifacts');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `notes-chromium-${context.task.name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+});
+
+const stateOf = (target: Page = page) => target.$eval('[data-testid=vault-state]', (el) => el.getAttribute('data-state'));
+const waitForState = (state: string, target: Page = page) =>
+  target.waitForSelector(`[data-testid=vault-state][data-state=${state}]`, { timeout: VAULT_WAIT });
+
+/** Everything a person or a script could read from the page: markup plus the values of form controls. */
+const pageText = (target: Page = page) =>
+  target.evaluate(
+    () =>
+      document.documentElement.outerHTML +
+      [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n'),
+  );
+
+async function typeInto(selector: string, text: string, target: Page = page) {
+  const field = await target.waitForSelector(selector);
+  await field!.click({ count: 3 });
+  await field!.evaluate((el) => {
+    (el as HTMLInputElement).value = '';
+  });
+  await field!.type(text);
+}
+
+async function click(selector: string, target: Page = page) {
+  const button = await target.waitForSelector(`${selector}:not([disabled])`, { timeout: VAULT_WAIT });
+  await button!.click();
+}
+
+const noteItemsText = (target: Page = page) =>
+  target.$$eval('[data-testid=note-item]', (items) => items.map((item) => item.textContent ?? ''));
+
+async function unlock(passphrase: string) {
+  await typeInto('input[name=passphrase]', passphrase);
+  await click('[data-testid=unlock]');
+}
+
+describe('encrypted notes in Chromium', () => {
+  it('starts with no vault and explains that a forgotten passphrase cannot be recovered', async () => {
+    await waitForState('none');
+    expect(await page.$eval('main', (m) => m.textContent)).toMatch(/cannot be recovered/);
+    expect(await page.title()).toBe('Anteroom — session notes');
+  });
+
+  it('refuses a short passphrase and a mismatched confirmation, creating nothing', async () => {
+    await typeInto('input[name=passphrase]', 'too short');
+    await typeInto('input[name=passphraseConfirm]', 'too short');
+    await page.click('[data-testid=create-vault]');
+    await page.waitForSelector('input[name=passphrase][aria-invalid=true]');
+    expect(await page.$eval('#create-form', (f) => f.textContent)).toMatch(/at least 16 characters/);
+    await typeInto('input[name=passphrase]', PASSPHRASE);
+    await typeInto('input[name=passphraseConfirm]', `${PASSPHRASE}!`);
+    await page.click('[data-testid=create-vault]');
+    await page.waitForSelector('input[name=passphraseConfirm][aria-invalid=true]');
+    expect(await stateOf()).toBe('none');
+  });
+
+  it('shows the strength of the passphrase with a hint while it is typed', async () => {
+    await typeInto('input[name=passphrase]', PASSPHRASE);
+    const meter = await page.waitForSelector('[data-testid=passphrase-strength][data-score]', { timeout: 15_000 });
+    expect(await meter!.evaluate((m) => m.textContent)).toMatch(/Strength: \w+/);
+  });
+
+  it('creates the vault and leaves it unlocked, saying when it locks itself', async () => {
+    await typeInto('input[name=passphraseConfirm]', PASSPHRASE);
+    await click('[data-testid=create-vault]');
+    await waitForState('unlocked');
+    expect(await page.$eval('[data-testid=vault-state]', (el) => el.textContent)).toMatch(/Locks after \d+ minutes? without activity/);
+  });
+
+  it('adds a client with a contact mode and contract exceptions', async () => {
+    await click('[data-testid=new-client]');
+    await typeInto('input[name=clientLabel]', CLIENT);
+    await page.select('select[name=contactMode]', 'phone');
+    await typeInto('textarea[name=contractExceptions]', 'May email between sessions');
+    await click('[data-testid=save-client]');
+    await page.waitForFunction((label) => document.querySelector('#client-heading')?.textContent === label, {}, CLIENT);
+    expect(await page.$eval('[data-testid=client-view]', (v) => v.textContent)).toContain('Phone');
+  });
+
+  it('writes a note with tags and lists it under the client', async () => {
+    await click('[data-testid=new-note]');
+    await typeInto('textarea[name=noteBody]', `Session went well. ${MARKER} Discussed sleep.`);
+    await typeInto('input[name=noteTags]', 'sleep, review');
+    await click('[data-testid=save-note]');
+    await page.waitForFunction(
+      (marker) => [...document.querySelectorAll('[data-testid=note-item]')].some((n) => n.textContent?.includes(marker)),
+      { timeout: VAULT_WAIT },
+      MARKER,
+    );
+    expect((await noteItemsText()).join()).toContain('review');
+  });
+
+  it('edits the note', async () => {
+    await click('[data-testid=edit-note]');
+    const area = await page.waitForSelector('textarea[name=noteBody]');
+    await area!.type(' Edited.');
+    await click('[data-testid=save-note]');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid=note-item]')].some((n) => n.textContent?.includes('Edited.')),
+      { timeout: VAULT_WAIT },
+    );
+    expect(await page.$('textarea[name=noteBody]')).toBeNull();
+  });
+
+  it('finds the note by full-text search', async () => {
+    await typeInto('input[name=search]', MARKER);
+    await page.waitForFunction(
+      (marker) =>
+        [...document.querySelectorAll('[data-testid=search-results] [data-testid=note-item]')].some((n) => n.textContent?.includes(marker)),
+      { timeout: VAULT_WAIT },
+      MARKER,
+    );
+    await typeInto('input[name=search]', 'no-such-word-anywhere');
+    await page.waitForFunction(() => document.querySelector('#search-summary')?.textContent?.startsWith('No notes'), { timeout: VAULT_WAIT });
+  });
+
+  it('has no serious accessibility problems while unlocked', async () => {
+    expect(await seriousA11yFindings(page)).toEqual([]);
+  });
+
+  it('lays out in a 320-pixel side panel without sideways scrolling', async () => {
+    await page.setViewport({ width: 320, height: 700 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.screenshot({ path: '/tmp/notes-narrow-unlocked.png', fullPage: true });
+    await page.setViewport({ width: 1100, height: 900 });
+    await page.screenshot({ path: '/tmp/notes-wide-unlocked.png', fullPage: true });
+  });
+
+  it('locks: the note text is gone from the page at once', async () => {
+    await typeInto('input[name=search]', MARKER);
+    await page.waitForSelector('[data-testid=search-results]', { timeout: VAULT_WAIT });
+    await click('[data-testid=lock]');
+    await waitForState('locked');
+    const text = await pageText();
+    expect(text).not.toContain(MARKER);
+    expect(text).not.toContain(CLIENT);
+    expect(await page.$('[data-testid=note-item]')).toBeNull();
+  });
+
+  it('a wrong passphrase shows an error and changes nothing', async () => {
+    await unlock('this is not the right passphrase');
+    const alert = await page.waitForSelector('[role=alert]', { timeout: VAULT_WAIT });
+    expect((await alert!.evaluate((a) => a.textContent))?.length).toBeGreaterThan(10);
+    expect(await stateOf()).toBe('locked');
+    expect(await pageText()).not.toContain(MARKER);
+    await page.screenshot({ path: '/tmp/notes-wrong-passphrase.png', fullPage: true });
+  });
+
+  it('after repeated wrong passphrases, shows the wait and keeps the button disabled until it passes', async () => {
+    for (const attempt of ['second wrong passphrase', 'third wrong passphrase']) {
+      await unlock(attempt);
+      await page.waitForFunction(
+        (typed) => (document.querySelector('input[name=passphrase]') as HTMLInputElement | null)?.value !== typed,
+        { timeout: VAULT_WAIT },
+        attempt,
+      );
+    }
+    const wait = await page.waitForSelector('[data-testid=unlock-wait]', { timeout: VAULT_WAIT });
+    expect(await wait!.evaluate((w) => w.textContent)).toMatch(/try again in \d+ seconds?/);
+    expect(await page.$('[data-testid=unlock]:disabled')).not.toBeNull();
+    await page.screenshot({ path: '/tmp/notes-backoff.png' });
+    await page.waitForSelector('[data-testid=unlock]:not(:disabled)', { timeout: VAULT_WAIT });
+    expect(await stateOf()).toBe('locked');
+  });
+
+  it('unlocks with the right passphrase (after any back-off) and the note is back', async () => {
+    await unlock(PASSPHRASE);
+    await waitForState('unlocked');
+    await page.waitForFunction(
+      (marker) => [...document.querySelectorAll('[data-testid=note-item]')].some((n) => n.textContent?.includes(marker)),
+      { timeout: VAULT_WAIT },
+      MARKER,
+    );
+  });
+
+  it('keeps a draft through a lock and brings it back after unlocking', async () => {
+    await click('[data-testid=new-note]');
+    await typeInto('textarea[name=noteBody]', `Half-written thought ${DRAFT}`);
+    await page.waitForSelector('[data-testid=draft-state][data-state=saved]', { timeout: VAULT_WAIT });
+    await click('[data-testid=lock]');
+    await waitForState('locked');
+    expect(await pageText()).not.toContain(DRAFT);
+    await unlock(PASSPHRASE);
+    await waitForState('unlocked');
+    await page.waitForFunction(
+      (draft) => (document.querySelector('textarea[name=noteBody]') as HTMLTextAreaElement | null)?.value.includes(draft),
+      { timeout: VAULT_WAIT },
+      DRAFT,
+    );
+    expect(await page.$('[data-testid=draft-restored]')).not.toBeNull();
+  });
+
+  it('keeps a draft typed just before "Lock now", without waiting for the pause', async () => {
+    const area = await page.waitForSelector('textarea[name=noteBody]');
+    await area!.type(' and one more line');
+    await click('[data-testid=lock]');
+    await waitForState('locked');
+    await unlock(PASSPHRASE);
+    await waitForState('unlocked');
+    await page.waitForFunction(
+      () => (document.querySelector('textarea[name=noteBody]') as HTMLTextAreaElement | null)?.value.endsWith('and one more line'),
+      { timeout: VAULT_WAIT },
+    );
+    await click('[data-testid=save-note]');
+    await page.waitForFunction(
+      (draft) => [...document.querySelectorAll('[data-testid=note-item]')].some((n) => n.textContent?.includes(draft)),
+      { timeout: VAULT_WAIT },
+      DRAFT,
+    );
+  });
+
+  it('shows the locked state at once in another open notes page when the vault locks', async () => {
+    const other = await session.browser.newPage();
+    const otherErrors = watchErrors(other);
+    await other.goto(session.pageUrl('notes.html'));
+    await waitForState('unlocked', other);
+    await click('[data-testid=client-item]', other);
+    await other.waitForSelector('[data-testid=note-item]', { timeout: VAULT_WAIT });
+    // Lock from the first page while the other one sits in a background tab.
+    await page.bringToFront();
+    await click('[data-testid=lock]');
+    await waitForState('locked');
+    await other.waitForFunction(() => document.querySelector('[data-testid=vault-state]')?.getAttribute('data-state') === 'locked', {
+      polling: 100,
+      timeout: 5_000,
+    });
+    expect(await pageText(other)).not.toContain(MARKER);
+    expect(otherErrors).toEqual([]);
+    await other.close();
+    await page.bringToFront();
+    await unlock(PASSPHRASE);
+    await waitForState('unlocked');
+    // The client that was open comes back; wait for it so later clicks do not land mid-layout.
+    await page.waitForSelector('[data-testid=note-item]', { timeout: VAULT_WAIT });
+  });
+
+  it('downloads an encrypted backup that does not contain the note text', async () => {
+    await click('[data-testid=export]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=export-report]')?.textContent?.startsWith('Downloaded'), {
+      timeout: VAULT_WAIT,
+    });
+    const deadline = Date.now() + 10_000;
+    let files: string[] = [];
+    while (Date.now() < deadline) {
+      files = readdirSync(downloads).filter((f) => !f.endsWith('.crdownload'));
+      if (files.length > 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(files).toHaveLength(1);
+    const text = readFileSync(join(downloads, files[0]!), 'utf8');
+    expect(text.length).toBeGreaterThan(100);
+    expect(text).not.toContain(MARKER);
+    expect(text).not.toContain(CLIENT);
+  });
+
+  it('asks before a Markdown export and warns that the file is not encrypted', async () => {
+    await click('[data-testid=export-markdown]');
+    const panel = await page.waitForSelector('[data-testid=markdown-export]');
+    expect(await panel!.evaluate((p) => p.textContent)).toMatch(/NOT encrypted/);
+    expect(await page.$('[data-testid=confirm-export-markdown]:disabled')).not.toBeNull();
+    await page.click('[data-testid=markdown-export] input[type=checkbox]');
+    await click('[data-testid=confirm-export-markdown]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=markdown-export] [role=status]')?.textContent?.includes('.md'), {
+      timeout: VAULT_WAIT,
+    });
+    await page.click('[data-testid=markdown-export] .notes-actions button:not(.danger)');
+    await page.waitForSelector('[data-testid=markdown-export]', { hidden: true });
+  });
+
+  it('deletes a client only after its name is typed, and its notes go with it', async () => {
+    await click('[data-testid=delete-client]');
+    const summary = await page.waitForSelector('[data-testid=delete-client-summary]');
+    expect(await summary!.evaluate((s) => s.textContent)).toMatch(/2 notes/);
+    expect(await page.$('[data-testid=confirm-delete-client]:disabled')).not.toBeNull();
+    await typeInto('input[name=confirmClientLabel]', 'someone else');
+    expect(await page.$('[data-testid=confirm-delete-client]:disabled')).not.toBeNull();
+    await typeInto('input[name=confirmClientLabel]', CLIENT);
+    await click('[data-testid=confirm-delete-client]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=client-item]'), { timeout: VAULT_WAIT });
+    expect(await pageText()).not.toContain(MARKER);
+    await typeInto('input[name=search]', MARKER);
+    await page.waitForFunction(() => document.querySelector('#search-summary')?.textContent?.startsWith('No notes'), { timeout: VAULT_WAIT });
+    expect(await noteItemsText()).toEqual([]);
+  });
+
+  it('restores the backup: counts reported, the client and note come back', async () => {
+    const [file] = readdirSync(downloads).filter((f) => f.endsWith('.json'));
+    const input = await page.waitForSelector('input[type=file][name=import]');
+    await input!.uploadFile(join(downloads, file!));
+    await typeInto('input[name=passphrase]', 'wrong backup passphrase');
+    await click('[data-testid=import-confirm]');
+    await page.waitForSelector('[data-testid=import-error]', { timeout: VAULT_WAIT });
+    expect(await page.$('[data-testid=client-item]')).toBeNull();
+    await typeInto('input[name=passphrase]', PASSPHRASE);
+    await click('[data-testid=import-confirm]');
+    const replace = await Promise.race([
+      page.waitForSelector('[data-testid=import-replace]', { timeout: VAULT_WAIT }).then(() => true),
+      page.waitForFunction(() => document.querySelector('[data-testid=import-report]')?.textContent?.startsWith('Restored'), { timeout: VAULT_WAIT }).then(() => false),
+    ]);
+    if (replace) await click('[data-testid=import-replace]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=import-report]')?.textContent?.match(/Restored 1 client, 2 notes/), {
+      timeout: VAULT_WAIT,
+    });
+    await click('[data-testid=client-item]');
+    await page.waitForFunction(
+      (marker) => [...document.querySelectorAll('[data-testid=note-item]')].some((n) => n.textContent?.includes(marker)),
+      { timeout: VAULT_WAIT },
+      MARKER,
+    );
+  });
+
+  it('printed nothing to the console and threw nothing', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadNetworkModule } from '@/lib/checklist/network-module';
+
+const measureConnection = async () => ({ ok: false as const, error: 'x' });
+const speedVerdict = () => ({ status: 'pass' as const, advice: '' });
+const ensureEndpointPermission = async () => true;
+
+describe('the connection test module', () => {
+  it('is used when all three parts are there', async () => {
+    const loaded = await loadNetworkModule({
+      a: async () => ({ measureConnection }),
+      b: async () => ({ speedVerdict }),
+      c: async () => ({ ensureEndpointPermission }),
+    });
+    expect(loaded).toEqual({ measureConnection, speedVerdict, ensureEndpointPermission });
+  });
+
+  it.each([
+    ['a part is missing', { a: async () => ({ measureConnection }), b: async () => ({ speedVerdict }) }],
+    ['nothing is there', {}],
+    ['a part fails to load', { a: () => Promise.reject(new Error('chunk')) }],
+  ])('is left out when %s (the item then reads unknown)', async (_name, loaders) => {
+    expect(await loadNetworkModule(loaders)).toBeUndefined();
+  });
+
+  it('is found in this build', async () => {
+    expect(await loadNetworkModule()).toBeDefined();
+  });
+});

@@ -1,0 +1,79 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AnteroomVaultDb, VAULT_DB_VERSION, VAULT_DB_VERSIONS } from '@/lib/vault/db';
+import { sealRecord } from '@/lib/vault/envelope';
+import { readHeaderSlots } from '@/lib/vault/header-slots';
+import { createClientKey, createVault } from '@/lib/vault/keys';
+import { listNotes } from '@/lib/vault/notes-store';
+import { getDraft, saveDraft } from '@/lib/vault/drafts-store';
+import { unlockStoredVault } from '@/lib/vault/vault-lifecycle';
+import { PASSPHRASE } from './helpers';
+import { testKey } from './store-helpers';
+
+/**
+ * Upgrades are tested the way Dexie's own `tests-upgrading` does: write a database with the
+ * old schema only, close it, and open it with today's class.
+ */
+
+const names: string[] = [];
+afterEach(async () => {
+  await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
+});
+
+async function writeVersion1Vault() {
+  const name = `legacy-${crypto.randomUUID()}`;
+  names.push(name);
+  const { header, dek } = await createVault(PASSPHRASE);
+  const client = createClientKey(dek, 'c1');
+  const legacy = new Dexie(name);
+  legacy.version(1).stores(VAULT_DB_VERSIONS[1]);
+  await legacy.open();
+  await legacy.table('meta').put({ key: 'header', value: header });
+  await legacy.table('clientKeys').put({ clientId: 'c1', wrapped: client.wrapped });
+  await legacy.table('clients').put({ id: 'c1', updatedAt: 1, sealed: sealRecord(client.key, { table: 'clients', id: 'c1' }, { label: 'A.B.', contactMode: 'video', updatedAt: 1 }) });
+  await legacy.table('notes').put({ id: 'n1', clientId: 'c1', updatedAt: 2, sealed: sealRecord(client.key, { table: 'notes', id: 'n1' }, { body: 'kept across the upgrade', tags: [], updatedAt: 2 }) });
+  legacy.close();
+  return { name, header, dek };
+}
+
+describe('opening a vault written by database version 1', () => {
+  it('moves the single header into the current slot and keeps every record', async () => {
+    const { name, header, dek } = await writeVersion1Vault();
+    const db = new AnteroomVaultDb(name);
+    await db.open();
+    expect(db.verno).toBe(VAULT_DB_VERSION);
+    expect(await readHeaderSlots(db)).toEqual({ current: header });
+    expect(await db.meta.get('header' as never)).toBeUndefined();
+    const notes = await listNotes(db, testKey(dek), 'c1');
+    expect(notes.items.map((note) => note.body)).toEqual(['kept across the upgrade']);
+    db.close();
+  });
+
+  it('still opens with the same passphrase after the upgrade (one derivation)', async () => {
+    const { name, dek } = await writeVersion1Vault();
+    const db = new AnteroomVaultDb(name);
+    expect(await unlockStoredVault(db, PASSPHRASE)).toEqual(dek);
+    db.close();
+  });
+
+  it('gains the drafts table', async () => {
+    const { name, dek } = await writeVersion1Vault();
+    const db = new AnteroomVaultDb(name);
+    const keys = testKey(dek);
+    await saveDraft(db, keys, 'c1', undefined, 'typed after the upgrade');
+    expect(await getDraft(db, keys, 'c1')).toEqual({ body: 'typed after the upgrade' });
+    db.close();
+  });
+
+  it('an empty version 1 database upgrades to an empty vault', async () => {
+    const name = `legacy-${crypto.randomUUID()}`;
+    names.push(name);
+    const legacy = new Dexie(name);
+    legacy.version(1).stores(VAULT_DB_VERSIONS[1]);
+    await legacy.open();
+    legacy.close();
+    const db = new AnteroomVaultDb(name);
+    expect(await readHeaderSlots(db)).toEqual({});
+    db.close();
+  });
+});
