@@ -69,7 +69,8 @@ export default defineConfig({
     version: '0.1.0',
     // scripting: registers the content script on custom platforms the therapist adds.
     // alarms: the vault's auto-lock after inactivity; idle: lock the vault when the screen locks.
-    permissions: ['storage', 'scripting', 'alarms', 'idle'],
+    // sidePanel (Chrome only): the notes page in the side panel.
+    permissions: ['storage', 'scripting', 'alarms', 'idle', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Asked for one site at a time, at the moment a custom platform is added; never at install.
     optional_host_permissions: ['https://*/*'],
     // The checklist's downloads item: asked for by its "Check downloads" button, to see and pause
@@ -82,6 +83,11 @@ export default defineConfig({
     action: { default_title: 'Anteroom: pre-session checklist' },
     // Opens the checklist from the keyboard; the browser lets the therapist change the keys.
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+A' } } },
+    // The notes page doubles as Chrome's side panel and Firefox's sidebar, so notes can sit
+    // beside a call without a second window.
+    ...(browser === 'firefox'
+      ? { sidebar_action: { default_panel: 'notes.html', default_title: 'Anteroom notes', open_at_install: false } }
+      : { side_panel: { default_path: 'notes.html' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

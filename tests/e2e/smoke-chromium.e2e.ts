@@ -32,6 +32,14 @@ describe('the Chromium build', () => {
     await page.close();
   });
 
+  it('offers the notes page as the side panel', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(session.pageUrl('popup.html'));
+    const options = await page.evaluate(() => (globalThis as unknown as { chrome: { sidePanel: { getOptions(o: object): Promise<{ path?: string; enabled?: boolean }> } } }).chrome.sidePanel.getOptions({}));
+    expect(options.path).toBe('notes.html');
+    await page.close();
+  });
+
   it('attaches its content script on a video-call host', async () => {
     const page = await session.browser.newPage();
     const errors = watchErrors(page);

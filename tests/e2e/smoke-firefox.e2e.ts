@@ -31,6 +31,13 @@ describe('the Firefox build', () => {
     expect(await notice?.evaluate((n) => n.textContent)).toContain('deliberate harness check');
   });
 
+  it('offers the notes page as the sidebar', async () => {
+    const page = await openFirefoxExtensionPage(session, 'popup.html');
+    const manifest = await page.evaluate(() => (globalThis as unknown as { browser: { runtime: { getManifest(): { sidebar_action?: { default_panel?: string } } } } }).browser.runtime.getManifest());
+    // Firefox reports the panel as a full moz-extension:// URL.
+    expect(manifest.sidebar_action?.default_panel).toMatch(/^moz-extension:\/\/[^/]+\/notes\.html$/);
+  });
+
   it('attaches its content script on a video-call host', async () => {
     const page = await session.browser.newPage();
     const errors = watchErrors(page);
