@@ -57,6 +57,8 @@ export async function launchChromium(extraArgs: string[] = [], options: Chromium
 export interface FirefoxSession {
   browser: Browser;
   extensionId: string;
+  /** Our page that opens the others (see openFirefoxExtensionPage). */
+  controller?: Page;
 }
 
 /**
@@ -94,27 +96,42 @@ export async function launchFirefox(): Promise<FirefoxSession> {
  * other page, then find its tab by evaluating `location` (BiDi reports such tabs as about:blank).
  */
 export async function openFirefoxExtensionPage(session: FirefoxSession, file: string): Promise<Page> {
-  const controller = await findFirefoxPage(session, (href) => href.startsWith('moz-extension://') && href.endsWith('/options.html'));
   const before = new Set(await session.browser.pages());
-  await controller.evaluate((url) => {
-    // @ts-expect-error: `browser` is the WebExtension global inside the extension page.
-    return browser.tabs.create({ url });
-  }, `/${file}`);
+  const create = async (controller: Page) =>
+    controller.evaluate((url) => {
+      // @ts-expect-error: `browser` is the WebExtension global inside the extension page.
+      return browser.tabs.create({ url });
+    }, `/${file}`);
+  // The welcome tab is kept as the controller; tests open and close their own pages.
+  session.controller ??= await findFirefoxPage(session, (href) => href.startsWith('moz-extension://') && href.endsWith('/options.html'));
+  try {
+    await create(session.controller);
+  } catch {
+    // The controller was closed by a test: any page of ours can do the same.
+    session.controller = await findFirefoxPage(session, (href) => href.startsWith('moz-extension://'));
+    await create(session.controller);
+  }
   return findFirefoxPage(session, (href) => href.endsWith(`/${file}`), before);
 }
 
+/** location.href of a page, or '' if it does not answer within a second (a tab still opening). */
+async function hrefOf(page: Page): Promise<string> {
+  const timeout = new Promise<string>((resolve) => setTimeout(() => resolve(''), 1000));
+  return Promise.race([page.evaluate(() => location.href).catch(() => ''), timeout]);
+}
+
 async function findFirefoxPage(session: FirefoxSession, wanted: (href: string) => boolean, exclude = new Set<Page>()): Promise<Page> {
-  const deadline = Date.now() + 15_000;
+  // Generous: on a busy two-core machine a new Firefox tab can take a while to report in.
+  const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     for (const page of await session.browser.pages()) {
       if (exclude.has(page)) continue;
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (wanted(href)) {
+      if (wanted(await hrefOf(page))) {
         await page.waitForFunction(() => document.readyState === 'complete');
         return page;
       }
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error('The extension page did not open in Firefox within 15 s');
+  throw new Error('The extension page did not open in Firefox within 30 s');
 }
