@@ -1,8 +1,7 @@
 /**
- * The connection test lives in lib/network (measure.ts, quality.ts, endpoint-permission.ts),
- * built alongside the checklist. It is loaded lazily (it is needed only when the therapist asks
- * for a test) and through a glob, so the checklist builds and the item reads "unknown" in a
- * build that does not have it.
+ * The connection test lives in lib/network (measure.ts, quality.ts, endpoint-permission.ts).
+ * The popup loads it after its first paint, before any click, so the permission prompt can be
+ * the first thing the "Test my connection" click does; if loading fails the item reads "unknown".
  */
 
 export type MeasureResult =
@@ -19,7 +18,11 @@ export interface NetworkModule {
   ensureEndpointPermission(endpoint: string): Promise<boolean>;
 }
 
-const parts = import.meta.glob<Partial<NetworkModule>>(['../network/measure.ts', '../network/quality.ts', '../network/endpoint-permission.ts']);
+const parts: Record<string, () => Promise<Partial<NetworkModule>>> = {
+  measure: () => import('../network/measure'),
+  quality: () => import('../network/quality'),
+  permission: () => import('../network/endpoint-permission'),
+};
 
 /** The three functions, or undefined when any of them is missing from this build. */
 export async function loadNetworkModule(loaders: Record<string, () => Promise<Partial<NetworkModule>>> = parts): Promise<NetworkModule | undefined> {
