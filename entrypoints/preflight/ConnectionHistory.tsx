@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { HourChart } from '@/components/preflight/HourChart';
+import { CallHours } from '@/components/preflight/CallHours';
 import { qualityByHour } from '@/lib/network/by-hour';
 import { clearNetworkHistory, loadNetworkHistory, watchNetworkHistory, type NetworkSample } from '@/lib/network/history';
 
@@ -21,6 +22,7 @@ export function ConnectionHistory() {
   return (
     <div>
       <HourChart summaries={qualityByHour(history)} />
+      <CallHours />
       {history.length > 0 && (
         <p class="actions">
           <button type="button" onClick={() => void forget()}>

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Contract } from '@/lib/contract/schema';
 import { readCallMessage, type CallSettings } from '@/lib/call/messages';
 import { isOwnContentScript } from './sender';
+import { recordCall, type CallSummary } from '@/lib/call/history';
 
 /**
  * The background's side of the in-call companion. Our content scripts on call pages may ask
@@ -9,14 +10,7 @@ import { isOwnContentScript } from './sender';
  * and hand over a finished call's quality summary (kept locally, with no identity: time and
  * seconds per quality level). Anyone else gets no answer.
  */
-export const CALL_HISTORY_KEY = 'callHistory';
-const CALL_HISTORY_CAP = 500;
-
-export interface CallSummary {
-  at: string;
-  minutes: number;
-  seconds: { good: number; fair: number; poor: number; unknown: number };
-}
+export { CALL_HISTORY_KEY } from '@/lib/call/history';
 
 export interface CallHandlerDeps {
   contract: () => Contract | undefined;
@@ -42,9 +36,7 @@ export async function answerCallMessage(message: unknown, sender: Browser.runtim
         minutes: Math.round((parsed.endedAt - parsed.startedAt) / 60_000),
         seconds: parsed.seconds,
       };
-      const stored = (await browser.storage.local.get(CALL_HISTORY_KEY))[CALL_HISTORY_KEY];
-      const history = Array.isArray(stored) ? stored : [];
-      await browser.storage.local.set({ [CALL_HISTORY_KEY]: [...history, summary].slice(-CALL_HISTORY_CAP) });
+      await recordCall(summary);
       return null;
     }
   }
