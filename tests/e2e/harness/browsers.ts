@@ -65,7 +65,7 @@ export interface FirefoxSession {
  * Real Firefox (ESR) with the production build installed as a temporary add-on. Its proxy
  * points at a closed loopback port, so anything that escapes interception goes nowhere.
  */
-export async function launchFirefox(): Promise<FirefoxSession> {
+export async function launchFirefox(extraPrefs: Record<string, unknown> = {}): Promise<FirefoxSession> {
   requireBuilds();
   requireFile(firefoxPath, 'Firefox', missingBrowser('Firefox', 'firefox-esr', 'ANTEROOM_FIREFOX'));
   const browser = await puppeteer.launch({
@@ -83,6 +83,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       // Optional permissions (a custom platform's site) are granted without the prompt, which
       // automation cannot click; what is tested is everything around the grant.
       'extensions.webextOptionalPermissionPrompts': false,
+      ...extraPrefs,
     },
   });
   const extensionId = await browser.installExtension(firefoxBuild);

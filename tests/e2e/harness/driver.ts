@@ -25,8 +25,8 @@ export async function chromiumDriver(extraArgs: string[] = []): Promise<Driver> 
   };
 }
 
-export async function firefoxDriver(): Promise<Driver> {
-  const session = await launchFirefox();
+export async function firefoxDriver(extraPrefs: Record<string, unknown> = {}): Promise<Driver> {
+  const session = await launchFirefox(extraPrefs);
   return {
     browser: session.browser,
     extensionPage: (file = 'popup.html') => openFirefoxExtensionPage(session, file),
