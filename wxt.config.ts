@@ -68,9 +68,12 @@ export default defineConfig({
       'A quiet companion for online therapy sessions: platform risk warnings, a pre-session checklist and encrypted notes, all kept on your device.',
     version: '0.1.0',
     // scripting: registers the content script on custom platforms the therapist adds.
-    // alarms: the vault's auto-lock after inactivity; idle: lock the vault when the screen locks.
+    // alarms: the vault's auto-lock after inactivity, session reminders and the daily silence
+    // check; idle: lock the vault when the screen locks.
+    // notifications: a session reminder and the silence follow-up, shown even with no Anteroom
+    // page open; they never name a client unless the therapist asked for that.
     // sidePanel (Chrome only): the notes page in the side panel.
-    permissions: ['storage', 'scripting', 'alarms', 'idle', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'scripting', 'alarms', 'idle', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Asked for one site at a time, at the moment a custom platform is added; never at install.
     optional_host_permissions: ['https://*/*'],
     // The checklist's downloads item: asked for by its "Check downloads" button, to see and pause
@@ -81,6 +84,8 @@ export default defineConfig({
     // permission that would reveal every site the therapist visits.
     host_permissions: matchPatternsFor(platforms, ['video', 'messaging', 'public-broadcast', 'webmail']),
     action: { default_title: 'Anteroom: pre-session checklist' },
+    // Stricter than MV3's default: no plugins, no <base> rewriting, nothing but our own scripts.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'" },
     // Opens the checklist from the keyboard; the browser lets the therapist change the keys.
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+A' } } },
     // The notes page doubles as Chrome's side panel and Firefox's sidebar, so notes can sit

@@ -13,11 +13,13 @@ import { renderTemplateById, templateIds } from '@/lib/contract/templates';
 import type { PlatformRule } from '@/lib/rules/schema';
 import { lockVault, startVaultService } from '@/lib/background/vault-service';
 import { answerCallMessage } from '@/lib/background/call-handler';
+import { startReminders } from '@/lib/background/reminders';
 import type { Contract } from '@/lib/contract/schema';
 
 // The background only wires browser events to lib/; each concern lives in its own module.
 export default defineBackground(() => {
   startVaultService();
+  startReminders();
   let jurisdiction: JurisdictionId = 'other';
   let dismissHours = 24;
   let templates: RenderedTemplate[] = [];

@@ -5,9 +5,12 @@ import { PROBE_ATTRIBUTE, PROBE_SOURCE } from '@/lib/call/probe-protocol';
 /**
  * The call probe, in the page's own world at document_start, before the page's scripts run: it
  * wraps RTCPeerConnection to read getStats() every 2 s, and getDisplayMedia to notice screen
- * sharing. It posts numbers and fixed words only, tagged with the secret our isolated content
- * script left on <html> (read and removed here before any page script can see it). It never
- * changes what the page's calls do: the wrappers return the browser's own objects and results.
+ * sharing. It stays silent until our isolated content script hands it a secret (a DOM attribute,
+ * set only once the background has recognised the page as a call platform), then posts numbers
+ * and fixed words tagged with it. The page shares this world and can see those messages, so the
+ * secret only keeps out other frames and stale scripts; a page that forges them can only change
+ * its own indicator or lock the notes early. The wrappers return the browser's own objects and
+ * results, so calls behave exactly as without us.
  *
  * Declared as a MAIN-world content script rather than injected later (DESIGN.md said
  * "injected"): injecting at document_idle would come after the page had created its
@@ -42,13 +45,16 @@ export default defineContentScript({
 
     const connections = new Set<RTCPeerConnection>();
     const previous = new WeakMap<RTCPeerConnection, Totals>();
+    const born = new WeakMap<RTCPeerConnection, number>();
     let timer: ReturnType<typeof setInterval> | undefined;
 
     const readAll = async () => {
       let sample: CallSample | undefined;
       let connected = false;
       for (const pc of [...connections]) {
-        if (pc.connectionState === 'closed') {
+        // Closed or failed connections are dropped, and so is one that never connected within
+        // a minute (a page that prepares connections it never uses): no polling forever.
+        if (pc.connectionState === 'closed' || pc.connectionState === 'failed' || (pc.connectionState === 'new' && performance.now() - (born.get(pc) ?? 0) > 60_000)) {
           connections.delete(pc);
           continue;
         }
@@ -74,13 +80,16 @@ export default defineContentScript({
 
     const track = (pc: RTCPeerConnection) => {
       connections.add(pc);
+      born.set(pc, performance.now());
       timer ??= setInterval(() => void readAll(), 2000);
     };
 
     // A function that returns the browser's own object: `new RTCPeerConnection(...)` and
     // `instanceof` behave exactly as before, and statics (generateCertificate) are inherited.
+    // Reflect.construct with new.target keeps subclasses working: `class X extends
+    // RTCPeerConnection` still gets an X, with its own methods.
     const Wrapped = function RTCPeerConnection(this: unknown, ...args: ConstructorParameters<typeof NativePeerConnection>) {
-      const pc = new NativePeerConnection(...args);
+      const pc = Reflect.construct(NativePeerConnection, args, new.target ?? Wrapped) as RTCPeerConnection;
       track(pc);
       return pc;
     } as unknown as typeof NativePeerConnection;

@@ -8,6 +8,8 @@ import { renderBanner, type SensitiveWarning } from './banner-view';
 
 /** What a content script adds to the banner (the webmail compose helper). */
 export interface BannerAddOn {
+  /** Told what the background said about this page (null: not a platform of ours). */
+  onModel?: (model: BannerModel | null) => void;
   onTemplate?: (model: BannerModel, id: string) => boolean;
   /** The sensitive-content warning for the current draft, if any. */
   warning?: (model: BannerModel) => SensitiveWarning | undefined;
@@ -76,6 +78,7 @@ export function attachBanner(ctx: ContentScriptContext, kinds: readonly Platform
     // A newer question (a route change while we waited) wins.
     if (ticket !== asked || !ctx.isValid) return;
     model = answer;
+    addOn.onModel?.(model);
     render();
   };
 

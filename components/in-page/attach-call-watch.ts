@@ -19,9 +19,9 @@ const ENDING_NOTICE_MS = 60_000;
  * notes early), and turns them into the quality pill, the session clock and the notices.
  * Screen sharing is reported to the background, which locks the notes at once.
  */
-export function attachCallWatch(ctx: ContentScriptContext): void {
+export function attachCallWatch(ctx: ContentScriptContext): { activate(): void } {
   const secret = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-  document.documentElement.setAttribute(PROBE_ATTRIBUTE, secret);
+  let active = false;
 
   let settings: CallSettings = { sessionMinutes: 50, reminderMinutesBefore: [10, 5], disruptionPlan: '', backupPlatform: '' };
   const send = (message: CallMessage) => browser.runtime.sendMessage(message).catch(() => undefined);
@@ -167,4 +167,12 @@ export function attachCallWatch(ctx: ContentScriptContext): void {
     host?.remove();
     if (ticking !== undefined) window.clearInterval(ticking);
   });
+  return {
+    /** Hands the probe its secret once the page is known to be a call platform (not, say, a Facebook feed). */
+    activate() {
+      if (active) return;
+      active = true;
+      document.documentElement.setAttribute(PROBE_ATTRIBUTE, secret);
+    },
+  };
 }

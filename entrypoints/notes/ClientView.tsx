@@ -6,7 +6,10 @@ import { formatDate, localToday } from './format';
 import { MarkdownExport } from './MarkdownExport';
 import { NoteEditor, type EditorStart } from './NoteEditor';
 import { NoteList } from './NoteList';
+import type { Contract } from '@/lib/contract/schema';
 import { SessionList } from './SessionList';
+import { SessionReminders } from './SessionReminders';
+import { SilenceFlag } from './SilenceFlag';
 import { useVault, type ClientSummary, type NoteView, type SessionView, type VaultFailure } from './vault-api';
 
 type Panel = 'none' | 'edit-client' | 'delete' | 'markdown';
@@ -17,6 +20,8 @@ type Panel = 'none' | 'edit-client' | 'delete' | 'markdown';
  */
 export function ClientView(props: {
   client: ClientSummary;
+  /** The contract defaults, for the silence follow-up (undefined while they load). */
+  contract?: Contract;
   /** A note to open in the editor at once (from search). */
   openNoteId?: string;
   onChanged: () => void;
@@ -25,7 +30,7 @@ export function ClientView(props: {
   onDeleted: () => void;
   onBack: () => void;
 }) {
-  const { client, openNoteId, onChanged, onLoaded, onDeleted, onBack } = props;
+  const { client, contract, openNoteId, onChanged, onLoaded, onDeleted, onBack } = props;
   const api = useVault();
   const [notes, setNotes] = useState<NoteView[]>();
   const [sessions, setSessions] = useState<SessionView[]>();
@@ -149,6 +154,8 @@ export function ClientView(props: {
         </header>
       )}
 
+      {contract && panel !== 'edit-client' && <SilenceFlag client={client} contract={contract} />}
+
       <ErrorNotice error={error} />
 
       <section aria-labelledby="client-notes-heading">
@@ -198,6 +205,8 @@ export function ClientView(props: {
           !error && <p class="notes-empty">Opening notes…</p>
         )}
       </section>
+
+      <SessionReminders client={client} onChanged={onChanged} />
 
       <section aria-labelledby="client-sessions-heading">
         <h3 id="client-sessions-heading">Sessions</h3>

@@ -2,8 +2,11 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ClientForm, contactModeLabel } from './ClientForm';
 import { ClientView } from './ClientView';
 import { ErrorNotice } from './ErrorNotice';
-import { formatDate } from './format';
+import { formatDate, plural } from './format';
 import { SearchPanel } from './SearchPanel';
+import { silenceStatus } from '@/lib/reminders/silence';
+import { SilenceSettings } from './SilenceSettings';
+import { useContract } from './use-contract';
 import { useVault, type ClientSummary, type VaultFailure } from './vault-api';
 import { VaultTools } from './VaultTools';
 
@@ -22,6 +25,7 @@ export function Workspace(props: { resumeClientId?: string; onClientOpened: (id:
     resumeClientId ? { kind: 'client', id: resumeClientId } : { kind: 'none' },
   );
   const [status, setStatus] = useState('');
+  const contract = useContract();
 
   const [damaged, setDamaged] = useState(0);
 
@@ -97,24 +101,30 @@ export function Workspace(props: { resumeClientId?: string; onClientOpened: (id:
             <p class="notes-empty">No clients yet. Add one to start writing notes.</p>
           ) : (
             <ul class="client-list">
-              {clients.map((client) => (
-                <li key={client.id}>
-                  <button
-                    type="button"
-                    class="client-item"
-                    data-testid="client-item"
-                    data-client-id={client.id}
-                    aria-current={selected?.id === client.id ? 'true' : undefined}
-                    onClick={() => open(client.id)}
-                  >
-                    <span class="client-item-label">{client.label}</span>
-                    <span class="client-item-detail">
-                      {contactModeLabel(client.contactMode)}
-                      {client.lastHeardFrom && ` · last heard from ${formatDate(client.lastHeardFrom) || client.lastHeardFrom}`}
-                    </span>
-                  </button>
-                </li>
-              ))}
+              {clients.map((client) => {
+                const silence = contract ? silenceStatus(client.lastHeardFrom, contract.silenceFollowUpDays, Date.now()) : undefined;
+                const overdue = silence?.state === 'overdue';
+                return (
+                  <li key={client.id}>
+                    <button
+                      type="button"
+                      class="client-item"
+                      data-testid="client-item"
+                      data-client-id={client.id}
+                      data-silence={overdue ? 'overdue' : undefined}
+                      aria-current={selected?.id === client.id ? 'true' : undefined}
+                      onClick={() => open(client.id)}
+                    >
+                      <span class="client-item-label">{client.label}</span>
+                      <span class="client-item-detail">
+                        {contactModeLabel(client.contactMode)}
+                        {client.lastHeardFrom && ` · last heard from ${formatDate(client.lastHeardFrom) || client.lastHeardFrom}`}
+                      </span>
+                      {overdue && <span class="client-item-flag">Time to check in: no word for {plural(silence.daysSilent, 'day')}</span>}
+                    </button>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </nav>
@@ -131,6 +141,7 @@ export function Workspace(props: { resumeClientId?: string; onClientOpened: (id:
             <ClientView
               key={selected.id}
               client={selected}
+              contract={contract}
               openNoteId={selection.openNoteId}
               onChanged={() => void loadClients()}
               onLoaded={() => void checkProblems()}
@@ -145,6 +156,7 @@ export function Workspace(props: { resumeClientId?: string; onClientOpened: (id:
           {!detailOpen && clients && clients.length > 0 && <p class="notes-empty wide-only">Choose a client to see their notes.</p>}
         </div>
       </div>
+      <SilenceSettings followUpDays={contract?.silenceFollowUpDays} />
       <VaultTools
         onImported={() => {
           setSelection({ kind: 'none' });

@@ -30,11 +30,28 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: VaultFailur
 export type VaultState = 'none' | 'locked' | 'unlocked';
 export type ContactMode = 'video' | 'audio' | 'text' | 'email' | 'phone';
 
+/** A scheduled session with a reminder (lib/vault/views.ts). */
+export interface ReminderView {
+  id: string;
+  startsAt: number;
+  remindMinutesBefore: number;
+  showLabel: boolean;
+}
+
+export interface ReminderInput {
+  clientId: string;
+  startsAt: number;
+  remindMinutesBefore: number;
+  showLabel: boolean;
+}
+
 export interface ClientSummary {
   id: string;
   label: string;
   contactMode: ContactMode;
   lastHeardFrom?: string;
+  /** Upcoming scheduled sessions, soonest first. */
+  reminders?: ReminderView[];
   updatedAt: number | string;
   /** Not in the agreed summary; shown in the edit form when the client provides it. */
   contractExceptions?: string;
@@ -90,6 +107,8 @@ export interface VaultApi {
   vaultProblems(): Promise<Result<{ damaged: { table: string; id: string }[] }>>;
   /** `date`: YYYY-MM-DD. */
   recordHeardFrom(clientId: string, date: string): Promise<Result<void>>;
+  scheduleReminder(input: ReminderInput): Promise<Result<{ id: string }>>;
+  cancelReminder(clientId: string, id: string): Promise<Result<void>>;
   onVaultLocked(callback: (reason?: LockReason) => void): () => void;
 }
 
@@ -112,6 +131,8 @@ const WRITES: ReadonlySet<string> = new Set([
   'saveDraft',
   'importBackup',
   'recordHeardFrom',
+  'scheduleReminder',
+  'cancelReminder',
 ]);
 
 export interface GuardHooks {

@@ -11,8 +11,13 @@ export default defineContentScript({
   matches: ['https://video-platforms.anteroom.invalid/*'],
   runAt: 'document_idle',
   main(ctx) {
-    attachBanner(ctx, KINDS);
-    // The in-call companion (quality, clock, screen-share guard) on pages where calls happen.
-    attachCallWatch(ctx);
+    // The in-call companion (quality, clock, screen-share guard), switched on only where the
+    // background recognises a video or messaging platform (not a whole host such as facebook.com).
+    const calls = attachCallWatch(ctx);
+    attachBanner(ctx, KINDS, {
+      onModel: (model) => {
+        if (model && (model.kind === 'video' || model.kind === 'messaging')) calls.activate();
+      },
+    });
   },
 });

@@ -19,10 +19,20 @@ export default defineContentScript({
     const terms = compileTerms(englishTerms);
     let draft: { categories: string[]; recipients: string[] } = { categories: [], recipients: [] };
 
+    let compose: ReturnType<typeof watchCompose> | undefined;
     const banner = attachBanner(ctx, KINDS, {
+      // Drafts are read only on pages the background recognised as webmail (on icloud.com,
+      // Mail, not Notes or Pages).
+      onModel: (model) => {
+        if (model && !compose) compose = watchCompose(onDraft);
+        if (!model && compose) {
+          compose.stop();
+          compose = undefined;
+        }
+      },
       onTemplate: (model, id) => {
         const template = model.mail?.templates.find((t) => t.id === id);
-        return template ? compose.insert(template.text) : false;
+        return template && compose ? compose.insert(template.text) : false;
       },
       warning: (model): SensitiveWarning | undefined => {
         if (draft.categories.length === 0) return undefined;
@@ -31,12 +41,12 @@ export default defineContentScript({
       },
     });
 
-    const compose = watchCompose(({ text, recipients }) => {
+    function onDraft({ text, recipients }: { text: string; recipients: string[] }) {
       const next = { categories: terms.categoriesIn(text), recipients };
       if (next.categories.join() === draft.categories.join() && next.recipients.join() === draft.recipients.join()) return;
       draft = next;
       banner.rerender();
-    });
-    ctx.onInvalidated(() => compose.stop());
+    }
+    ctx.onInvalidated(() => compose?.stop());
   },
 });

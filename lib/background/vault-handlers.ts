@@ -1,5 +1,6 @@
 import { exportVaultBackup } from '@/lib/vault/backup-export';
 import { isVaultEmpty, prepareImport, writeImport } from '@/lib/vault/backup-import';
+import { cancelReminder, scheduleReminder } from '@/lib/vault/client-reminders';
 import { deleteClient, getClient, listClients, recordHeardFrom, saveClient } from '@/lib/vault/clients-store';
 import type { AnteroomVaultDb } from '@/lib/vault/db';
 import { getDraft, saveDraft } from '@/lib/vault/drafts-store';
@@ -133,6 +134,8 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
     'vault:save-client': async ({ input }) => saveClient(await unlocked(), ctx.keys, input),
     'vault:record-heard-from': async ({ clientId, date }) => recordHeardFrom(await unlocked(), ctx.keys, clientId, date),
     'vault:delete-client': async ({ id }) => deleteClient(await unlocked(), id),
+    'vault:schedule-reminder': async ({ input }) => scheduleReminder(await unlocked(), ctx.keys, input),
+    'vault:cancel-reminder': async ({ clientId, id }) => cancelReminder(await unlocked(), ctx.keys, clientId, id),
 
     'vault:list-notes': async ({ clientId }) => noteDamage(await listNotes(await unlocked(), ctx.keys, clientId)),
     'vault:save-note': async ({ input }) => saveNote(await unlocked(), ctx.keys, input),

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
 import { loadContract, watchContract } from '@/lib/contract/storage-item';
+import { listClients } from '@/lib/vault/clients-store';
 import type { AnteroomVaultDb } from '@/lib/vault/db';
 import { createVaultDbOpener } from '@/lib/vault/open-db';
-import type { DamagedRecord } from '@/lib/vault/views';
+import type { ClientView, DamagedRecord } from '@/lib/vault/views';
 import { isVaultMessage, vaultRequest, type LockReason, type Result, type VaultLockedBroadcast } from '@/lib/vault-client/messages';
 import { isOwnExtensionPage } from './sender';
 import { createAutoLock } from './vault-auto-lock';
@@ -18,8 +19,30 @@ import { resultOf } from './vault-results';
  * that match their schema. Anything else gets no answer at all.
  */
 
+/**
+ * Told every client (decrypted: background memory only) after a change to any of them and after
+ * each unlock or restore. The reminders keep their clear copy (ids and times) in step this way.
+ */
+export type ClientsWatcher = (clients: ClientView[]) => Promise<void>;
+
+/** Requests after which the clients may differ from what a watcher last saw. */
+const CLIENT_CHANGES: ReadonlySet<string> = new Set([
+  'vault:create',
+  'vault:unlock',
+  'vault:import-backup',
+  'vault:save-client',
+  'vault:record-heard-from',
+  'vault:delete-client',
+  'vault:schedule-reminder',
+  'vault:cancel-reminder',
+]);
+
+/** The background's watchers (watchVaultClients); a test's service gets its own set. */
+const backgroundWatchers = new Set<ClientsWatcher>();
+
 export interface VaultServiceOptions {
   openDb?: () => Promise<AnteroomVaultDb>;
+  watchers?: Set<ClientsWatcher>;
 }
 
 export interface VaultService {
@@ -28,6 +51,8 @@ export interface VaultService {
   lock(reason: LockReason): Promise<void>;
   /** Registers the browser listeners (synchronously, as MV3 service workers require). */
   listen(): void;
+  /** Tells the watchers about every client now, if the vault is unlocked; not counted as activity. */
+  refreshClients(): Promise<void>;
 }
 
 function serialQueue() {
@@ -43,6 +68,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
   const keys = new KeyCustody();
   const damaged = new Map<string, DamagedRecord>();
   const openDb = options.openDb ?? createVaultDbOpener();
+  const watchers = options.watchers ?? backgroundWatchers;
   // The contract's autoLockMinutes, kept current by watchContract in listen().
   let autoLockMinutes = 15;
   const settingsRead = loadContract().then((loaded) => (autoLockMinutes = loaded.value.autoLockMinutes));
@@ -69,17 +95,31 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
   });
   const run = handlers as unknown as Record<string, (request: unknown) => Promise<unknown>>;
 
+  const refreshClients = async (): Promise<void> => {
+    if (watchers.size === 0 || !(await keys.restore()) || (await autoLock.expired())) return;
+    const { items } = await listClients(await openDb(), keys);
+    await Promise.all([...watchers].map((watcher) => watcher(items).catch(() => undefined)));
+  };
+
   const answer: VaultService['answer'] = (message, sender) => {
     if (!isVaultMessage(message)) return undefined;
     if (!isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
     const parsed = v.safeParse(vaultRequest, message);
     if (!parsed.success) return undefined;
-    return resultOf(() => run[parsed.output.type]!(parsed.output));
+    const { type } = parsed.output;
+    return resultOf(async () => {
+      const value = await run[type]!(parsed.output);
+      // Before answering, so a page that reads storage next finds it up to date. A watcher's
+      // failure never fails the request: the change itself is safely in the vault.
+      if (CLIENT_CHANGES.has(type)) await refreshClients().catch(() => undefined);
+      return value;
+    });
   };
 
   return {
     answer,
     lock,
+    refreshClients,
     listen() {
       browser.runtime.onMessage.addListener((message: unknown, sender) => answer(message, sender));
       autoLock.listen();
@@ -102,6 +142,17 @@ export function startVaultService(): void {
   if (running) return;
   running = createVaultService();
   running.listen();
+}
+
+/** Registers a watcher of the clients (see ClientsWatcher); returns the unwatch. Order with startVaultService does not matter. */
+export function watchVaultClients(watcher: ClientsWatcher): () => void {
+  backgroundWatchers.add(watcher);
+  return () => backgroundWatchers.delete(watcher);
+}
+
+/** Re-tells the watchers, when something they depend on outside the vault changed (a setting). */
+export async function refreshVaultClients(): Promise<void> {
+  await running?.refreshClients().catch(() => undefined);
 }
 
 /** Locks now, from anywhere in the background (the in-call feature calls it when a screen share starts). */

@@ -147,7 +147,8 @@ export const contractEntries = {
   socialMediaPolicy: optionalText('Social media policy', 1000),
   transcriptPolicy: optionalText('Recording and transcripts policy', 1000),
   jurisdiction: v.picklist(jurisdictions, 'Choose a jurisdiction from the list'),
-  autoLockMinutes: wholeNumber('Auto-lock', 1, 120, 'minutes'),
+  // 60 at most: an hour-long unattended unlock is already generous for health data (research (a)).
+  autoLockMinutes: wholeNumber('Auto-lock', 1, 60, 'minutes'),
   networkTestEndpoint: v.pipe(
     v.string('Network test address must be text'),
     v.trim(),

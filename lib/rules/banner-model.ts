@@ -8,6 +8,7 @@ export type { VerdictLevel } from './policy-schema';
 
 export interface BannerModel {
   platformId: string;
+  kind: PlatformKind;
   platformName: string;
   verdict: VerdictLevel;
   summary: string;
@@ -78,6 +79,7 @@ export function bannerModelFor(input: BannerInputs): BannerModel | null {
       : undefined;
   return {
     platformId: platform.id,
+    kind: platform.kind,
     platformName: platform.name,
     verdict: verdict.verdict,
     summary: platform.summary,

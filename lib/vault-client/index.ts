@@ -18,7 +18,7 @@ import {
  * is written against these signatures.
  */
 
-export type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts, NoteView, SessionView } from '@/lib/vault/views';
+export type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts, NoteView, ReminderView, SessionView } from '@/lib/vault/views';
 export type { ContactMode } from '@/lib/vault/record-schemas';
 export type { LockReason, Result, VaultErrorCode, VaultFailure, VaultState } from './messages';
 
@@ -64,6 +64,13 @@ export const saveClient = (input: { id?: string; label: string; contactMode: Con
   send({ type: 'vault:save-client', input });
 /** `date`: YYYY-MM-DD or an ISO timestamp. */
 export const recordHeardFrom = (clientId: string, date: string) => send({ type: 'vault:record-heard-from', clientId, date });
+/**
+ * A session with a reminder `remindMinutesBefore` it starts (`startsAt`: ms). `showLabel` puts the
+ * client's label in the notification, which means keeping it unencrypted in storage.local.
+ */
+export const scheduleReminder = (input: { clientId: string; startsAt: number; remindMinutesBefore: number; showLabel: boolean }) =>
+  send({ type: 'vault:schedule-reminder', input });
+export const cancelReminder = (clientId: string, id: string) => send({ type: 'vault:cancel-reminder', clientId, id });
 /** Crypto-shred: the client's key and every record of theirs are deleted. */
 export const deleteClient = (id: string) => send({ type: 'vault:delete-client', id });
 

@@ -9,6 +9,7 @@ import {
   noteBody,
   noteTags,
   recordId,
+  remindMinutesBefore,
 } from '@/lib/vault/record-schemas';
 import type { BackupExport } from '@/lib/vault/backup-export';
 import type { MarkdownExport } from '@/lib/vault/markdown-export';
@@ -56,6 +57,15 @@ export const vaultRequest = v.variant('type', [
     }),
   }),
   request('vault:record-heard-from', { clientId: recordId, date: isoDate }),
+  request('vault:schedule-reminder', {
+    input: v.strictObject({
+      clientId: recordId,
+      startsAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      remindMinutesBefore,
+      showLabel: v.boolean(),
+    }),
+  }),
+  request('vault:cancel-reminder', { clientId: recordId, id: recordId }),
   request('vault:delete-client', { id: recordId }),
   request('vault:list-notes', { clientId: recordId }),
   request('vault:save-note', {
@@ -102,6 +112,8 @@ export interface VaultReplies {
   'vault:get-client': ClientView;
   'vault:save-client': { id: string };
   'vault:record-heard-from': void;
+  'vault:schedule-reminder': { id: string };
+  'vault:cancel-reminder': void;
   'vault:delete-client': void;
   'vault:list-notes': NoteView[];
   'vault:save-note': { id: string; updatedAt: number };

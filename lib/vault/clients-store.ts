@@ -35,6 +35,7 @@ function toView(id: string, client: SealedClient): ClientView {
     updatedAt: client.updatedAt,
     ...(client.lastHeardFrom !== undefined ? { lastHeardFrom: client.lastHeardFrom } : {}),
     ...(client.contractExceptions ? { contractExceptions: client.contractExceptions } : {}),
+    ...(client.reminders?.length ? { reminders: client.reminders.map((reminder) => ({ ...reminder })) } : {}),
   };
 }
 
@@ -73,6 +74,7 @@ function sealedFields(input: ClientInput, kept: Partial<SealedClient>, updatedAt
     contactMode: input.contactMode,
     ...(input.contractExceptions ? { contractExceptions: input.contractExceptions } : {}),
     ...(kept.lastHeardFrom !== undefined ? { lastHeardFrom: kept.lastHeardFrom } : {}),
+    ...(kept.reminders?.length ? { reminders: kept.reminders } : {}),
     updatedAt,
   };
 }
@@ -115,7 +117,7 @@ export async function recordHeardFrom(db: AnteroomVaultDb, keys: DataKey, id: st
  * Reads, changes and re-seals one client record. `current` is undefined when the stored record
  * is damaged: saving the form again repairs it (fields it does not carry start empty).
  */
-async function rewriteClient(
+export async function rewriteClient(
   db: AnteroomVaultDb,
   keys: DataKey,
   id: string,

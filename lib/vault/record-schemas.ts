@@ -20,6 +20,8 @@ export const LIMITS = {
   platform: 100,
   checklistItems: 100,
   query: 500,
+  /** Upcoming sessions scheduled for one client. */
+  reminders: 50,
 } as const;
 
 /** Random ids we made (crypto.randomUUID), or the same alphabet from an older build. */
@@ -47,11 +49,25 @@ export const checklistSnapshot = v.pipe(
   v.check((record) => Object.keys(record).length <= LIMITS.checklistItems, 'too many checklist items'),
 );
 
+/** "Remind me N minutes before": up to a day ahead. */
+export const remindMinutesBefore = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60));
+
+/** A session the therapist scheduled, and how its reminder should look (lib/reminders). */
+export const sealedReminder = v.strictObject({
+  id: recordId,
+  startsAt: timestamp,
+  remindMinutesBefore,
+  /** The therapist chose to see the client's label in the notification (stored in clear for it). */
+  showLabel: v.boolean(),
+});
+export type SealedReminder = v.InferOutput<typeof sealedReminder>;
+
 export const sealedClient = v.strictObject({
   label: clientLabel,
   contactMode,
   contractExceptions: v.optional(contractExceptions),
   lastHeardFrom: v.optional(isoDate),
+  reminders: v.optional(v.pipe(v.array(sealedReminder), v.maxLength(LIMITS.reminders))),
   updatedAt: timestamp,
 });
 export type SealedClient = v.InferOutput<typeof sealedClient>;

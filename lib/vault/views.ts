@@ -5,11 +5,21 @@ import type { ContactMode } from './record-schemas';
  * ways browsers carry runtime messages). Timestamps are ms since epoch.
  */
 
+/** A scheduled session with a reminder; ms since epoch. */
+export interface ReminderView {
+  id: string;
+  startsAt: number;
+  remindMinutesBefore: number;
+  showLabel: boolean;
+}
+
 export interface ClientSummary {
   id: string;
   label: string;
   contactMode: ContactMode;
   lastHeardFrom?: string;
+  /** Upcoming sessions scheduled with a reminder, soonest first; absent when there are none. */
+  reminders?: ReminderView[];
   /** Included so the edit form can show it without a second round trip. */
   contractExceptions?: string;
   updatedAt: number;

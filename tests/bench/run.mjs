@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { requireBuild, root } from './lib.mjs';
 
-const SUITES = ['content-script', 'call-probe'];
+const SUITES = ['content-script', 'call-probe', 'popup', 'vault'];
 
 requireBuild();
 const results = [];

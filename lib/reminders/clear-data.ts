@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+import { LIMITS, recordId } from '@/lib/vault/record-schemas';
+import { MAX_REMIND_MINUTES } from './session-reminder';
+
+/**
+ * What reminders keep in clear, in storage.local, so the background can raise them while the
+ * vault is locked (the key is gone then). storage.local is readable by anything running as the
+ * extension, content scripts included, and sits unencrypted on disk, so it holds only opaque
+ * ids, times and numbers. A client's label is there only where the therapist chose that, per
+ * reminder or for the silence follow-up, and the page says so beside each choice.
+ * Every shape is checked on read; anything that does not match is treated as absent.
+ */
+
+export const SESSION_REMINDERS_KEY = 'reminders.sessions';
+export const SILENCE_INDEX_KEY = 'reminders.silence';
+/** The therapist's choice to name clients in the silence notification (default: no). */
+export const SILENCE_NAMES_KEY = 'reminders.silenceShowsNames';
+
+const time = v.pipe(v.number(), v.integer(), v.minValue(0));
+const label = v.pipe(v.string(), v.maxLength(LIMITS.label));
+
+const sessionEntry = v.object({
+  fireAt: time,
+  minutesBefore: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_REMIND_MINUTES)),
+  label: v.optional(label),
+  /** The notification was shown; kept until the session starts so it is not shown twice. */
+  shown: v.optional(v.boolean()),
+});
+export type SessionEntry = v.InferOutput<typeof sessionEntry>;
+/** Keyed by the reminder's own random id, which says nothing about which client it is for. */
+export type SessionEntries = Record<string, SessionEntry>;
+
+const silenceEntry = v.object({
+  dueAt: time,
+  /** The due time a notification was already shown for: once per due date. */
+  notifiedDueAt: v.optional(time),
+  label: v.optional(label),
+});
+export type SilenceEntry = v.InferOutput<typeof silenceEntry>;
+
+const silenceIndex = v.object({
+  /** The contract's silenceFollowUpDays these due times were computed with. */
+  followUpDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Keyed by the client's opaque record id. */
+  entries: v.record(recordId, silenceEntry),
+});
+export type SilenceIndex = v.InferOutput<typeof silenceIndex>;
+
+export const emptySilenceIndex = (followUpDays: number): SilenceIndex => ({ followUpDays, entries: {} });
+
+export function parseSessionEntries(stored: unknown): SessionEntries {
+  const parsed = v.safeParse(v.record(recordId, sessionEntry), stored);
+  return parsed.success ? parsed.output : {};
+}
+
+export function parseSilenceIndex(stored: unknown): SilenceIndex | undefined {
+  const parsed = v.safeParse(silenceIndex, stored);
+  return parsed.success ? parsed.output : undefined;
+}
+
+/** When the session of an entry starts (it is not stored separately). */
+export const sessionStartOf = (entry: SessionEntry): number => entry.fireAt + entry.minutesBefore * 60_000;

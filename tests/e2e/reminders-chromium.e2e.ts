@@ -1,0 +1,224 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
+import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { watchErrors } from './harness/errors';
+import { repoRoot } from './harness/paths';
+import { seriousA11yFindings } from './harness/axe';
+
+/**
+ * Session reminders and the silence follow-up in the real build: the alarm Chromium holds, what
+ * storage.local holds in clear (never the client's label unless asked for), and the flag with the
+ * contract's "checking in" message on the notes page. The notification's text is a unit test
+ * (tests/unit/reminders): Chromium's alarm clock cannot be fast-forwarded from here.
+ */
+
+const VAULT_WAIT = 45_000;
+const PASSPHRASE = 'quiet harbour lantern seventeen';
+const CLIENT = `L.M. reminders ${Date.now().toString(36)}`;
+
+let session: ChromiumSession;
+let page: Page;
+let errors: string[];
+let clientId = '';
+
+type Chrome = {
+  chrome: {
+    alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> };
+    storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+    runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }>; getManifest(): { permissions?: string[] } };
+  };
+};
+
+const alarms = () => page.evaluate(() => (globalThis as unknown as Chrome).chrome.alarms.getAll());
+const storedLocal = () => page.evaluate(async () => JSON.stringify(await (globalThis as unknown as Chrome).chrome.storage.local.get(null)));
+
+async function click(selector: string) {
+  const button = await page.waitForSelector(`${selector}:not([disabled])`, { timeout: VAULT_WAIT });
+  await button!.click();
+}
+
+async function typeInto(selector: string, text: string) {
+  const field = await page.waitForSelector(selector);
+  await field!.click({ count: 3 });
+  await field!.evaluate((el) => {
+    (el as HTMLInputElement).value = '';
+  });
+  await field!.type(text);
+}
+
+/** Date and time inputs take typed text in the locale's order; set their values as a picker would. */
+async function setValue(selector: string, value: string) {
+  await page.$eval(
+    selector,
+    (el, v) => {
+      (el as HTMLInputElement).value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    value,
+  );
+}
+
+/** The browser's local date (YYYY-MM-DD) and time (HH:MM) `minutes` from now, rounded up to the minute. */
+const localInputsIn = (minutes: number) =>
+  page.evaluate((m) => {
+    const when = new Date(Date.now() + m * 60_000);
+    when.setSeconds(0, 0);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return {
+      date: `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`,
+      time: `${pad(when.getHours())}:${pad(when.getMinutes())}`,
+      startsAt: when.getTime(),
+    };
+  }, minutes);
+
+async function scheduleSession(minutesAhead: number, remindBefore: number, showLabel: boolean) {
+  const count = (await page.$$('[data-testid=reminder-item]')).length;
+  await click('[data-testid=new-reminder]');
+  const when = await localInputsIn(minutesAhead);
+  await setValue('input[name=reminderDate]', when.date);
+  await setValue('input[name=reminderTime]', when.time);
+  await typeInto('input[name=remindMinutesBefore]', String(remindBefore));
+  if (showLabel) await page.click('input[name=reminderShowLabel]');
+  await click('[data-testid=schedule-reminder]');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=reminder-item]').length === n + 1, { timeout: VAULT_WAIT }, count);
+  return when.startsAt;
+}
+
+beforeAll(async () => {
+  session = await launchChromium();
+  page = await session.browser.newPage();
+  errors = watchErrors(page);
+  await page.goto(session.pageUrl('notes.html'));
+  await page.waitForSelector('[data-testid=vault-state][data-state=none]', { timeout: VAULT_WAIT });
+  await typeInto('input[name=passphrase]', PASSPHRASE);
+  await typeInto('input[name=passphraseConfirm]', PASSPHRASE);
+  await click('[data-testid=create-vault]');
+  await page.waitForSelector('[data-testid=vault-state][data-state=unlocked]', { timeout: VAULT_WAIT });
+  await click('[data-testid=new-client]');
+  await typeInto('input[name=clientLabel]', CLIENT);
+  await click('[data-testid=save-client]');
+  const view = await page.waitForSelector('[data-testid=client-view]', { timeout: VAULT_WAIT });
+  clientId = (await view!.evaluate((v) => v.getAttribute('data-client-id'))) ?? '';
+});
+afterAll(async () => {
+  await session?.browser.close();
+});
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail' || !page) return;
+  const dir = join(repoRoot, '.e2e-artifacts');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `reminders-chromium-${context.task.name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+});
+
+describe('session reminders in Chromium', () => {
+  it('asks for the notifications permission', async () => {
+    const permissions = await page.evaluate(() => (globalThis as unknown as Chrome).chrome.runtime.getManifest().permissions ?? []);
+    expect(permissions).toContain('notifications');
+  });
+
+  it('scheduling a session a few minutes ahead sets an alarm; storage holds no label', async () => {
+    const startsAt = await scheduleSession(3, 1, false);
+    const sessionAlarms = (await alarms()).filter((alarm) => alarm.name.startsWith('anteroom-session:'));
+    expect(sessionAlarms).toHaveLength(1);
+    expect(sessionAlarms[0]!.scheduledTime).toBe(startsAt - 60_000);
+    const stored = await storedLocal();
+    expect(stored).not.toContain(CLIENT);
+    expect(stored).not.toContain(clientId);
+    const entries = JSON.parse(stored)['reminders.sessions'] as Record<string, Record<string, unknown>>;
+    expect(Object.values(entries)).toEqual([{ fireAt: startsAt - 60_000, minutesBefore: 1 }]);
+  });
+
+  it('the default is 10 minutes before, without the client’s name, and the form says what the name choice means', async () => {
+    await click('[data-testid=new-reminder]');
+    expect(await page.$eval('input[name=remindMinutesBefore]', (el) => (el as HTMLInputElement).value)).toBe('10');
+    expect(await page.$eval('input[name=reminderShowLabel]', (el) => (el as HTMLInputElement).checked)).toBe(false);
+    expect(await page.$eval('#reminder-label-help', (el) => el.textContent)).toMatch(/kept unencrypted/);
+    await page.click('.reminder-form button[type=button]');
+  });
+
+  it('a reminder that shows the name keeps it in clear only until it is cancelled', async () => {
+    await scheduleSession(120, 10, true);
+    expect(await storedLocal()).toContain(CLIENT);
+    const items = await page.$$('[data-testid=reminder-item]');
+    const withName = items[items.length - 1]!;
+    expect(await withName.evaluate((li) => li.textContent)).toMatch(/showing the client’s name/);
+    await (await withName.$('[data-testid=cancel-reminder]'))!.click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=reminder-item]').length === 1, { timeout: VAULT_WAIT });
+    expect(await storedLocal()).not.toContain(CLIENT);
+    expect((await alarms()).filter((alarm) => alarm.name.startsWith('anteroom-session:'))).toHaveLength(1);
+  });
+});
+
+describe('silence follow-up in Chromium', () => {
+  it('flags a client not heard from for longer than the agreement, with the message filled in', async () => {
+    const longAgo = await page.evaluate(() => {
+      const d = new Date();
+      d.setDate(d.getDate() - 30);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    const answer = await page.evaluate(
+      (id, date) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage({ type: 'vault:record-heard-from', clientId: id, date }),
+      clientId,
+      longAgo,
+    );
+    expect(answer.ok).toBe(true);
+    await page.reload();
+    await page.waitForSelector('[data-testid=vault-state][data-state=unlocked]', { timeout: VAULT_WAIT });
+    await page.waitForSelector('[data-testid=client-item][data-silence=overdue]', { timeout: VAULT_WAIT });
+    await click('[data-testid=client-item]');
+    const flag = await page.waitForSelector('[data-testid=silence-flag]', { timeout: VAULT_WAIT });
+    expect(await flag!.evaluate((f) => f.querySelector('h3')?.textContent)).toBe(
+      'No word for 30 days — your agreement says to check in after 7 days',
+    );
+    const template = await page.$eval('[data-testid=silence-template]', (t) => (t as HTMLTextAreaElement).value);
+    expect(template).toContain("I haven't heard from you for 7 days");
+    expect(template).not.toContain('{{');
+    expect(template).not.toContain(CLIENT);
+  });
+
+  it('copies the message with one click', async () => {
+    await click('[data-testid=copy-silence-template]');
+    await page.waitForFunction(() => /Copied|Selected/.test(document.querySelector('[data-testid=silence-flag] [role=status]')?.textContent ?? ''));
+  });
+
+  it('keeps only an opaque id and a due time in clear, never the label', async () => {
+    const stored = await storedLocal();
+    expect(stored).not.toContain(CLIENT);
+    const index = JSON.parse(stored)['reminders.silence'] as { followUpDays: number; entries: Record<string, Record<string, unknown>> };
+    expect(index.followUpDays).toBe(7);
+    expect(Object.keys(index.entries)).toEqual([clientId]);
+    expect(Object.keys(index.entries[clientId]!)).toEqual(['dueAt']);
+    expect((await alarms()).some((alarm) => alarm.name === 'anteroom-silence-check')).toBe(true);
+  });
+
+  it('has no serious accessibility problems with the flag and the reminder form open', async () => {
+    await click('[data-testid=new-reminder]');
+    expect(await seriousA11yFindings(page)).toEqual([]);
+    await page.click('.reminder-form button[type=button]');
+  });
+
+  it('"Heard from them today" clears the flag', async () => {
+    await click('[data-testid=heard-today]');
+    await page.waitForSelector('[data-testid=silence-flag]', { hidden: true, timeout: VAULT_WAIT });
+    expect(await page.$('[data-testid=client-item][data-silence=overdue]')).toBeNull();
+    expect(await storedLocal()).not.toContain(CLIENT);
+  });
+
+  it('deleting the client leaves nothing of theirs in clear, and no reminder alarm', async () => {
+    await click('[data-testid=delete-client]');
+    await typeInto('input[name=confirmClientLabel]', CLIENT);
+    await click('[data-testid=confirm-delete-client]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=client-item]'), { timeout: VAULT_WAIT });
+    const stored = await storedLocal();
+    expect(stored).not.toContain(clientId);
+    expect(stored).not.toContain(CLIENT);
+    expect(stored).not.toContain('reminders.sessions');
+    expect((await alarms()).filter((alarm) => alarm.name.startsWith('anteroom-session:'))).toEqual([]);
+  });
+
+  it('printed nothing to the console and threw nothing', () => {
+    expect(errors).toEqual([]);
+  });
+});

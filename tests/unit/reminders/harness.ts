@@ -1,0 +1,57 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createReminders } from '@/lib/background/reminders';
+import type { ClientForReminders } from '@/lib/reminders/clear-state';
+
+/**
+ * The background's reminders on WXT's fake browser, with the vault's client feed played by the
+ * test. fakeBrowser keeps alarms but never fires them: `fireDueAlarms` is the browser's clock.
+ */
+
+export type Reminders = ReturnType<typeof createReminders>;
+
+export function startReminders(options: { followUpDays?: number; clients?: ClientForReminders[] } = {}) {
+  let watcher: ((clients: ClientForReminders[]) => Promise<void>) | undefined;
+  let clients = options.clients ?? [];
+  const reminders = createReminders({
+    watchClients: (next) => {
+      watcher = next;
+      return () => (watcher = undefined);
+    },
+    refreshClients: async () => watcher?.(clients),
+    followUpDays: async () => options.followUpDays ?? 7,
+  });
+  reminders.start();
+  return {
+    reminders,
+    /** The vault changed (unlocked, saved, deleted): the background is told every client. */
+    async vaultChanged(next: ClientForReminders[]) {
+      clients = next;
+      await watcher?.(next);
+      await reminders.settled();
+    },
+  };
+}
+
+/** Fires (and, like a one-shot browser alarm, removes) every alarm whose time has come. */
+export async function fireDueAlarms(reminders: Reminders): Promise<string[]> {
+  const due = (await fakeBrowser.alarms.getAll()).filter((alarm) => alarm.scheduledTime <= Date.now()).map((alarm) => ({ ...alarm }));
+  for (const alarm of due) {
+    if (!alarm.periodInMinutes) await fakeBrowser.alarms.clear(alarm.name);
+    await fakeBrowser.alarms.onAlarm.trigger(alarm);
+  }
+  await reminders.settled();
+  return due.map((alarm) => alarm.name);
+}
+
+/** A browser restart: memory, listeners and (in Firefox) every alarm are gone; storage.local stays. */
+export async function restartBrowser(): Promise<void> {
+  fakeBrowser.alarms.onAlarm.removeAllListeners();
+  fakeBrowser.notifications.onClicked.removeAllListeners();
+  fakeBrowser.storage.onChanged.removeAllListeners();
+  fakeBrowser.runtime.onMessage.removeAllListeners();
+  await fakeBrowser.alarms.clearAll();
+  await fakeBrowser.notifications.getAll().then((shown) => Promise.all(Object.keys(shown).map((id) => fakeBrowser.notifications.clear(id))));
+}
+
+export const notifications = async () => Object.values(await fakeBrowser.notifications.getAll()) as { title: string; message: string }[];
+export const storedLocal = async () => JSON.stringify(await fakeBrowser.storage.local.get(null));
