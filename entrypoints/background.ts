@@ -11,14 +11,23 @@ import type { BannerRefresh } from '@/lib/messages';
 import type { RenderedTemplate } from '@/lib/rules/banner-model';
 import { renderTemplateById, templateIds } from '@/lib/contract/templates';
 import type { PlatformRule } from '@/lib/rules/schema';
-import { lockVault, startVaultService } from '@/lib/background/vault-service';
+import { lockVault, saveSessionIfUnlocked, startVaultService, watchVaultClients } from '@/lib/background/vault-service';
 import { answerCallMessage } from '@/lib/background/call-handler';
+import { answerSessionClientMessage } from '@/lib/background/session-client-handler';
+import { createSessionRecorder } from '@/lib/background/session-recorder';
+import { platformForUrl } from '@/lib/rules/match';
+import { platforms } from '@/rules/index';
 import { startReminders } from '@/lib/background/reminders';
 import type { Contract } from '@/lib/contract/schema';
 
 // The background only wires browser events to lib/; each concern lives in its own module.
 export default defineBackground(() => {
   startVaultService();
+  // A call's record joins the chosen client's sessions; what waited for an unlock goes in then.
+  const sessions = createSessionRecorder({ saveIfUnlocked: saveSessionIfUnlocked });
+  watchVaultClients(async () => {
+    await sessions.flush();
+  });
   startReminders();
   let jurisdiction: JurisdictionId = 'other';
   let dismissHours = 24;
@@ -70,7 +79,17 @@ export default defineBackground(() => {
       return settingsReady.then(() => answerBannerRequest(message, sender, { jurisdiction, dismissHours, customRules, templates }));
     }
     if (typeof message === 'object' && message !== null && String((message as { type?: unknown }).type).startsWith('call:')) {
-      return settingsReady.then(() => answerCallMessage(message, sender, { contract: () => contract, lock: lockVault }));
+      return settingsReady.then(() =>
+        answerCallMessage(message, sender, {
+          contract: () => contract,
+          lock: lockVault,
+          platformOf: (url) => platformForUrl(url, [...customRules, ...platforms])?.id,
+          callEnded: (call) => sessions.callEnded(call),
+        }),
+      );
+    }
+    if (typeof message === 'object' && message !== null && String((message as { type?: unknown }).type).startsWith('session:')) {
+      return answerSessionClientMessage(message, sender);
     }
     return undefined;
   });

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { PageShell } from '@/components/PageShell';
 import { CheckRow } from '@/components/checklist/CheckRow';
 import { FormatPicker } from '@/components/checklist/FormatPicker';
+import { SessionClientPicker } from '@/components/checklist/SessionClientPicker';
 import { ReadinessSummary } from '@/components/checklist/ReadinessSummary';
 import '@/components/checklist/checklist.css';
 import { loadContract } from '@/lib/contract/storage-item';
@@ -74,6 +75,7 @@ export function Checklist({ store }: { store: ChecklistStore }) {
       <div class="checklist" data-testid="checklist" data-loaded={restored && contract ? 'true' : 'false'}>
         <ReadinessSummary readiness={readiness} />
         <FormatPicker value={format} onChange={(next) => dispatch({ type: 'format', format: next })} />
+        <SessionClientPicker />
         {sections.map((section) => {
           const shown = section.checks.map((check) => byId.get(check.id)).filter((item) => item !== undefined);
           if (shown.length === 0) return null;

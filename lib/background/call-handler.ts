@@ -15,6 +15,10 @@ export { CALL_HISTORY_KEY } from '@/lib/call/history';
 export interface CallHandlerDeps {
   contract: () => Contract | undefined;
   lock: (reason: 'screen-share') => Promise<void>;
+  /** The platform id of a call page's URL (catalogue or custom), for the session record. */
+  platformOf?: (url: string) => string | undefined;
+  /** Adds the call to the chosen client's sessions (lib/background/session-recorder.ts). */
+  callEnded?: (call: { startedAt: number; endedAt: number; platform: string }) => Promise<unknown>;
 }
 
 export async function answerCallMessage(message: unknown, sender: Browser.runtime.MessageSender, deps: CallHandlerDeps): Promise<CallSettings | null | undefined> {
@@ -37,6 +41,8 @@ export async function answerCallMessage(message: unknown, sender: Browser.runtim
         seconds: parsed.seconds,
       };
       await recordCall(summary);
+      const platform = (sender.url && deps.platformOf?.(sender.url)) ?? 'unknown';
+      await deps.callEnded?.({ startedAt: parsed.startedAt, endedAt: parsed.endedAt, platform });
       return null;
     }
   }

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
 import { loadContract, watchContract } from '@/lib/contract/storage-item';
 import { listClients } from '@/lib/vault/clients-store';
+import { saveSession, type SessionInput } from '@/lib/vault/sessions-store';
 import type { AnteroomVaultDb } from '@/lib/vault/db';
 import { createVaultDbOpener } from '@/lib/vault/open-db';
 import type { ClientView, DamagedRecord } from '@/lib/vault/views';
@@ -53,6 +54,8 @@ export interface VaultService {
   listen(): void;
   /** Tells the watchers about every client now, if the vault is unlocked; not counted as activity. */
   refreshClients(): Promise<void>;
+  /** Adds a finished call to a client's sessions if the vault is unlocked now; false when it is not. */
+  saveSessionIfUnlocked(input: SessionInput): Promise<boolean>;
 }
 
 function serialQueue() {
@@ -116,10 +119,17 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
     });
   };
 
+  const saveSessionIfUnlocked = async (input: SessionInput): Promise<boolean> => {
+    if (!(await keys.restore()) || (await autoLock.expired())) return false;
+    await saveSession(await openDb(), keys, input);
+    return true;
+  };
+
   return {
     answer,
     lock,
     refreshClients,
+    saveSessionIfUnlocked,
     listen() {
       browser.runtime.onMessage.addListener((message: unknown, sender) => answer(message, sender));
       autoLock.listen();
@@ -153,6 +163,11 @@ export function watchVaultClients(watcher: ClientsWatcher): () => void {
 /** Re-tells the watchers, when something they depend on outside the vault changed (a setting). */
 export async function refreshVaultClients(): Promise<void> {
   await running?.refreshClients().catch(() => undefined);
+}
+
+/** Records a finished call for a client when the vault is unlocked (see lib/background/session-recorder.ts). */
+export async function saveSessionIfUnlocked(input: SessionInput): Promise<boolean> {
+  return (await running?.saveSessionIfUnlocked(input)) ?? false;
 }
 
 /** Locks now, from anywhere in the background (the in-call feature calls it when a screen share starts). */

@@ -98,6 +98,29 @@ describe('the in-call companion in Chromium', () => {
     await page.close();
   });
 
+  it('adds the call to the client chosen in the checklist, with its platform and length', async () => {
+    await vault(controller, { type: 'vault:unlock', passphrase: 'a long enough passphrase for tests' });
+    const saved = (await vault(controller, { type: 'vault:save-client', input: { label: 'R. (Tuesday 10:00)', contactMode: 'video' } })) as { ok: boolean; value: { id: string } };
+    expect(saved.ok).toBe(true);
+    const popup = await driver.extensionPage('popup.html');
+    await popup.bringToFront();
+    const picker = await popup.waitForSelector('select[name=sessionClient]', { timeout: 10_000 });
+    await picker!.select(saved.value.id);
+    const { page } = await joinCall();
+    await page.waitForFunction(() => Number(document.querySelector('anteroom-call')?.getAttribute('data-bitrate-kbps')) > 0, { timeout: 20_000 });
+    await page.click('#hangup');
+    await page.waitForFunction(() => !document.querySelector('anteroom-call'), { timeout: 20_000 });
+    await expect
+      .poll(async () => ((await vault(controller, { type: 'vault:list-sessions', clientId: saved.value.id })) as { value: unknown[] }).value.length, { timeout: 5000 })
+      .toBe(1);
+    const sessions = (await vault(controller, { type: 'vault:list-sessions', clientId: saved.value.id })) as { value: { platform: string; durationMinutes: number }[] };
+    expect(sessions.value[0]).toMatchObject({ platform: 'google-meet', durationMinutes: 0 });
+    // The choice is used once: the next call is not filed under this client by accident.
+    expect(await popup.evaluate(() => (globalThis as unknown as { chrome: PageApi }).chrome.runtime.sendMessage({ type: 'session:chosen-client' }))).toEqual({ clientId: null });
+    await page.close();
+    await popup.close();
+  });
+
   it('ends with the call and keeps a quality summary with no identity', async () => {
     const { page } = await joinCall();
     await page.waitForFunction(() => Number(document.querySelector('anteroom-call')?.getAttribute('data-bitrate-kbps')) > 0, { timeout: 20_000 });

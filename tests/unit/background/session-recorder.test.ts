@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser, type Browser } from 'wxt/browser';
+import { chooseClient, chosenClient, createSessionRecorder } from '@/lib/background/session-recorder';
+import { answerSessionClientMessage } from '@/lib/background/session-client-handler';
+import type { SessionInput } from '@/lib/vault/sessions-store';
+
+const call = { startedAt: Date.UTC(2026, 10, 21, 10), endedAt: Date.UTC(2026, 10, 21, 10, 50), platform: 'doxy-me' };
+
+describe('a finished call joins the chosen client’s sessions', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps nothing when no client was chosen', async () => {
+    const save = vi.fn(async () => true);
+    expect(await createSessionRecorder({ saveIfUnlocked: save }).callEnded(call)).toBe('no-client');
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('saves time, length, platform and the latest checklist for the chosen client, once', async () => {
+    await browser.storage.local.set({ checklistRuns: [{ startedAt: 'a', updatedAt: '2026-11-21T09:55:00Z', platform: 'doxy-me', format: 'video', ready: true, items: { 'privacy.alone': 'done' } }] });
+    await chooseClient('c0ffee');
+    const saved: SessionInput[] = [];
+    const recorder = createSessionRecorder({ saveIfUnlocked: async (input) => (saved.push(input), true) });
+    expect(await recorder.callEnded(call)).toBe('saved');
+    expect(saved).toEqual([{ clientId: 'c0ffee', startedAt: call.startedAt, durationMinutes: 50, platform: 'doxy-me', checklistSnapshot: { 'privacy.alone': 'done' } }]);
+    expect(await chosenClient()).toBeNull();
+  });
+
+  it('waits for the next unlock when the vault is locked (a screen share locked it), then writes', async () => {
+    await chooseClient('c0ffee');
+    let unlocked = false;
+    const saved: SessionInput[] = [];
+    const recorder = createSessionRecorder({ saveIfUnlocked: async (input) => (unlocked ? (saved.push(input), true) : false) });
+    expect(await recorder.callEnded(call)).toBe('pending');
+    expect(await recorder.flush()).toBe(0);
+    unlocked = true;
+    expect(await recorder.flush()).toBe(1);
+    expect(saved).toHaveLength(1);
+    expect(await recorder.flush()).toBe(0);
+  });
+
+  it('keeps what waits in session memory only, with an opaque id and numbers', async () => {
+    await chooseClient('c0ffee');
+    await createSessionRecorder({ saveIfUnlocked: async () => false }).callEnded(call);
+    expect(JSON.stringify(await browser.storage.local.get(null))).not.toContain('c0ffee');
+    expect(JSON.stringify(await browser.storage.session.get(null))).toContain('c0ffee');
+  });
+});
+
+describe('choosing the session’s client', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const ownPage = (): Browser.runtime.MessageSender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
+  const contentScript = (): Browser.runtime.MessageSender => ({ id: browser.runtime.id, url: 'https://meet.google.com/x', tab: { id: 1 } as Browser.tabs.Tab });
+
+  it('is accepted from our own pages', async () => {
+    expect(await answerSessionClientMessage({ type: 'session:choose-client', clientId: 'abc123' }, ownPage())).toEqual({ clientId: 'abc123' });
+  });
+
+  it('is refused from a content script or with a malformed id', async () => {
+    expect(await answerSessionClientMessage({ type: 'session:choose-client', clientId: 'abc123' }, contentScript())).toBeUndefined();
+    expect(await answerSessionClientMessage({ type: 'session:choose-client', clientId: '../x' }, ownPage())).toBeUndefined();
+    expect(await chosenClient()).toBeNull();
+  });
+});
