@@ -73,11 +73,20 @@ export function ClientView(props: {
       const draft = draftResult.ok ? draftResult.value : null;
       if (draft && draft.body !== '') {
         const note = draft.noteId ? loaded.find((n) => n.id === draft.noteId) : undefined;
-        setEditor({ key: ++editorKey.current, noteId: note?.id, body: draft.body, tags: note?.tags ?? [], restored: true });
+        setEditor({
+          key: ++editorKey.current,
+          noteId: note?.id,
+          // The version the typing started from (a draft from an older build has none: the note's own).
+          version: note ? (draft.version ?? note.version) : undefined,
+          ...(draft.noteId && !note ? { draftNoteId: draft.noteId } : {}),
+          body: draft.body,
+          tags: note?.tags ?? [],
+          restored: true,
+        });
         if (openNoteId && openNoteId !== note?.id) setStatus('You have unsaved text for this client: save or discard it, then open the note.');
       } else if (openNoteId) {
         const note = loaded.find((n) => n.id === openNoteId);
-        if (note) setEditor({ key: ++editorKey.current, noteId: note.id, body: note.body, tags: note.tags, restored: false });
+        if (note) setEditor({ key: ++editorKey.current, noteId: note.id, version: note.version, body: note.body, tags: note.tags, restored: false });
       }
     })();
     return () => {
@@ -195,7 +204,7 @@ export function ClientView(props: {
           <NoteList
             notes={notes}
             editingId={editor?.noteId}
-            onEdit={(note) => startEditor({ noteId: note.id, body: note.body, tags: note.tags, restored: false })}
+            onEdit={(note) => startEditor({ noteId: note.id, version: note.version, body: note.body, tags: note.tags, restored: false })}
             onDeleted={() => {
               setStatus('Note deleted.');
               void loadNotes();

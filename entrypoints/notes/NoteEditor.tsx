@@ -7,6 +7,10 @@ import { useVault, type VaultFailure } from './vault-api';
 export interface EditorStart {
   /** The note being edited; undefined for a new note. */
   noteId?: string;
+  /** The version of that note the editing started from: a save refuses if another window saved it since. */
+  version?: string;
+  /** A restored draft kept for a note that no longer exists (it opens as a new note): removed with this editor's draft. */
+  draftNoteId?: string;
   body: string;
   tags: string[];
   /** True when the text came back from a draft kept in the vault (after a lock, a closed page). */
@@ -22,8 +26,10 @@ const DRAFT_WORDS: Record<DraftState, string> = {
 };
 
 /**
- * Write or edit one note. Typed text goes into an encrypted draft after a second of quiet, so a
- * lock (manual or automatic) never loses it; Save turns it into the note and clears the draft.
+ * Write or edit one note. Typed text goes into an encrypted draft after a second of quiet (and
+ * every few seconds while typing goes on), so a lock (manual or automatic) never loses it; Save
+ * turns it into the note and clears the draft. If another window saved the same note meanwhile,
+ * Save is refused with a 'conflict' message and the typed text stays here.
  */
 export function NoteEditor(props: {
   clientId: string;
@@ -41,7 +47,7 @@ export function NoteEditor(props: {
   const [error, setError] = useState<VaultFailure>();
   const [dirty, setDirty] = useState(start.restored);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const draft = useDraftAutosave(clientId, noteId);
+  const draft = useDraftAutosave(clientId, noteId, start.version);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -50,6 +56,13 @@ export function NoteEditor(props: {
     area.focus();
     area.setSelectionRange(area.value.length, area.value.length);
   }, []);
+
+  /** Removes this editor's draft, and no other page's (the vault keeps one per client). */
+  const removeDraft = async (editing: string | undefined) => {
+    draft.forget();
+    await api.saveDraft(clientId, editing, '');
+    if (start.draftNoteId !== undefined && start.draftNoteId !== editing) await api.saveDraft(clientId, start.draftNoteId, '');
+  };
 
   const save = async () => {
     if (busy) return;
@@ -60,15 +73,21 @@ export function NoteEditor(props: {
       return;
     }
     setBusy(true);
-    const result = await api.saveNote({ id: noteId, clientId, body, tags: parseTags(tagsText) });
+    const result = await api.saveNote({
+      id: noteId,
+      ...(noteId !== undefined && start.version !== undefined ? { version: start.version } : {}),
+      clientId,
+      body,
+      tags: parseTags(tagsText),
+    });
     if (!result.ok) {
+      // The text stays in the editor (and in its draft), whatever went wrong.
       setBusy(false);
       setError(result.error);
       return;
     }
-    draft.forget();
     // The saved note replaces the draft; an empty draft means "none".
-    await api.saveDraft(clientId, undefined, '');
+    await removeDraft(noteId);
     setBusy(false);
     setNoteId(result.value.id);
     setDirty(false);
@@ -76,8 +95,7 @@ export function NoteEditor(props: {
   };
 
   const discard = async () => {
-    draft.forget();
-    await api.saveDraft(clientId, undefined, '');
+    await removeDraft(noteId);
     onClose();
   };
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readSilenceShowsNames, watchSilenceShowsNames, writeSilenceShowsNames } from '@/lib/reminders/clear-store';
+import { readSilenceShowsNames, watchSilenceShowsNames, writeSilenceShowsNames } from '@/lib/reminders/settings-client';
 import { plural } from './format';
 
 /**
  * The silence follow-up's one choice: may its notification name the clients? Off by default.
- * Stored as a plain setting (it is not about any client); the background adds or removes the
- * names in its clear copy when it changes.
+ * Kept by the background, out of reach of content scripts (lib/reminders/README.md); the page
+ * asks for it by message, and the background adds or removes the names in its clear copy.
  */
 export function SilenceSettings({ followUpDays }: { followUpDays?: number }) {
   const [show, setShow] = useState<boolean>();

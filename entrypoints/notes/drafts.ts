@@ -4,6 +4,11 @@ import { useVault, type VaultFailure } from './vault-api';
 
 /** Typing pauses this long before the draft is written (encrypted) to the vault. */
 export const DRAFT_IDLE_MS = 1000;
+/**
+ * Steady typing never pauses: it is written at least this often anyway, so a lock that comes
+ * without warning (a screen share starting, the screen locking) loses at most these seconds.
+ */
+export const DRAFT_MAX_WAIT_MS = 3000;
 
 /**
  * Open editors register how to write their pending draft now, so "Lock now" can save typed
@@ -32,26 +37,35 @@ export const DraftFlushContext = createContext<DraftFlushers>(createDraftFlusher
 export type DraftState = 'clean' | 'pending' | 'saving' | 'saved' | 'failed';
 
 /**
- * Keeps the editor's text in the vault as a draft: written after a second without typing, at
- * once when the page is hidden or closed, when the editor closes and before a manual lock.
+ * Keeps the editor's text in the vault as a draft: written after a second without typing (and at
+ * least every three seconds while typing goes on), at once when the page is hidden or closed,
+ * when the editor closes and before a manual lock.
  */
-export function useDraftAutosave(clientId: string, noteId: string | undefined) {
+export function useDraftAutosave(clientId: string, noteId: string | undefined, version?: string) {
   const api = useVault();
   const flushers = useContext(DraftFlushContext);
   const [state, setState] = useState<DraftState>('clean');
   const [error, setError] = useState<VaultFailure>();
-  const pending = useRef<{ body: string; noteId: string | undefined } | null>(null);
+  const pending = useRef<{ body: string; noteId: string | undefined; version: string | undefined } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  const target = useRef({ clientId, noteId });
-  target.current = { clientId, noteId };
+  /** Started by the first keystroke after a write; not pushed back by the ones after it. */
+  const deadline = useRef<ReturnType<typeof setTimeout>>();
+  const target = useRef({ clientId, noteId, version });
+  target.current = { clientId, noteId, version };
+
+  const stopTimers = () => {
+    clearTimeout(timer.current);
+    clearTimeout(deadline.current);
+    deadline.current = undefined;
+  };
 
   const flush = useCallback(async () => {
-    clearTimeout(timer.current);
+    stopTimers();
     const draft = pending.current;
     if (!draft) return;
     pending.current = null;
     setState('saving');
-    const result = await api.saveDraft(target.current.clientId, draft.noteId, draft.body);
+    const result = await api.saveDraft(target.current.clientId, draft.noteId, draft.body, draft.version);
     if (result.ok) {
       // Newer typing may have arrived while this one was being written.
       setState(pending.current ? 'pending' : 'saved');
@@ -66,17 +80,18 @@ export function useDraftAutosave(clientId: string, noteId: string | undefined) {
 
   const changed = useCallback(
     (body: string) => {
-      pending.current = { body, noteId: target.current.noteId };
+      pending.current = { body, noteId: target.current.noteId, version: target.current.version };
       setState('pending');
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), DRAFT_IDLE_MS);
+      deadline.current ??= setTimeout(() => void flush(), DRAFT_MAX_WAIT_MS);
     },
     [flush],
   );
 
   /** Forget the pending draft (after a save, or when the therapist discards it). */
   const forget = useCallback(() => {
-    clearTimeout(timer.current);
+    stopTimers();
     pending.current = null;
     setState('clean');
     setError(undefined);

@@ -17,7 +17,10 @@ export type VaultErrorCode =
   | 'invalid-input'
   | 'backup-invalid'
   | 'kdf-floor'
-  | 'not-empty';
+  | 'not-empty'
+  | 'backup-too-large'
+  /** Another window saved the same note since this page opened it. */
+  | 'conflict';
 
 export interface VaultFailure {
   code: string;
@@ -63,6 +66,8 @@ export interface NoteView {
   body: string;
   tags: string[];
   updatedAt: number | string;
+  /** The stored version the text came from; an edit is saved with it. */
+  version?: string;
 }
 
 export interface SessionView {
@@ -90,12 +95,14 @@ export interface VaultApi {
   saveClient(input: ClientInput): Promise<Result<{ id: string }>>;
   deleteClient(id: string): Promise<Result<void>>;
   listNotes(clientId: string): Promise<Result<NoteView[]>>;
-  saveNote(input: { id?: string; clientId: string; body: string; tags: string[] }): Promise<Result<{ id: string; updatedAt: number }>>;
+  /** An edit (`id`) passes the `version` it started from; a note saved elsewhere since answers 'conflict'. */
+  saveNote(input: { id?: string; version?: string; clientId: string; body: string; tags: string[] }): Promise<Result<{ id: string; updatedAt: number }>>;
   deleteNote(id: string): Promise<Result<void>>;
   searchNotes(query: string): Promise<Result<NoteView[]>>;
   listSessions(clientId: string): Promise<Result<SessionView[]>>;
-  saveDraft(clientId: string, noteId: string | undefined, body: string): Promise<Result<void>>;
-  getDraft(clientId: string): Promise<Result<{ noteId?: string; body: string } | null>>;
+  /** An empty body removes the draft, if it is the one for `noteId`. */
+  saveDraft(clientId: string, noteId: string | undefined, body: string, version?: string): Promise<Result<void>>;
+  getDraft(clientId: string): Promise<Result<{ noteId?: string; version?: string; body: string } | null>>;
   exportBackup(): Promise<Result<{ fileName: string; text: string }>>;
   importBackup(
     text: string,

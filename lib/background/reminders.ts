@@ -1,4 +1,5 @@
-import { browser } from 'wxt/browser';
+import * as v from 'valibot';
+import { browser, type Browser } from 'wxt/browser';
 import { loadContract } from '@/lib/contract/storage-item';
 import {
   nextDailyCheck,
@@ -20,21 +21,28 @@ import {
   withoutPastSessions,
   type ClientForReminders,
 } from '@/lib/reminders/clear-state';
-import * as clear from '@/lib/reminders/clear-store';
+import { createClearStore, type ClearStore } from '@/lib/reminders/clear-store';
+import { isRemindersMessage, remindersRequest, type SilenceNamesChanged } from '@/lib/reminders/messages';
 import { minutesLeft } from '@/lib/reminders/session-reminder';
 import { sessionNotification, silenceNotification, type NotificationText } from '@/lib/reminders/wording';
+import type { Result } from '@/lib/vault-client/messages';
+import { isOwnExtensionPage } from './sender';
+import { resultOf } from './vault-results';
 import { refreshVaultClients, watchVaultClients } from './vault-service';
 
 /**
  * Session reminders and the silence follow-up, in the background. While the vault is unlocked,
- * every change to the clients rebuilds the clear copy (ids and times; lib/reminders/clear-data.ts);
- * alarms and notifications then work from that copy alone, so they need no key.
+ * every change to the clients rebuilds the clear copy (ids and times; lib/reminders/README.md);
+ * alarms and notifications then work from that copy alone, so they need no key. The copy lives
+ * in the extension's own IndexedDB, which only the background touches (clear-store.ts).
  */
 
 export interface ReminderDeps {
   watchClients(watcher: (clients: ClientForReminders[]) => Promise<void>): () => void;
   refreshClients(): Promise<void>;
   followUpDays(): Promise<number>;
+  /** Where the clear copy lives; the default is the extension's `anteroom-reminders` database. */
+  store?: ClearStore;
 }
 
 function serialQueue() {
@@ -48,6 +56,7 @@ function serialQueue() {
 
 export function createReminders(deps: ReminderDeps) {
   const serial = serialQueue();
+  const clear = deps.store ?? createClearStore();
 
   const notify = (id: string, text: NotificationText) =>
     browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), ...text });
@@ -76,6 +85,7 @@ export function createReminders(deps: ReminderDeps) {
   /** On every background start: past reminders go, missing alarms come back. */
   const restore = () =>
     serial(async () => {
+      await clear.adoptLegacy();
       const now = Date.now();
       const sessions = withoutPastSessions(await clear.readSessionEntries(), now);
       await clear.writeSessionEntries(sessions);
@@ -111,11 +121,36 @@ export function createReminders(deps: ReminderDeps) {
       await clear.writeSilenceIndex(markNotified(index, due));
     });
 
-  const namesChanged = (show: boolean) =>
-    serial(async () => {
+  /** Turning names off takes them out of the clear copy at once, unlocked or not; on adds them at the next rebuild. */
+  const setSilenceNames = async (show: boolean) => {
+    await serial(async () => {
+      await clear.writeSilenceShowsNames(show);
       const index = await clear.readSilenceIndex();
       if (!show && index) await clear.writeSilenceIndex(withoutNames(index));
-    }).then(() => deps.refreshClients());
+    });
+    const changed: SilenceNamesChanged = { type: 'reminders:silence-names-changed', show };
+    // Rejects when no other page is open to hear it, which is fine.
+    await browser.runtime.sendMessage(changed).catch(() => undefined);
+    await deps.refreshClients();
+  };
+
+  /**
+   * The notes page's requests about the "name clients" choice. Only our own extension pages are
+   * answered, never a content script (which has our id too) nor another extension; anything else
+   * gets no answer at all, as with the vault (vault-service.ts).
+   */
+  const answer = (message: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined => {
+    if (!isRemindersMessage(message)) return undefined;
+    if (!isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
+    const parsed = v.safeParse(remindersRequest, message);
+    if (!parsed.success) return undefined;
+    const request = parsed.output;
+    return resultOf(async () =>
+      request.type === 'reminders:get-silence-names'
+        ? { show: await serial(() => clear.readSilenceShowsNames()) }
+        : await setSilenceNames(request.show),
+    );
+  };
 
   // A click opens what the notification points to: the checklist (in a tab, since opening the
   // toolbar popup needs the therapist's own click) or the notes.
@@ -133,6 +168,7 @@ export function createReminders(deps: ReminderDeps) {
     restore,
     fireSession,
     checkSilence,
+    answer,
     /** Resolves once everything already asked of the reminders is done. */
     settled: () => serial(async () => undefined),
     /** Registers the listeners (synchronously: MV3), then catches up on what happened while asleep. */
@@ -143,7 +179,7 @@ export function createReminders(deps: ReminderDeps) {
         else if (alarm.name === SILENCE_ALARM) quietly(checkSilence());
       });
       browser.notifications.onClicked.addListener((id) => quietly(openFor(id)));
-      clear.watchSilenceShowsNames((show) => quietly(namesChanged(show)));
+      browser.runtime.onMessage.addListener((message: unknown, sender) => answer(message, sender));
       deps.watchClients(rebuild);
       quietly(restore());
       quietly(checkSilence());

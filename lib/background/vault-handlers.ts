@@ -65,10 +65,20 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
     return opened.items;
   };
 
-  /** Takes custody of a key from an unlock that began at `since`, and starts the countdown. */
+  /**
+   * Takes custody of a key from an unlock that began at `since`, and starts the countdown first:
+   * a status check from another page in between must not find a key with no activity recorded
+   * (which reads as "expired") and lock the vault that is just being opened.
+   */
   const holdKey = async (dek: Uint8Array, since: number) => {
-    await ctx.keys.hold(dek, since);
     await ctx.autoLock.touch();
+    try {
+      await ctx.keys.hold(dek, since);
+    } catch (error) {
+      // A lock came in meanwhile (the key was wiped): no countdown for a locked vault.
+      await ctx.autoLock.stop();
+      throw error;
+    }
   };
 
   /** A wrong passphrase counts towards the back-off; the page is told how long to wait. */
@@ -145,7 +155,7 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
     'vault:list-sessions': async ({ clientId }) => noteDamage(await listSessions(await unlocked(), ctx.keys, clientId)),
     'vault:save-session': async ({ input }) => saveSession(await unlocked(), ctx.keys, input),
 
-    'vault:save-draft': async ({ clientId, noteId, body }) => saveDraft(await unlocked(), ctx.keys, clientId, noteId, body),
+    'vault:save-draft': async ({ clientId, noteId, body, version }) => saveDraft(await unlocked(), ctx.keys, clientId, noteId, body, version),
     'vault:get-draft': async ({ clientId }) => getDraft(await unlocked(), ctx.keys, clientId),
 
     'vault:export-backup': async () => exportVaultBackup(await unlocked(), ctx.keys),
@@ -156,8 +166,9 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
         const db = await ctx.db();
         const empty = await withStorage(() => isVaultEmpty(db));
         if (mode === 'replace-empty' && !empty) throw new VaultNotEmptyError();
-        // Replacing someone's notes needs their vault open, not just access to the browser.
-        if (!empty && !(await ctx.keys.restore())) throw new VaultLockedError();
+        // Replacing someone's notes needs their vault open, not just access to the browser; and
+        // open by the same rule as every other operation (the inactivity countdown included).
+        if (!empty) await unlocked();
         const prepared = await prepareImport(text, passphrase).catch((error: unknown) => {
           throw error instanceof WrongPassphraseError ? new WrongBackupPassphraseError() : error;
         });

@@ -3,14 +3,15 @@ import { LIMITS, recordId } from '@/lib/vault/record-schemas';
 import { MAX_REMIND_MINUTES } from './session-reminder';
 
 /**
- * What reminders keep in clear, in storage.local, so the background can raise them while the
- * vault is locked (the key is gone then). storage.local is readable by anything running as the
- * extension, content scripts included, and sits unencrypted on disk, so it holds only opaque
- * ids, times and numbers. A client's label is there only where the therapist chose that, per
+ * What reminders keep in clear, so the background can raise them while the vault is locked (the
+ * key is gone then). It is kept in the background's own IndexedDB (clear-store.ts, README.md),
+ * out of reach of content scripts, and sits unencrypted on disk, so it holds only opaque ids,
+ * times and numbers. A client's label is there only where the therapist chose that, per
  * reminder or for the silence follow-up, and the page says so beside each choice.
  * Every shape is checked on read; anything that does not match is treated as absent.
  */
 
+/** Where builds before clear-store.ts kept the same data, in storage.local; removed on start. */
 export const SESSION_REMINDERS_KEY = 'reminders.sessions';
 export const SILENCE_INDEX_KEY = 'reminders.silence';
 /** The therapist's choice to name clients in the silence notification (default: no). */

@@ -88,6 +88,11 @@ export function withoutNames(index: SilenceIndex): SilenceIndex {
   return { ...index, entries };
 }
 
+/** Session entries with every label taken out. */
+export function withoutLabels(entries: SessionEntries): SessionEntries {
+  return Object.fromEntries(Object.entries(entries).map(([id, { label: _label, ...entry }]) => [id, entry]));
+}
+
 /** Clients whose silence has run out and who have not been notified for this due time. */
 export function dueSilences(index: SilenceIndex, now: number): string[] {
   return Object.entries(index.entries)

@@ -66,7 +66,8 @@ export const saveClient = (input: { id?: string; label: string; contactMode: Con
 export const recordHeardFrom = (clientId: string, date: string) => send({ type: 'vault:record-heard-from', clientId, date });
 /**
  * A session with a reminder `remindMinutesBefore` it starts (`startsAt`: ms). `showLabel` puts the
- * client's label in the notification, which means keeping it unencrypted in storage.local.
+ * client's label in the notification, which means keeping it unencrypted in the background's own
+ * IndexedDB (lib/reminders/README.md).
  */
 export const scheduleReminder = (input: { clientId: string; startsAt: number; remindMinutesBefore: number; showLabel: boolean }) =>
   send({ type: 'vault:schedule-reminder', input });
@@ -75,7 +76,12 @@ export const cancelReminder = (clientId: string, id: string) => send({ type: 'va
 export const deleteClient = (id: string) => send({ type: 'vault:delete-client', id });
 
 export const listNotes = (clientId: string) => send({ type: 'vault:list-notes', clientId });
-export const saveNote = (input: { id?: string; clientId: string; body: string; tags: string[] }) => send({ type: 'vault:save-note', input });
+/**
+ * An edit (`id`) carries the `version` of the note it started from (NoteView.version); if another
+ * window saved the note since, the answer is a 'conflict' failure and nothing is written.
+ */
+export const saveNote = (input: { id?: string; version?: string; clientId: string; body: string; tags: string[] }) =>
+  send({ type: 'vault:save-note', input });
 export const deleteNote = (id: string) => send({ type: 'vault:delete-note', id });
 /** Full text over decrypted notes, in background memory; every word must match. */
 export const searchNotes = (query: string) => send({ type: 'vault:search-notes', query });
@@ -83,9 +89,9 @@ export const searchNotes = (query: string) => send({ type: 'vault:search-notes',
 export const listSessions = (clientId: string) => send({ type: 'vault:list-sessions', clientId });
 export const saveSession = (input: SessionInput) => send({ type: 'vault:save-session', input });
 
-/** An empty body removes the draft. */
-export const saveDraft = (clientId: string, noteId: string | undefined, body: string) =>
-  send({ type: 'vault:save-draft', clientId, ...(noteId !== undefined ? { noteId } : {}), body });
+/** An empty body removes the draft, if it is the one for `noteId`. `version`: of the note the editing started from. */
+export const saveDraft = (clientId: string, noteId: string | undefined, body: string, version?: string) =>
+  send({ type: 'vault:save-draft', clientId, ...(noteId !== undefined ? { noteId } : {}), ...(version !== undefined ? { version } : {}), body });
 export const getDraft = (clientId: string) => send({ type: 'vault:get-draft', clientId });
 
 export const exportBackup = () => send({ type: 'vault:export-backup' });
@@ -95,10 +101,31 @@ export const importBackup = (text: string, passphrase: string, mode: 'replace-em
 /** Plain text: the page shows its warning first. */
 export const exportClientMarkdown = (clientId: string) => send({ type: 'vault:export-client-markdown', clientId });
 
+/** What a page can tell about who sent it a message (runtime.MessageSender). */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/**
+ * Our own background: our id, no tab, and a URL on our own origin. Content scripts carry our id
+ * too (and run in the web page's renderer, which a compromised page controls), but they always
+ * come with a tab and the page's URL.
+ */
+export function isOwnBackground(sender: SenderLike): boolean {
+  return (
+    sender.id === browser.runtime.id &&
+    sender.tab === undefined &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(browser.runtime.getURL('/'))
+  );
+}
+
 /** Calls back when the background locks the vault (any reason). Returns the unsubscribe. */
 export function onVaultLocked(callback: (reason?: LockReason) => void): () => void {
-  const listener = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id) return undefined;
+  const listener = (message: unknown, sender: SenderLike) => {
+    if (!isOwnBackground(sender)) return undefined;
     const parsed = v.safeParse(vaultLockedBroadcast, message);
     if (parsed.success) callback(parsed.output.reason);
     return undefined; // never answers: only the background answers vault messages

@@ -6,9 +6,11 @@ import {
   contractExceptions,
   isoDate,
   LIMITS,
+  MAX_BACKUP_CHARS,
   noteBody,
   noteTags,
   recordId,
+  recordVersion,
   remindMinutesBefore,
 } from '@/lib/vault/record-schemas';
 import type { BackupExport } from '@/lib/vault/backup-export';
@@ -25,11 +27,8 @@ import type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts,
 
 /** Longer than any passphrase a person types; bounds the work one request can ask for. */
 const MAX_PASSPHRASE_CHARS = 1024;
-/**
- * Chrome refuses runtime messages above 64 MiB of JSON (extensions messaging docs); the backup
- * text grows when escaped into the message, so leave room. 10,000 notes of 1 KB make ~18 MB.
- */
-export const MAX_IMPORT_CHARS = 48 * 1024 * 1024;
+/** The same limit export checks (record-schemas.ts), so every backup made can be restored. */
+export const MAX_IMPORT_CHARS = MAX_BACKUP_CHARS;
 
 const passphrase = v.pipe(v.string(), v.minLength(1, 'Type your passphrase'), v.maxLength(MAX_PASSPHRASE_CHARS));
 
@@ -69,7 +68,7 @@ export const vaultRequest = v.variant('type', [
   request('vault:delete-client', { id: recordId }),
   request('vault:list-notes', { clientId: recordId }),
   request('vault:save-note', {
-    input: v.strictObject({ id: v.optional(recordId), clientId: recordId, body: noteBody, tags: noteTags }),
+    input: v.strictObject({ id: v.optional(recordId), version: v.optional(recordVersion), clientId: recordId, body: noteBody, tags: noteTags }),
   }),
   request('vault:delete-note', { id: recordId }),
   request('vault:search-notes', { query: v.pipe(v.string(), v.maxLength(LIMITS.query)) }),
@@ -83,7 +82,7 @@ export const vaultRequest = v.variant('type', [
       checklistSnapshot,
     }),
   }),
-  request('vault:save-draft', { clientId: recordId, noteId: v.optional(recordId), body: noteBody }),
+  request('vault:save-draft', { clientId: recordId, noteId: v.optional(recordId), version: v.optional(recordVersion), body: noteBody }),
   request('vault:get-draft', { clientId: recordId }),
   request('vault:export-backup', {}),
   request('vault:import-backup', {
@@ -116,7 +115,7 @@ export interface VaultReplies {
   'vault:cancel-reminder': void;
   'vault:delete-client': void;
   'vault:list-notes': NoteView[];
-  'vault:save-note': { id: string; updatedAt: number };
+  'vault:save-note': { id: string; updatedAt: number; version: string };
   'vault:delete-note': void;
   'vault:search-notes': NoteView[];
   'vault:list-sessions': SessionView[];
@@ -151,10 +150,14 @@ export const ERROR_CODES = [
   'quota',
   'invalid-input',
   'backup-invalid',
+  /** The vault is too large for one backup file that could be restored. */
+  'backup-too-large',
   'kdf-floor',
   'not-empty',
   /** A record, a client key or the header failed its integrity check. */
   'damaged',
+  /** Another window saved the same note or client since this page opened it; nothing was written. */
+  'conflict',
   /** The background did not answer, or failed in a way we did not foresee. */
   'unexpected',
 ] as const;

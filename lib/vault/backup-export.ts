@@ -3,7 +3,8 @@ import type { DataKey } from './data-key';
 import type { AnteroomVaultDb, ClientKeyRow } from './db';
 import { openRecord } from './envelope';
 import { unwrapClientKey } from './keys';
-import { NoVaultError } from './operation-errors';
+import { BackupTooLargeError, NoVaultError } from './operation-errors';
+import { MAX_BACKUP_CHARS } from './record-schemas';
 import { isDamage } from './sealed-rows';
 import { withStorage } from './storage-errors';
 import { wipe } from './wipe';
@@ -42,9 +43,12 @@ export async function exportVaultBackup(db: AnteroomVaultDb, keys: DataKey, now:
     const { clientKeys, records } = openableOnly(dek, snapshot.clientKeys, snapshot.records);
     return { file: createBackup({ header, dek, records, clientKeys, createdAt: now }), kept: records.length + clientKeys.length };
   });
+  const text = serializeBackup(backup.file);
+  // Import refuses anything longer: such a file could never be restored.
+  if (text.length > MAX_BACKUP_CHARS) throw new BackupTooLargeError(text.length, MAX_BACKUP_CHARS);
   return {
     fileName: `anteroom-backup-${now.toISOString().slice(0, 10)}.json`,
-    text: serializeBackup(backup.file),
+    text,
     skippedDamaged: snapshot.records.length + snapshot.clientKeys.length - backup.kept,
   };
 }

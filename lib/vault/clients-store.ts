@@ -3,7 +3,7 @@ import { createClientKey } from './keys';
 import { newRecordId, withClientKey, type DataKey } from './data-key';
 import type { AnteroomVaultDb, ClientRow } from './db';
 import { sealRecord } from './envelope';
-import { NotFoundError } from './operation-errors';
+import { ConflictError, NotFoundError } from './operation-errors';
 import { sealedClient, type ContactMode, type SealedClient } from './record-schemas';
 import { assertSameClientKey, openChecked, openEach, requireClientKey } from './sealed-rows';
 import { withStorage } from './storage-errors';
@@ -116,6 +116,11 @@ export async function recordHeardFrom(db: AnteroomVaultDb, keys: DataKey, id: st
 /**
  * Reads, changes and re-seals one client record. `current` is undefined when the stored record
  * is damaged: saving the form again repairs it (fields it does not carry start empty).
+ *
+ * The record is read and opened outside the write transaction (crypto inside one would commit
+ * it early) and compared again inside it: if another window wrote the client in between, the
+ * change is made again from what that window wrote (once; `change` may run twice), so neither
+ * write is lost. A second collision in a row gives up with ConflictError.
  */
 export async function rewriteClient(
   db: AnteroomVaultDb,
@@ -123,6 +128,18 @@ export async function rewriteClient(
   id: string,
   change: (current: SealedClient | undefined) => SealedClient,
 ): Promise<void> {
+  if (await rewriteClientOnce(db, keys, id, change)) return;
+  if (await rewriteClientOnce(db, keys, id, change)) return;
+  throw new ConflictError('client');
+}
+
+/** One read, change and write; false (nothing written) when the record changed after the read. */
+async function rewriteClientOnce(
+  db: AnteroomVaultDb,
+  keys: DataKey,
+  id: string,
+  change: (current: SealedClient | undefined) => SealedClient,
+): Promise<boolean> {
   const wrapped = await requireClientKey(db, id);
   const row = await withStorage(() => db.clients.get(id));
   const { sealed, updatedAt } = withClientKey(keys, id, wrapped, (key) => {
@@ -136,10 +153,13 @@ export async function rewriteClient(
     const next = change(current);
     return { sealed: sealRecord(key, ref(id), next), updatedAt: next.updatedAt };
   });
-  await withStorage(() =>
+  return withStorage(() =>
     db.transaction('rw', db.clientKeys, db.clients, async () => {
       await assertSameClientKey(db, id, wrapped);
+      // Every write draws a fresh nonce, so the same nonce means the same write.
+      if ((await db.clients.get(id))?.sealed.n !== row?.sealed.n) return false;
       await db.clients.put({ id, updatedAt, sealed });
+      return true;
     }),
   );
 }

@@ -2,7 +2,7 @@ import { newRecordId, withClientKey, type DataKey } from './data-key';
 import type { AnteroomVaultDb, NoteRow } from './db';
 import { sealRecord } from './envelope';
 import { ClientKeyTamperedError } from './errors';
-import { NotFoundError } from './operation-errors';
+import { ConflictError, InvalidInputError, NotFoundError } from './operation-errors';
 import { sealedNote } from './record-schemas';
 import { assertSameClientKey, openChecked, openEach, requireClientKey } from './sealed-rows';
 import { withStorage } from './storage-errors';
@@ -13,6 +13,8 @@ import type { WrappedKey } from './wrapped-key';
 
 export interface NoteInput {
   id?: string;
+  /** With an id: the version the editor opened (NoteView.version). A note saved since is not overwritten. */
+  version?: string;
   clientId: string;
   body: string;
   tags: string[];
@@ -32,7 +34,7 @@ export function openNotes(keys: DataKey, clientId: string, wrapped: WrappedKey, 
     return withClientKey(keys, clientId, wrapped, (key) =>
       openEach(rows, (row) => ref(row.id), (row) => {
         const note = openChecked(key, ref(row.id), row.sealed, sealedNote);
-        return { id: row.id, clientId, body: note.body, tags: note.tags, updatedAt: note.updatedAt };
+        return { id: row.id, clientId, body: note.body, tags: note.tags, updatedAt: note.updatedAt, version: row.sealed.n };
       }),
     );
   } catch (error) {
@@ -77,7 +79,13 @@ export function groupByClient<Row extends { clientId: string }>(rows: readonly R
   return groups;
 }
 
-export async function saveNote(db: AnteroomVaultDb, keys: DataKey, input: NoteInput): Promise<{ id: string; updatedAt: number }> {
+/**
+ * Writes a new note, or an edit of one. An edit is compared with what is stored inside the write
+ * transaction: if another window saved the note after this one opened it, nothing is written and
+ * ConflictError says so (optimistic concurrency; the page keeps the typed text).
+ */
+export async function saveNote(db: AnteroomVaultDb, keys: DataKey, input: NoteInput): Promise<{ id: string; updatedAt: number; version: string }> {
+  if (input.id !== undefined && input.version === undefined) throw new InvalidInputError('version: expected the version of the note being edited');
   const wrapped = await requireClientKey(db, input.clientId);
   const id = input.id ?? newRecordId();
   const updatedAt = Date.now();
@@ -91,6 +99,7 @@ export async function saveNote(db: AnteroomVaultDb, keys: DataKey, input: NoteIn
         const existing = await db.notes.get(input.id);
         // A note cannot move between clients: it is sealed under its own client's key.
         if (existing?.clientId !== input.clientId) throw new NotFoundError('note');
+        if (existing.sealed.n !== input.version) throw new ConflictError('note');
       }
       await db.notes.put({ id, clientId: input.clientId, updatedAt, sealed });
       // The draft this save came from is now a saved note.
@@ -98,7 +107,7 @@ export async function saveNote(db: AnteroomVaultDb, keys: DataKey, input: NoteIn
       if (draft && draft.noteId === (input.id ?? '')) await db.drafts.delete(input.clientId);
     }),
   );
-  return { id, updatedAt };
+  return { id, updatedAt, version: sealed.n };
 }
 
 export async function deleteNote(db: AnteroomVaultDb, id: string): Promise<void> {

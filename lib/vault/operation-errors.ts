@@ -55,6 +55,22 @@ export class NotFoundError extends VaultError {
   }
 }
 
+/**
+ * Someone else saved the same record since this one was opened (two notes pages: a tab and the
+ * side panel). Nothing was written; the page keeps what was typed.
+ */
+export class ConflictError extends VaultError {
+  readonly code = 'conflict';
+  constructor(what: 'client' | 'note') {
+    super(
+      what === 'note'
+        ? 'This note was changed in another Anteroom window; your text is kept here — copy it, reload the note, and paste your changes.'
+        : 'This client was changed in another Anteroom window at the same moment; nothing was saved. Try again.',
+    );
+    this.name = 'ConflictError';
+  }
+}
+
 /** Too many wrong passphrases in a row: the next attempt must wait. */
 export class BackoffError extends VaultError {
   readonly code = 'backoff';
@@ -79,5 +95,21 @@ export class WrongBackupPassphraseError extends WrongPassphraseError {
     super();
     this.message = 'That passphrase does not open this backup. Use the passphrase the vault had when the backup was made; nothing was changed.';
     this.name = 'WrongBackupPassphraseError';
+  }
+}
+
+/** A backup larger than import accepts (MAX_BACKUP_CHARS) would be a file that can never be restored. */
+export class BackupTooLargeError extends VaultError {
+  readonly code = 'backup-too-large';
+  constructor(
+    readonly chars: number,
+    readonly limit: number,
+  ) {
+    const mb = (n: number) => Math.ceil(n / (1024 * 1024));
+    super(
+      `Your notes are too large to back up in one file (${mb(chars)} MB); Anteroom can restore at most ${mb(limit)} MB. ` +
+        'Nothing was exported. Delete notes or clients you no longer need to keep, then try again.',
+    );
+    this.name = 'BackupTooLargeError';
   }
 }

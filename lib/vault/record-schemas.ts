@@ -24,6 +24,13 @@ export const LIMITS = {
   reminders: 50,
 } as const;
 
+/**
+ * The longest backup file (in characters) Anteroom makes or restores. Chrome refuses runtime
+ * messages above 64 MiB of JSON (extensions messaging docs), and the file travels in one
+ * message each way; the text grows when escaped, so leave room. 10,000 notes of 1 KB make ~18 MB.
+ */
+export const MAX_BACKUP_CHARS = 48 * 1024 * 1024;
+
 /** Random ids we made (crypto.randomUUID), or the same alphabet from an older build. */
 export const recordId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a record id'));
 
@@ -35,6 +42,12 @@ export const isoDate = v.pipe(
 );
 
 const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/**
+ * Which stored version of a record a page opened: the sealed record's nonce (base64 of 24 random
+ * bytes, fresh on every write), so two saves can never share one.
+ */
+export const recordVersion = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]{32}$/, 'expected a record version'));
 
 export const clientLabel = v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the client a label'), v.maxLength(LIMITS.label));
 export const contactMode = v.picklist(CONTACT_MODES);
@@ -84,5 +97,6 @@ export const sealedSession = v.strictObject({
 });
 export type SealedSession = v.InferOutput<typeof sealedSession>;
 
-export const sealedDraft = v.strictObject({ noteId: v.optional(recordId), body: noteBody, updatedAt: timestamp });
+/** `version`: the version of the note (noteId) the editing started from, so a later save can tell if it changed. */
+export const sealedDraft = v.strictObject({ noteId: v.optional(recordId), version: v.optional(recordVersion), body: noteBody, updatedAt: timestamp });
 export type SealedDraft = v.InferOutput<typeof sealedDraft>;

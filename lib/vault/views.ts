@@ -33,6 +33,8 @@ export interface NoteView {
   body: string;
   tags: string[];
   updatedAt: number;
+  /** The stored version this text came from; an edit is saved with it (notes-store.ts saveNote). */
+  version: string;
 }
 
 export interface SessionView {
@@ -47,6 +49,8 @@ export interface SessionView {
 
 export interface DraftView {
   noteId?: string;
+  /** The version of that note the editing started from. */
+  version?: string;
   body: string;
 }
 

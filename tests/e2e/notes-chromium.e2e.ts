@@ -142,6 +142,49 @@ describe('encrypted notes in Chromium', () => {
     expect(await page.$('textarea[name=noteBody]')).toBeNull();
   });
 
+  it('refuses to save over a newer version from another window, and keeps the typed text', async () => {
+    // The notes page open twice (a tab and the side panel), on the same client.
+    const other = await session.browser.newPage();
+    const otherErrors = watchErrors(other);
+    await other.goto(session.pageUrl('notes.html'));
+    await waitForState('unlocked', other);
+    await click('[data-testid=client-item]', other);
+    await other.waitForSelector('[data-testid=note-item]', { timeout: VAULT_WAIT });
+    await page.bringToFront();
+    await click('[data-testid=edit-note]');
+    await (await page.waitForSelector('textarea[name=noteBody]'))!.type(' Typed in the tab.');
+
+    await other.bringToFront();
+    await click('[data-testid=edit-note]', other);
+    await (await other.waitForSelector('textarea[name=noteBody]'))!.type(' Saved from the side panel.');
+    await click('[data-testid=save-note]', other);
+    await other.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid=note-item]')].some((n) => n.textContent?.includes('Saved from the side panel.')),
+      { timeout: VAULT_WAIT },
+    );
+    expect(otherErrors).toEqual([]);
+    await other.close();
+
+    await page.bringToFront();
+    await click('[data-testid=save-note]');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.note-editor [role=alert]')].some((a) => a.textContent?.includes('changed in another Anteroom window')),
+      { timeout: VAULT_WAIT },
+    );
+    expect(await page.$eval('.note-editor [role=alert]', (a) => a.getAttribute('data-code'))).toBe('conflict');
+    expect(await page.$eval('textarea[name=noteBody]', (t) => (t as HTMLTextAreaElement).value)).toMatch(/Edited\. Typed in the tab\.$/);
+    // Nothing was overwritten: the search (fresh from the vault) finds the side panel's words, not the tab's.
+    await page.click('.note-editor .notes-actions button:not([type=submit])');
+    await click('[data-testid=discard-note]');
+    await page.waitForSelector('textarea[name=noteBody]', { hidden: true });
+    await typeInto('input[name=search]', 'Saved from the side panel');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid=search-results] [data-testid=note-item]')].some((n) => n.textContent?.includes('Saved from the side panel.')),
+      { timeout: VAULT_WAIT },
+    );
+    expect((await noteItemsText()).join()).not.toContain('Typed in the tab.');
+  });
+
   it('finds the note by full-text search', async () => {
     await typeInto('input[name=search]', MARKER);
     await page.waitForFunction(

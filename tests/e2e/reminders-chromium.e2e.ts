@@ -9,7 +9,8 @@ import { seriousA11yFindings } from './harness/axe';
 
 /**
  * Session reminders and the silence follow-up in the real build: the alarm Chromium holds, what
- * storage.local holds in clear (never the client's label unless asked for), and the flag with the
+ * the background keeps in clear in its own IndexedDB (never the client's label unless asked
+ * for; never anything in chrome.storage, which content scripts can read), and the flag with the
  * contract's "checking in" message on the notes page. The notification's text is a unit test
  * (tests/unit/reminders): Chromium's alarm clock cannot be fast-forwarded from here.
  */
@@ -26,13 +27,48 @@ let clientId = '';
 type Chrome = {
   chrome: {
     alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> };
-    storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+    storage: Record<'local' | 'sync' | 'session', { get(keys: null): Promise<Record<string, unknown>> }>;
     runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }>; getManifest(): { permissions?: string[] } };
   };
 };
 
 const alarms = () => page.evaluate(() => (globalThis as unknown as Chrome).chrome.alarms.getAll());
-const storedLocal = () => page.evaluate(async () => JSON.stringify(await (globalThis as unknown as Chrome).chrome.storage.local.get(null)));
+/** Every chrome.storage area, as text: none may hold anything of the reminders. */
+const storedLocal = () =>
+  page.evaluate(async () => {
+    const { storage } = (globalThis as unknown as Chrome).chrome;
+    return JSON.stringify(await Promise.all([storage.local.get(null), storage.sync.get(null), storage.session.get(null)]));
+  });
+
+/** The reminders' clear copy, read from the extension's own IndexedDB (lib/reminders/README.md): key → value. */
+const storedClear = () =>
+  page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((db) => db.name === 'anteroom-reminders')) return {} as Record<string, unknown>;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('anteroom-reminders');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      const rows = await new Promise<{ key: string; value: unknown }[]>((resolve, reject) => {
+        const request = db.transaction('entries').objectStore('entries').getAll();
+        request.onsuccess = () => resolve(request.result as { key: string; value: unknown }[]);
+        request.onerror = () => reject(request.error);
+      });
+      return Object.fromEntries(rows.map((row) => [row.key, row.value])) as Record<string, unknown>;
+    } finally {
+      db.close();
+    }
+  });
+
+/** Polls a check made from the test (the background answers the page after it wrote). */
+async function until(check: () => Promise<boolean>, timeout = VAULT_WAIT) {
+  const deadline = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the background');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 async function click(selector: string) {
   const button = await page.waitForSelector(`${selector}:not([disabled])`, { timeout: VAULT_WAIT });
@@ -123,11 +159,14 @@ describe('session reminders in Chromium', () => {
     const sessionAlarms = (await alarms()).filter((alarm) => alarm.name.startsWith('anteroom-session:'));
     expect(sessionAlarms).toHaveLength(1);
     expect(sessionAlarms[0]!.scheduledTime).toBe(startsAt - 60_000);
-    const stored = await storedLocal();
-    expect(stored).not.toContain(CLIENT);
-    expect(stored).not.toContain(clientId);
-    const entries = JSON.parse(stored)['reminders.sessions'] as Record<string, Record<string, unknown>>;
+    const clear = await storedClear();
+    expect(JSON.stringify(clear)).not.toContain(CLIENT);
+    expect(JSON.stringify(clear)).not.toContain(clientId);
+    const entries = clear.sessions as Record<string, Record<string, unknown>>;
     expect(Object.values(entries)).toEqual([{ fireAt: startsAt - 60_000, minutesBefore: 1 }]);
+    const stored = await storedLocal();
+    expect(stored).not.toContain(Object.keys(entries)[0]);
+    expect(stored).not.toContain('reminders.');
   });
 
   it('the default is 10 minutes before, without the client’s name, and the form says what the name choice means', async () => {
@@ -140,13 +179,14 @@ describe('session reminders in Chromium', () => {
 
   it('a reminder that shows the name keeps it in clear only until it is cancelled', async () => {
     await scheduleSession(120, 10, true);
-    expect(await storedLocal()).toContain(CLIENT);
+    expect(JSON.stringify(await storedClear())).toContain(CLIENT);
+    expect(await storedLocal()).not.toContain(CLIENT);
     const items = await page.$$('[data-testid=reminder-item]');
     const withName = items[items.length - 1]!;
     expect(await withName.evaluate((li) => li.textContent)).toMatch(/showing the client’s name/);
     await (await withName.$('[data-testid=cancel-reminder]'))!.click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=reminder-item]').length === 1, { timeout: VAULT_WAIT });
-    expect(await storedLocal()).not.toContain(CLIENT);
+    expect(JSON.stringify(await storedClear())).not.toContain(CLIENT);
     expect((await alarms()).filter((alarm) => alarm.name.startsWith('anteroom-session:'))).toHaveLength(1);
   });
 });
@@ -184,13 +224,38 @@ describe('silence follow-up in Chromium', () => {
   });
 
   it('keeps only an opaque id and a due time in clear, never the label', async () => {
-    const stored = await storedLocal();
-    expect(stored).not.toContain(CLIENT);
-    const index = JSON.parse(stored)['reminders.silence'] as { followUpDays: number; entries: Record<string, Record<string, unknown>> };
+    const clear = await storedClear();
+    expect(JSON.stringify(clear)).not.toContain(CLIENT);
+    expect(await storedLocal()).not.toContain(clientId);
+    const index = clear.silence as { followUpDays: number; entries: Record<string, Record<string, unknown>> };
     expect(index.followUpDays).toBe(7);
     expect(Object.keys(index.entries)).toEqual([clientId]);
     expect(Object.keys(index.entries[clientId]!)).toEqual(['dueAt']);
     expect((await alarms()).some((alarm) => alarm.name === 'anteroom-silence-check')).toBe(true);
+  });
+
+  it('"name the clients" is kept by the background: the label joins the clear copy, never chrome.storage, and leaves when turned off', async () => {
+    const box = 'input[name=silenceShowsNames]';
+    await page.waitForSelector(`${box}:not([disabled])`, { timeout: VAULT_WAIT });
+    expect(await page.$eval(box, (el) => (el as HTMLInputElement).checked)).toBe(false);
+    await page.click(box);
+    await page.waitForFunction(() => (document.querySelector('input[name=silenceShowsNames]') as HTMLInputElement).checked);
+    // The choice is written, then the background rebuilds its copy from the unlocked vault.
+    await until(async () => {
+      const clear = await storedClear();
+      return clear.silenceShowsNames === true && JSON.stringify(clear.silence).includes(CLIENT);
+    });
+    const stored = await storedLocal();
+    expect(stored).not.toContain(CLIENT);
+    expect(stored).not.toContain('silenceShowsNames');
+
+    await page.click(box);
+    await page.waitForFunction(() => !(document.querySelector('input[name=silenceShowsNames]') as HTMLInputElement).checked);
+    await until(async () => {
+      const clear = await storedClear();
+      return clear.silenceShowsNames === undefined && !JSON.stringify(clear).includes(CLIENT);
+    });
+    expect(await storedLocal()).not.toContain(CLIENT);
   });
 
   it('has no serious accessibility problems with the flag and the reminder form open', async () => {
@@ -203,7 +268,7 @@ describe('silence follow-up in Chromium', () => {
     await click('[data-testid=heard-today]');
     await page.waitForSelector('[data-testid=silence-flag]', { hidden: true, timeout: VAULT_WAIT });
     expect(await page.$('[data-testid=client-item][data-silence=overdue]')).toBeNull();
-    expect(await storedLocal()).not.toContain(CLIENT);
+    expect(JSON.stringify(await storedClear())).not.toContain(CLIENT);
   });
 
   it('deleting the client leaves nothing of theirs in clear, and no reminder alarm', async () => {
@@ -211,10 +276,10 @@ describe('silence follow-up in Chromium', () => {
     await typeInto('input[name=confirmClientLabel]', CLIENT);
     await click('[data-testid=confirm-delete-client]');
     await page.waitForFunction(() => !document.querySelector('[data-testid=client-item]'), { timeout: VAULT_WAIT });
-    const stored = await storedLocal();
+    const stored = JSON.stringify(await storedClear()) + (await storedLocal());
     expect(stored).not.toContain(clientId);
     expect(stored).not.toContain(CLIENT);
-    expect(stored).not.toContain('reminders.sessions');
+    expect(Object.keys(await storedClear())).not.toContain('sessions');
     expect((await alarms()).filter((alarm) => alarm.name.startsWith('anteroom-session:'))).toEqual([]);
   });
 

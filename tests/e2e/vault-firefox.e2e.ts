@@ -38,13 +38,26 @@ describe('the vault in Firefox', () => {
     expect(await send(page, { type: 'vault:save-note', input: { clientId, body: 'kept in Firefox', tags: [] } })).toMatchObject({ ok: true });
 
     await page.evaluate(() => {
-      const g = globalThis as unknown as { browser: { runtime: { onMessage: { addListener(l: (m: { type?: string }) => void): void } } }; heardLock?: boolean };
-      g.browser.runtime.onMessage.addListener((m) => {
-        if (m?.type === 'vault:locked') g.heardLock = true;
+      type Sender = { id?: string; url?: string; tab?: unknown };
+      const g = globalThis as unknown as {
+        browser: { runtime: { id: string; getURL(path: string): string; onMessage: { addListener(l: (m: { type?: string }, sender: Sender) => void): void } } };
+        heardLock?: boolean;
+        lockSender?: { ours: boolean; tab: boolean; onOurOrigin: boolean };
+      };
+      g.browser.runtime.onMessage.addListener((m, sender) => {
+        if (m?.type !== 'vault:locked') return;
+        g.heardLock = true;
+        g.lockSender = {
+          ours: sender.id === g.browser.runtime.id,
+          tab: sender.tab !== undefined,
+          onOurOrigin: typeof sender.url === 'string' && sender.url.startsWith(g.browser.runtime.getURL('/')),
+        };
       });
     });
     expect(await send(page, { type: 'vault:lock', reason: 'user' })).toEqual({ ok: true });
     await page.waitForFunction(() => (globalThis as unknown as { heardLock?: boolean }).heardLock === true, { timeout: 5000 });
+    // What lib/vault-client's onVaultLocked requires of the sender (isOwnBackground), as Firefox reports it.
+    expect(await page.evaluate(() => (globalThis as unknown as { lockSender?: object }).lockSender)).toEqual({ ours: true, tab: false, onOurOrigin: true });
     expect(await send(page, { type: 'vault:list-notes', clientId })).toMatchObject({ ok: false, error: { code: 'locked' } });
 
     expect(await send(page, { type: 'vault:unlock', passphrase: PASSPHRASE })).toEqual({ ok: true });

@@ -2,7 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SESSION_REMINDERS_KEY, SILENCE_INDEX_KEY, SILENCE_NAMES_KEY } from '@/lib/reminders/clear-data';
 import type { ClientForReminders } from '@/lib/reminders/clear-state';
-import { fireDueAlarms, notifications, restartBrowser, startReminders, storedLocal } from './harness';
+import { CONTENT_SCRIPT, OTHER_EXTENSION, PAGE, PAGE_IN_TAB } from '../vault-service/harness';
+import {
+  clearStore,
+  fireDueAlarms,
+  freshClearStore,
+  notifications,
+  restartBrowser,
+  startReminders,
+  storedClear,
+  storedInBrowserStorage,
+  storedLocal,
+} from './harness';
 
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 const LABEL = 'R.K. (Tuesday)';
@@ -14,8 +25,16 @@ const withSession = (showLabel = false, startsAt = SESSION): ClientForReminders 
   reminders: [{ id: 'reminder-1', startsAt, remindMinutesBefore: 10, showLabel }],
 });
 
+const quiet = (lastHeardFrom: string, id = 'client-1', label = LABEL): ClientForReminders => ({ id, label, lastHeardFrom });
+
+const setNames = (show: boolean, sender: object = PAGE) =>
+  fakeBrowser.runtime.onMessage.trigger({ type: 'reminders:set-silence-names', show }, sender as never).then((answers) => answers.find((a) => a !== undefined));
+const getNames = (sender: object = PAGE) =>
+  fakeBrowser.runtime.onMessage.trigger({ type: 'reminders:get-silence-names' }, sender as never).then((answers) => answers.find((a) => a !== undefined));
+
 beforeEach(() => {
   fakeBrowser.reset();
+  freshClearStore();
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(at(2025, 5, 20, 9));
 });
@@ -28,11 +47,12 @@ describe('session reminders', () => {
     const { vaultChanged } = startReminders();
     await vaultChanged([withSession()]);
     expect(await fakeBrowser.alarms.get('anteroom-session:reminder-1')).toMatchObject({ scheduledTime: at(2025, 5, 20, 13, 50) });
-    expect((await fakeBrowser.storage.local.get(SESSION_REMINDERS_KEY))[SESSION_REMINDERS_KEY]).toEqual({
+    expect(await clearStore().readSessionEntries()).toEqual({
       'reminder-1': { fireAt: at(2025, 5, 20, 13, 50), minutesBefore: 10 },
     });
-    expect(await storedLocal()).not.toContain(LABEL);
-    expect(await storedLocal()).not.toContain('client-1');
+    expect(await storedClear()).not.toContain(LABEL);
+    expect(await storedClear()).not.toContain('client-1');
+    expect(await storedInBrowserStorage()).not.toContain('reminder-1');
   });
 
   it('fires at the right time, once, with no label, and a click opens the checklist', async () => {
@@ -89,14 +109,14 @@ describe('session reminders', () => {
     vi.setSystemTime(at(2025, 5, 20, 14, 53));
     const { reminders } = startReminders();
     await reminders.settled();
-    expect(Object.keys((await fakeBrowser.storage.local.get(SESSION_REMINDERS_KEY))[SESSION_REMINDERS_KEY] as object)).toEqual(['reminder-2']);
+    expect(Object.keys(await clearStore().readSessionEntries())).toEqual(['reminder-2']);
     vi.setSystemTime(at(2025, 5, 20, 14, 53) + 1_000);
     await fireDueAlarms(reminders);
     expect((await notifications()).map((n) => n.message)).toEqual(['A session starts in 7 minutes — open the pre-session checklist']);
 
     vi.setSystemTime(at(2025, 5, 20, 15, 1));
     await reminders.restore();
-    expect(await fakeBrowser.storage.local.get(SESSION_REMINDERS_KEY)).toEqual({});
+    expect(await storedClear()).toBe('[]');
   });
 
   it('a cancelled reminder loses its alarm and its clear entry', async () => {
@@ -104,17 +124,15 @@ describe('session reminders', () => {
     await vaultChanged([withSession()]);
     await vaultChanged([{ ...withSession(), reminders: [] }]);
     expect(await fakeBrowser.alarms.get('anteroom-session:reminder-1')).toBeUndefined();
-    expect(await fakeBrowser.storage.local.get(SESSION_REMINDERS_KEY)).toEqual({});
+    expect(await storedClear()).not.toContain('reminder-1');
   });
 });
 
 describe('silence follow-up', () => {
-  const quiet = (lastHeardFrom: string, id = 'client-1', label = LABEL): ClientForReminders => ({ id, label, lastHeardFrom });
-
   it('is due after exactly silenceFollowUpDays, and notifies once per due date', async () => {
     const { reminders, vaultChanged } = startReminders({ followUpDays: 7 });
     await vaultChanged([quiet('2025-05-14')]);
-    expect((await fakeBrowser.storage.local.get(SILENCE_INDEX_KEY))[SILENCE_INDEX_KEY]).toEqual({
+    expect(await clearStore().readSilenceIndex()).toEqual({
       followUpDays: 7,
       entries: { 'client-1': { dueAt: at(2025, 5, 21) } },
     });
@@ -154,19 +172,20 @@ describe('silence follow-up', () => {
   it('never names a client unless the therapist opted in; opting out removes the names at once', async () => {
     const { reminders, vaultChanged } = startReminders({ followUpDays: 7 });
     await vaultChanged([quiet('2025-05-01'), quiet('2025-05-02', 'client-2', 'J.S.')]);
-    expect(await storedLocal()).not.toContain(LABEL);
+    expect(await storedClear()).not.toContain(LABEL);
     await reminders.checkSilence();
     expect((await notifications())[0]?.message).toBe("2 clients' agreed silence periods have passed — open your notes");
 
-    await fakeBrowser.storage.local.set({ [SILENCE_NAMES_KEY]: true });
-    await vi.waitFor(async () => expect(await storedLocal()).toContain(LABEL));
+    // The notes page's checkbox (the answer comes once the names are in).
+    expect(await setNames(true)).toEqual({ ok: true });
+    expect(await storedClear()).toContain(LABEL);
     await vaultChanged([quiet('2025-05-03'), quiet('2025-05-04', 'client-2', 'J.S.')]);
     await reminders.checkSilence();
     expect((await notifications())[0]?.message).toBe(`The agreed silence period has passed for ${LABEL} and J.S. — open your notes`);
 
-    await fakeBrowser.storage.local.remove(SILENCE_NAMES_KEY);
-    await vi.waitFor(async () => expect(await storedLocal()).not.toContain(LABEL));
-    expect(await storedLocal()).not.toContain('J.S.');
+    expect(await setNames(false)).toEqual({ ok: true });
+    expect(await storedClear()).not.toContain(LABEL);
+    expect(await storedClear()).not.toContain('J.S.');
   });
 
   it('a click opens the notes', async () => {
@@ -179,9 +198,73 @@ describe('silence follow-up', () => {
   it('a deleted client leaves nothing in clear', async () => {
     const { vaultChanged } = startReminders();
     await vaultChanged([{ ...quiet('2025-05-01'), ...withSession(true) }]);
-    expect(await storedLocal()).toContain('client-1');
+    expect(await storedClear()).toContain('client-1');
     await vaultChanged([]);
-    const stored = await storedLocal();
+    const stored = await storedClear();
     for (const trace of ['client-1', 'reminder-1', LABEL]) expect(stored).not.toContain(trace);
+  });
+});
+
+describe('what is kept in clear, and where (lib/reminders/README.md)', () => {
+  it('labels and the "name clients" choice are only in the extension’s own IndexedDB, in no chrome.storage area', async () => {
+    const { vaultChanged } = startReminders({ followUpDays: 7 });
+    expect(await setNames(true)).toEqual({ ok: true });
+    await vaultChanged([{ ...quiet('2025-05-01'), ...withSession(true) }]);
+    const kept = await storedClear();
+    expect(kept).toContain(LABEL);
+    expect(kept).toContain('silenceShowsNames');
+    const browserStorage = await storedInBrowserStorage();
+    for (const trace of [LABEL, 'client-1', 'reminder-1', 'silenceShowsNames', 'reminders.']) expect(browserStorage).not.toContain(trace);
+  });
+
+  it.each([
+    ['a content script (our id, in a web page tab)', CONTENT_SCRIPT],
+    ['another extension', OTHER_EXTENSION],
+    ['a sender with no URL', { id: PAGE.id }],
+  ])('gives %s no answer: it can neither read nor change the choice', async (_name, sender) => {
+    const { reminders, vaultChanged } = startReminders({ followUpDays: 7 });
+    const broadcast = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    expect(reminders.answer({ type: 'reminders:set-silence-names', show: true }, sender as never)).toBeUndefined();
+    expect(await setNames(true, sender)).toBeUndefined();
+    expect(await getNames(sender)).toBeUndefined();
+    await reminders.settled();
+    expect(await clearStore().readSilenceShowsNames()).toBe(false);
+    expect(broadcast).not.toHaveBeenCalled();
+    await vaultChanged([quiet('2025-05-01')]);
+    expect(await storedClear()).not.toContain(LABEL);
+  });
+
+  it('no longer takes the choice from storage.local, where a content script could have set it', async () => {
+    const { reminders, vaultChanged } = startReminders({ followUpDays: 7 });
+    await fakeBrowser.storage.local.set({ [SILENCE_NAMES_KEY]: true });
+    await vaultChanged([quiet('2025-05-01')]);
+    await reminders.checkSilence();
+    expect(await storedClear()).not.toContain(LABEL);
+    expect((await notifications())[0]?.message).toBe("A client's agreed silence period has passed — open your notes");
+  });
+
+  it('our notes page, in the side panel or a tab, reads and sets it; other open pages hear the change', async () => {
+    startReminders();
+    const broadcast = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    expect(await getNames()).toEqual({ ok: true, value: { show: false } });
+    expect(await setNames(true, PAGE_IN_TAB)).toEqual({ ok: true });
+    expect(await getNames()).toEqual({ ok: true, value: { show: true } });
+    expect(broadcast).toHaveBeenCalledWith({ type: 'reminders:silence-names-changed', show: true });
+    expect(await setNames('yes' as unknown as boolean)).toBeUndefined();
+  });
+
+  it('takes over what an older build left in storage.local: times kept, labels and the choice dropped, nothing left there', async () => {
+    await fakeBrowser.storage.local.set({
+      [SESSION_REMINDERS_KEY]: { 'reminder-1': { fireAt: at(2025, 5, 20, 13, 50), minutesBefore: 10, label: LABEL } },
+      [SILENCE_INDEX_KEY]: { followUpDays: 7, entries: { 'client-1': { dueAt: at(2025, 5, 21), label: LABEL } } },
+      [SILENCE_NAMES_KEY]: true,
+    });
+    const { reminders } = startReminders();
+    await reminders.settled();
+    expect(await storedLocal()).toBe('{}');
+    expect(await clearStore().readSessionEntries()).toEqual({ 'reminder-1': { fireAt: at(2025, 5, 20, 13, 50), minutesBefore: 10 } });
+    expect(await clearStore().readSilenceIndex()).toEqual({ followUpDays: 7, entries: { 'client-1': { dueAt: at(2025, 5, 21) } } });
+    expect(await clearStore().readSilenceShowsNames()).toBe(false);
+    expect(await fakeBrowser.alarms.get('anteroom-session:reminder-1')).toMatchObject({ scheduledTime: at(2025, 5, 20, 13, 50) });
   });
 });

@@ -1,13 +1,43 @@
+import Dexie from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createReminders } from '@/lib/background/reminders';
 import type { ClientForReminders } from '@/lib/reminders/clear-state';
+import { createClearStore, type ClearStore } from '@/lib/reminders/clear-store';
 
 /**
  * The background's reminders on WXT's fake browser, with the vault's client feed played by the
  * test. fakeBrowser keeps alarms but never fires them: `fireDueAlarms` is the browser's clock.
+ * The clear copy is in fake-indexeddb, a database of its own per test (freshClearStore); like
+ * the real one it outlives a browser restart.
  */
 
 export type Reminders = ReturnType<typeof createReminders>;
+
+let storeName = '';
+let store: ClearStore;
+
+/** Call in beforeEach: an empty clear copy for the next test. */
+export function freshClearStore(): ClearStore {
+  storeName = `reminders-test-${crypto.randomUUID()}`;
+  store = createClearStore(storeName);
+  return store;
+}
+export const clearStore = (): ClearStore => store;
+
+/** Every row of the reminders' own database, raw, as text. */
+export async function storedClear(): Promise<string> {
+  const db = new Dexie(storeName);
+  try {
+    await db.open();
+    return JSON.stringify(db.tables.length ? await db.table('entries').toArray() : []);
+  } finally {
+    db.close();
+  }
+}
+
+/** Every chrome.storage area (content scripts can read and write local and sync), as text. */
+export const storedInBrowserStorage = async () =>
+  JSON.stringify(await Promise.all([fakeBrowser.storage.local.get(null), fakeBrowser.storage.sync.get(null), fakeBrowser.storage.session.get(null)]));
 
 export function startReminders(options: { followUpDays?: number; clients?: ClientForReminders[] } = {}) {
   let watcher: ((clients: ClientForReminders[]) => Promise<void>) | undefined;
@@ -19,6 +49,7 @@ export function startReminders(options: { followUpDays?: number; clients?: Clien
     },
     refreshClients: async () => watcher?.(clients),
     followUpDays: async () => options.followUpDays ?? 7,
+    store,
   });
   reminders.start();
   return {
@@ -43,7 +74,7 @@ export async function fireDueAlarms(reminders: Reminders): Promise<string[]> {
   return due.map((alarm) => alarm.name);
 }
 
-/** A browser restart: memory, listeners and (in Firefox) every alarm are gone; storage.local stays. */
+/** A browser restart: memory, listeners and (in Firefox) every alarm are gone; IndexedDB and storage.local stay. */
 export async function restartBrowser(): Promise<void> {
   fakeBrowser.alarms.onAlarm.removeAllListeners();
   fakeBrowser.notifications.onClicked.removeAllListeners();

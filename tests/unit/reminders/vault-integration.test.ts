@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createReminders } from '@/lib/background/reminders';
 import { createVaultService, type ClientsWatcher } from '@/lib/background/vault-service';
-import { SESSION_REMINDERS_KEY, SILENCE_INDEX_KEY } from '@/lib/reminders/clear-data';
+import { createClearStore, type ClearStore } from '@/lib/reminders/clear-store';
 import { cancelReminder, createVault, deleteClient, listClients, lockVault, recordHeardFrom, saveClient, scheduleReminder, unlockVault } from '@/lib/vault-client';
 import { AnteroomVaultDb } from '@/lib/vault/db';
 import { createVaultDbOpener } from '@/lib/vault/open-db';
@@ -18,14 +18,18 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: { code: s
   return result.value;
 }
 
+let store: ClearStore;
+
 async function start(followUpDays = 7) {
   const watchers = new Set<ClientsWatcher>();
+  store = createClearStore(`reminders-clear-${crypto.randomUUID()}`);
   const service = createVaultService({ openDb: createVaultDbOpener(() => new AnteroomVaultDb(`reminders-${crypto.randomUUID()}`)), watchers });
   service.listen();
   const reminders = createReminders({
     watchClients: (watcher) => (watchers.add(watcher), () => watchers.delete(watcher)),
     refreshClients: () => service.refreshClients(),
     followUpDays: async () => followUpDays,
+    store,
   });
   reminders.start();
   value(await createVault(PASSPHRASE));
@@ -33,9 +37,11 @@ async function start(followUpDays = 7) {
   return { reminders, clientId: id };
 }
 
-const local = async () => JSON.stringify(await fakeBrowser.storage.local.get(null));
-const silenceEntries = async () =>
-  ((await fakeBrowser.storage.local.get(SILENCE_INDEX_KEY))[SILENCE_INDEX_KEY] as { entries: Record<string, unknown> }).entries;
+/** Every chrome.storage area: nothing of the reminders belongs there. */
+const local = async () =>
+  JSON.stringify(await Promise.all([fakeBrowser.storage.local.get(null), fakeBrowser.storage.sync.get(null), fakeBrowser.storage.session.get(null)]));
+const kept = async () => JSON.stringify([await store.readSessionEntries(), await store.readSilenceIndex()]);
+const silenceEntries = async () => (await store.readSilenceIndex())!.entries;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -53,7 +59,7 @@ describe('reminders through the vault', () => {
     const { id } = value(await scheduleReminder({ clientId, startsAt: at(2025, 5, 20, 14), remindMinutesBefore: 10, showLabel: false }));
     expect(value(await listClients())[0]?.reminders).toEqual([{ id, startsAt: at(2025, 5, 20, 14), remindMinutesBefore: 10, showLabel: false }]);
     expect(await fakeBrowser.alarms.get(`anteroom-session:${id}`)).toMatchObject({ scheduledTime: at(2025, 5, 20, 13, 50) });
-    expect((await fakeBrowser.storage.local.get(SESSION_REMINDERS_KEY))[SESSION_REMINDERS_KEY]).toEqual({
+    expect(await store.readSessionEntries()).toEqual({
       [id]: { fireAt: at(2025, 5, 20, 13, 50), minutesBefore: 10 },
     });
     expect(await local()).not.toContain(LABEL);
@@ -80,8 +86,11 @@ describe('reminders through the vault', () => {
   it('heard-from updates the silence due time; delete leaves nothing in clear', async () => {
     const { clientId } = await start(7);
     value(await scheduleReminder({ clientId, startsAt: at(2025, 5, 21, 10), remindMinutesBefore: 10, showLabel: true }));
+    // The label the therapist asked to see is kept for the notification, in the background's database only.
+    expect(await kept()).toContain(LABEL);
+    expect(await local()).not.toContain(LABEL);
     value(await recordHeardFrom(clientId, '2025-04-01'));
-    expect((await fakeBrowser.storage.local.get(SILENCE_INDEX_KEY))[SILENCE_INDEX_KEY]).toEqual({
+    expect(await store.readSilenceIndex()).toEqual({
       followUpDays: 7,
       entries: { [clientId]: { dueAt: at(2025, 4, 8) } },
     });
@@ -89,7 +98,10 @@ describe('reminders through the vault', () => {
     expect((await silenceEntries())[clientId]).toEqual({ dueAt: at(2025, 5, 27) });
 
     value(await deleteClient(clientId));
-    expect(await fakeBrowser.storage.local.get([SESSION_REMINDERS_KEY, SILENCE_INDEX_KEY])).toEqual({});
+    expect(await store.readSessionEntries()).toEqual({});
+    expect(await store.readSilenceIndex()).toBeUndefined();
+    expect(await kept()).not.toContain(clientId);
+    expect(await kept()).not.toContain(LABEL);
     expect(await local()).not.toContain(clientId);
     expect(await local()).not.toContain(LABEL);
     expect((await fakeBrowser.alarms.getAll()).filter((alarm) => alarm.name.startsWith('anteroom-session:'))).toEqual([]);
@@ -99,7 +111,7 @@ describe('reminders through the vault', () => {
     const { clientId, reminders } = await start(7);
     value(await recordHeardFrom(clientId, '2025-05-01'));
     value(await lockVault());
-    await fakeBrowser.storage.local.remove(SILENCE_INDEX_KEY);
+    await store.writeSilenceIndex({ followUpDays: 7, entries: {} });
     value(await unlockVault(PASSPHRASE));
     await reminders.settled();
     expect((await silenceEntries())[clientId]).toEqual({ dueAt: at(2025, 5, 8) });

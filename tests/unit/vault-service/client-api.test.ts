@@ -25,6 +25,8 @@ import {
 import { AnteroomVaultDb } from '@/lib/vault/db';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { createVaultDbOpener } from '@/lib/vault/open-db';
+import { LIMITS } from '@/lib/vault/record-schemas';
+import { MAX_IMPORT_CHARS } from '@/lib/vault-client/messages';
 import { OTHER_PASSPHRASE, PASSPHRASE, routeClientMessages, startService } from './harness';
 
 /** The notes page's whole journey through lib/vault-client, against the real service. */
@@ -154,6 +156,16 @@ describe('backup and restore through the page', () => {
     value(await lockVault());
     expect(await importBackup(text, PASSPHRASE, 'replace')).toMatchObject({ ok: false, error: { code: 'locked' } });
   });
+
+  it('refuses to export a backup too large to restore, saying so, instead of making a file import would refuse', async () => {
+    const { clientId } = await vaultWithOneClient();
+    // Sealed records are base64, a third larger than the text: ~76 of the longest notes a page
+    // may save cross the import limit (MAX_IMPORT_CHARS) in the file.
+    const needed = Math.ceil(((MAX_IMPORT_CHARS / LIMITS.noteBody) * 3) / 4) + 2;
+    for (let i = 0; i < needed; i++) value(await saveNote({ clientId, body: 'x'.repeat(LIMITS.noteBody), tags: [] }));
+    const result = await exportBackup();
+    expect(result).toMatchObject({ ok: false, error: { code: 'backup-too-large', message: expect.stringMatching(/^Your notes are too large to back up in one file \(\d+ MB\)/) } });
+  }, 120_000);
 
   it('refuses a truncated or wrong-passphrase backup and leaves the vault as it was', async () => {
     const { clientId } = await vaultWithOneClient();

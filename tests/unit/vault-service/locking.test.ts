@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AUTO_LOCK_ALARM } from '@/lib/background/vault-auto-lock';
 import { KeyCustody, SESSION_DEK_KEY } from '@/lib/background/vault-key-custody';
 import { lockVault as lockFromBackground, startVaultService } from '@/lib/background/vault-service';
-import { createVault, listClients, lockVault, onVaultLocked, saveClient, unlockVault, vaultStatus } from '@/lib/vault-client';
+import { createVault, exportBackup, importBackup, listClients, lockVault, onVaultLocked, saveClient, unlockVault, vaultStatus } from '@/lib/vault-client';
 import { VaultLockedError } from '@/lib/vault/operation-errors';
 import { ask, PASSPHRASE, restartBrowser, restartServiceWorker, routeClientMessages, startService } from './harness';
 
@@ -88,6 +88,30 @@ describe('locking', () => {
     await expectLocked();
   });
 
+  it('a status check from another page while the key is being taken does not lock it (the countdown starts first)', async () => {
+    startService();
+    // Hold the key's write to storage.session open, as a busy browser might.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const atGate = new Promise<void>((resolve) => (reached = resolve));
+    const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(async (items) => {
+      if (SESSION_DEK_KEY in (items as object)) {
+        reached();
+        await gate;
+      }
+      return set(items);
+    });
+    const creating = createVault(PASSPHRASE);
+    await atGate;
+    // The checklist popup asks for the state just then.
+    expect(await vaultStatus()).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    release();
+    expect(await creating).toEqual({ ok: true });
+    expect(await listClients()).toEqual({ ok: true, value: [] });
+  });
+
   it('a lock that arrives during an unlock wins: the key is not kept', async () => {
     startService();
     await createVault(PASSPHRASE);
@@ -130,6 +154,19 @@ describe('auto-lock after inactivity', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 16 * 60_000);
     expect(await listClients()).toMatchObject({ ok: false, error: { code: 'locked' } });
+    await expectLocked();
+  });
+
+  it('refuses to replace the vault with a backup once the inactivity window has passed, though the key is still held', async () => {
+    await unlockedVault();
+    expect(await saveClient({ label: 'A.B.', contactMode: 'video' })).toMatchObject({ ok: true });
+    const exported = await exportBackup();
+    if (!exported.ok) throw new Error(exported.error.message);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 16 * 60_000);
+    // No alarm came: the key is still in storage.session, only the countdown has run out.
+    expect(await sessionStorage()).toHaveProperty(SESSION_DEK_KEY);
+    expect(await importBackup(exported.value.text, PASSPHRASE, 'replace')).toMatchObject({ ok: false, error: { code: 'locked' } });
     await expectLocked();
   });
 

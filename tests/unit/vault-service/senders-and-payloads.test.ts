@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { saveClient, vaultStatus } from '@/lib/vault-client';
+import { onVaultLocked, saveClient, vaultStatus } from '@/lib/vault-client';
 import { LIMITS } from '@/lib/vault/record-schemas';
 import {
   ask,
@@ -70,6 +70,30 @@ describe('the vault answers only our own extension pages', () => {
   it('leaves messages that are not the vault’s to the other handlers', () => {
     const { service } = startService();
     expect(service.answer({ type: 'banner:model', url: 'https://meet.google.com/x', kinds: ['video'] }, PAGE)).toBeUndefined();
+  });
+});
+
+describe('pages believe a lock broadcast only from our background', () => {
+  it.each([
+    ['a content script (our id, but in a web page tab)', CONTENT_SCRIPT],
+    ['a content script in a frame reported without a tab URL', { id: CONTENT_SCRIPT.id, url: CONTENT_SCRIPT.url, tab: { id: 3 } }],
+    ['our id with a web page URL and no tab', { id: PAGE.id, url: 'https://meet.google.com/x' }],
+    ['our id with no URL', { id: PAGE.id }],
+    ['a look-alike origin', LOOK_ALIKE_ORIGIN],
+    ['another extension', OTHER_EXTENSION],
+    ['one of our pages open in a tab', PAGE_IN_TAB],
+  ])('ignores one from %s', async (_name, sender) => {
+    const heard = vi.fn();
+    onVaultLocked(heard);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'vault:locked', reason: 'screen-share' }, sender as never);
+    expect(heard).not.toHaveBeenCalled();
+  });
+
+  it('hears one from the background', async () => {
+    const heard = vi.fn();
+    onVaultLocked(heard);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'vault:locked', reason: 'screen-share' }, BACKGROUND);
+    expect(heard).toHaveBeenCalledWith('screen-share');
   });
 });
 

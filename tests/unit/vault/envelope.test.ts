@@ -1,9 +1,11 @@
 import { randomBytes } from '@noble/ciphers/utils.js';
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { encodeAad } from '@/lib/vault/aad';
+import { seal } from '@/lib/vault/aead';
 import { base64ToBytes, bytesToBase64 } from '@/lib/vault/base64';
-import { openRecord, sealRecord, wipe, type JsonValue, type SealedRecord } from '@/lib/vault/envelope';
+import { openRecord, RECORD_FORMAT, sealRecord, sealedRecordSchema, wipe, type JsonValue, type SealedRecord } from '@/lib/vault/envelope';
 import { RecordTamperedError } from '@/lib/vault/errors';
 
 const key = randomBytes(32);
@@ -73,6 +75,21 @@ describe('sealed records', () => {
     expectTampered(() => openRecord(key, note, { ...sealed, n: sealed.n.replace(/.$/, '*') }));
     expectTampered(() => openRecord(key, note, { ...sealed, c: '' }));
     expectTampered(() => openRecord(key, note, null as unknown as SealedRecord));
+  });
+
+  it('bind the format version in the associated data: a ciphertext made under another version is refused though its envelope is valid', () => {
+    // Sealed by hand exactly as sealRecord does, with only the version piece of the AAD changed.
+    const sealWithAadVersion = (version: number): SealedRecord => {
+      const plaintext = new TextEncoder().encode(JSON.stringify({ body: 'x' }));
+      const { nonce, ciphertext } = seal(key, plaintext, encodeAad('anteroom/record', version, note.table, note.id));
+      return { v: RECORD_FORMAT, n: bytesToBase64(nonce), c: bytesToBase64(ciphertext) };
+    };
+    // The control: with the current version's AAD, the hand-made record opens.
+    expect(openRecord(key, note, sealWithAadVersion(RECORD_FORMAT))).toEqual({ body: 'x' });
+    const otherVersion = sealWithAadVersion(RECORD_FORMAT + 1);
+    // The envelope says version 1 and passes the schema, so only the AAD can refuse it.
+    expect(v.is(sealedRecordSchema, otherVersion)).toBe(true);
+    expectTampered(() => openRecord(key, note, otherVersion));
   });
 
   it('name only the table and id when refusing, never the content', () => {

@@ -3,7 +3,7 @@ import { renderClientMarkdown } from '@/lib/vault/markdown-export';
 import { matchingNotes } from '@/lib/vault/note-search';
 import type { NoteView } from '@/lib/vault/views';
 
-const note = (id: string, body: string, tags: string[] = [], updatedAt = 0): NoteView => ({ id, clientId: 'c1', body, tags, updatedAt });
+const note = (id: string, body: string, tags: string[] = [], updatedAt = 0): NoteView => ({ id, clientId: 'c1', body, tags, updatedAt, version: 'v' });
 
 describe('searching notes', () => {
   const notes = [note('1', 'Talked about her café job and sleep'), note('2', 'Grief, anniversary next week', ['grief']), note('3', 'SLEEP diary reviewed')];

@@ -31,10 +31,10 @@ describe('when the disk is full', () => {
     db = freshDb();
     const keys = testKey();
     const { id: clientId } = await saveClient(db, keys, { label: 'A.B.', contactMode: 'video' });
-    const { id } = await saveNote(db, keys, { clientId, body: 'first version', tags: [] });
+    const { id, version } = await saveNote(db, keys, { clientId, body: 'first version', tags: [] });
     const before = await db.notes.get(id);
     vi.spyOn(db.notes, 'put').mockRejectedValue(quotaError());
-    await expect(saveNote(db, keys, { id, clientId, body: 'second version', tags: [] })).rejects.toThrow(StorageFullError);
+    await expect(saveNote(db, keys, { id, version, clientId, body: 'second version', tags: [] })).rejects.toThrow(StorageFullError);
     expect(await db.notes.get(id)).toEqual(before);
   });
 

@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scheduleReminder } from '@/lib/vault/client-reminders';
 import { deleteClient, getClient, listClients, recordHeardFrom, saveClient } from '@/lib/vault/clients-store';
 import type { AnteroomVaultDb } from '@/lib/vault/db';
 import { getDraft, saveDraft } from '@/lib/vault/drafts-store';
 import { openRecord } from '@/lib/vault/envelope';
 import { unwrapClientKey } from '@/lib/vault/keys';
 import { allNotes, deleteNote, listNotes, saveNote } from '@/lib/vault/notes-store';
-import { NotFoundError, VaultLockedError } from '@/lib/vault/operation-errors';
+import { ConflictError, InvalidInputError, NotFoundError, VaultLockedError } from '@/lib/vault/operation-errors';
 import { listSessions, saveSession } from '@/lib/vault/sessions-store';
 import { everythingStored, freshDb, testKey } from './store-helpers';
 
@@ -55,7 +56,7 @@ describe('clients and notes at rest', () => {
   it('draws a fresh nonce on every save, also for the same text', async () => {
     const { keys, clientId, first } = await clientWithNotes();
     const before = (await db.notes.get(first.id))!.sealed;
-    await saveNote(db, keys, { id: first.id, clientId, body: `${MARKER}, first`, tags: ['family'] });
+    await saveNote(db, keys, { id: first.id, version: first.version, clientId, body: `${MARKER}, first`, tags: ['family'] });
     const after = (await db.notes.get(first.id))!.sealed;
     expect(after.n).not.toBe(before.n);
     expect(after.c).not.toBe(before.c);
@@ -145,15 +146,78 @@ describe('sessions and drafts', () => {
     await saveDraft(db, keys, clientId, first.id, `${MARKER} (editing)`);
     expect(await everythingStored(db)).not.toContain('(editing)');
     expect(await getDraft(db, keys, clientId)).toEqual({ noteId: first.id, body: `${MARKER} (editing)` });
-    await saveNote(db, keys, { id: first.id, clientId, body: `${MARKER} (edited)`, tags: [] });
+    await saveNote(db, keys, { id: first.id, version: first.version, clientId, body: `${MARKER} (edited)`, tags: [] });
     expect(await getDraft(db, keys, clientId)).toBeNull();
   });
 
   it('keeps a draft for a new note when another note is saved', async () => {
     const { keys, clientId, first } = await clientWithNotes();
     await saveDraft(db, keys, clientId, undefined, 'new note in progress');
-    await saveNote(db, keys, { id: first.id, clientId, body: 'edit of an old one', tags: [] });
+    await saveNote(db, keys, { id: first.id, version: first.version, clientId, body: 'edit of an old one', tags: [] });
     expect(await getDraft(db, keys, clientId)).toEqual({ body: 'new note in progress' });
+  });
+});
+
+describe('two notes pages at once (a tab and the side panel)', () => {
+  it('an edit saved from an older version is refused as a conflict, and the newer text stays', async () => {
+    const { keys, clientId, first } = await clientWithNotes();
+    // Both pages opened the note at the same version; the tab saves first.
+    const tab = await saveNote(db, keys, { id: first.id, version: first.version, clientId, body: 'saved in the tab', tags: [] });
+    expect(tab.version).not.toBe(first.version);
+    const panel = saveNote(db, keys, { id: first.id, version: first.version, clientId, body: 'saved in the side panel', tags: [] });
+    await expect(panel).rejects.toThrow(ConflictError);
+    await expect(panel).rejects.toThrow(
+      'This note was changed in another Anteroom window; your text is kept here — copy it, reload the note, and paste your changes.',
+    );
+    const note = (await listNotes(db, keys, clientId)).items.find((n) => n.id === first.id);
+    expect(note).toMatchObject({ body: 'saved in the tab', version: tab.version });
+    // From the version it now has, the edit goes through.
+    await saveNote(db, keys, { id: first.id, version: tab.version, clientId, body: 'saved in the side panel', tags: [] });
+  });
+
+  it('an edit must say which version it started from', async () => {
+    const { keys, clientId, first } = await clientWithNotes();
+    await expect(saveNote(db, keys, { id: first.id, clientId, body: 'blind overwrite', tags: [] })).rejects.toThrow(InvalidInputError);
+    expect((await listNotes(db, keys, clientId)).items.map((n) => n.body)).toContain(`${MARKER}, first`);
+  });
+
+  it('two changes to one client at the same moment both land', async () => {
+    const { keys, clientId } = await clientWithNotes();
+    const startsAt = Date.now() + 86_400_000;
+    // Say, "heard from them today" in the tab while the side panel schedules a session.
+    await Promise.all([
+      recordHeardFrom(db, keys, clientId, '2025-03-01'),
+      scheduleReminder(db, keys, { clientId, startsAt, remindMinutesBefore: 10, showLabel: false }),
+    ]);
+    expect(await getClient(db, keys, clientId)).toMatchObject({
+      lastHeardFrom: '2025-03-01',
+      reminders: [expect.objectContaining({ startsAt })],
+    });
+  });
+
+  it('a client that keeps changing under a rewrite is retried once, then refused as a conflict', async () => {
+    const { keys, clientId } = await clientWithNotes();
+    const stored = (await db.clients.get(clientId))!;
+    const reads = vi.spyOn(db.clients, 'get');
+    // Every read finds another write than the one before (another window saving again and again).
+    reads.mockImplementation((async () => ({ ...stored, sealed: { ...stored.sealed, n: btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(24)))) } })) as never);
+    await expect(saveClient(db, keys, { id: clientId, label: 'never written', contactMode: 'video' })).rejects.toThrow(ConflictError);
+    reads.mockRestore();
+    expect((await getClient(db, keys, clientId)).label).toBe('A.B.');
+  });
+
+  it('discarding or saving in one page leaves a draft the other page keeps for another note', async () => {
+    const { keys, clientId, first } = await clientWithNotes();
+    // The side panel writes a new note; the tab had been editing the first note.
+    await saveDraft(db, keys, clientId, undefined, 'new note typed in the side panel');
+    await saveDraft(db, keys, clientId, first.id, '');
+    expect(await getDraft(db, keys, clientId)).toEqual({ body: 'new note typed in the side panel' });
+    await saveDraft(db, keys, clientId, undefined, '');
+    expect(await getDraft(db, keys, clientId)).toBeNull();
+
+    await saveDraft(db, keys, clientId, first.id, 'editing the first note in the tab', first.version);
+    await saveDraft(db, keys, clientId, undefined, '');
+    expect(await getDraft(db, keys, clientId)).toEqual({ noteId: first.id, version: first.version, body: 'editing the first note in the tab' });
   });
 });
 
