@@ -7,83 +7,17 @@ import { useContext } from 'preact/hooks';
  * interface there), so the components can also be driven by a stand-in.
  */
 
-export type VaultErrorCode =
-  | 'wrong-passphrase'
-  | 'backoff'
-  | 'locked'
-  | 'no-vault'
-  | 'storage-unavailable'
-  | 'quota'
-  | 'invalid-input'
-  | 'backup-invalid'
-  | 'kdf-floor'
-  | 'not-empty'
-  | 'backup-too-large'
-  /** Another window saved the same note since this page opened it. */
-  | 'conflict';
-
-export interface VaultFailure {
-  code: string;
-  message: string;
-  retryAfterMs?: number;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: VaultFailure };
-
-export type VaultState = 'none' | 'locked' | 'unlocked';
-export type ContactMode = 'video' | 'audio' | 'text' | 'email' | 'phone';
-
-/** A scheduled session with a reminder (lib/vault/views.ts). */
-export interface ReminderView {
-  id: string;
-  startsAt: number;
-  remindMinutesBefore: number;
-  showLabel: boolean;
-}
-
-export interface ReminderInput {
-  clientId: string;
-  startsAt: number;
-  remindMinutesBefore: number;
-  showLabel: boolean;
-}
-
-export interface ClientSummary {
-  id: string;
-  label: string;
-  contactMode: ContactMode;
-  lastHeardFrom?: string;
-  /** Upcoming scheduled sessions, soonest first. */
-  reminders?: ReminderView[];
-  updatedAt: number | string;
-  /** Not in the agreed summary; shown in the edit form when the client provides it. */
-  contractExceptions?: string;
-}
-
-export interface NoteView {
-  id: string;
-  clientId: string;
-  body: string;
-  tags: string[];
-  updatedAt: number | string;
-  /** The stored version the text came from; an edit is saved with it. */
-  version?: string;
-}
-
-export interface SessionView {
-  id: string;
-  clientId: string;
-  startedAt: number | string;
-  durationMinutes: number;
-  platform: string;
-}
-
-export interface ClientInput {
-  id?: string;
-  label: string;
-  contactMode: ContactMode;
-  contractExceptions?: string;
-}
+// The shapes are the vault's own (lib/vault/views.ts, lib/vault-client/messages.ts), so the page
+// and the background cannot drift apart.
+export type { LockReason, Result, VaultErrorCode, VaultFailure, VaultState } from '@/lib/vault-client/messages';
+export type { ClientSummary, NoteView, ReminderView, SessionView } from '@/lib/vault/views';
+export type { ContactMode } from '@/lib/vault/record-schemas';
+export type { ReminderInput } from '@/lib/vault/client-reminders';
+export type { ClientInput } from '@/lib/vault/clients-store';
+import type { LockReason, Result, VaultFailure, VaultState } from '@/lib/vault-client/messages';
+import type { ClientSummary, NoteView, SessionView } from '@/lib/vault/views';
+import type { ReminderInput } from '@/lib/vault/client-reminders';
+import type { ClientInput } from '@/lib/vault/clients-store';
 
 export interface VaultApi {
   vaultStatus(): Promise<Result<{ state: VaultState; autoLockMinutes: number }>>;
@@ -119,8 +53,6 @@ export interface VaultApi {
   onVaultLocked(callback: (reason?: LockReason) => void): () => void;
 }
 
-/** Why the vault locked, when the background says. */
-export type LockReason = 'user' | 'screen-share' | 'inactivity' | 'screen-locked';
 
 /** Errors that mean the vault itself cannot be used right now: shown at the top of the page, not beside a button. */
 export function isStorageProblem(error: VaultFailure): boolean {

@@ -18,6 +18,7 @@ import {
   saveNote,
   saveSession,
   searchNotes,
+  deleteNote,
   unlockVault,
   vaultProblems,
   vaultStatus,
@@ -81,6 +82,24 @@ describe('a therapist’s day with the vault', () => {
     expect(value(await getDraft(clientId))).toEqual({ body: 'She said that' });
     value(await saveDraft(clientId, undefined, ''));
     expect(value(await getDraft(clientId))).toBeNull();
+  });
+
+  it('search keeps up with every change, and a lock forgets what it had decrypted', async () => {
+    const { clientId } = await vaultWithOneClient();
+    const first = value(await saveNote({ clientId, body: 'talked about the garden', tags: [] }));
+    expect(value(await searchNotes('garden'))).toHaveLength(1);
+    // A note saved, edited or deleted after a search is found (or not) by the next one.
+    const second = value(await saveNote({ clientId, body: 'the garden again', tags: [] }));
+    expect(value(await searchNotes('garden'))).toHaveLength(2);
+    const version = value(await listNotes(clientId)).find((n) => n.id === first.id)!.version;
+    value(await saveNote({ id: first.id, version, clientId, body: 'talked about work', tags: [] }));
+    expect(value(await searchNotes('garden')).map((n) => n.id)).toEqual([second.id]);
+    value(await deleteNote(second.id));
+    expect(value(await searchNotes('garden'))).toEqual([]);
+    value(await lockVault());
+    expect(await searchNotes('work')).toMatchObject({ ok: false, error: { code: 'locked' } });
+    value(await unlockVault(PASSPHRASE));
+    expect(value(await searchNotes('work'))).toHaveLength(1);
   });
 
   it('records a session and lists it', async () => {
