@@ -208,7 +208,10 @@ export async function run() {
       }
       return { vault, baseline };
     }, { times: SEARCHES, word: RARE_WORD, count: NOTES });
-    compare(`search ${NOTES} notes (median of ${SEARCHES})`, median(search.vault), median(search.baseline), 1000);
+    // The first search after the notes changed decrypts every note (the budget applies to it);
+    // the background keeps them while unlocked, so the next searches only match.
+    compare(`search ${NOTES} notes, first (decrypts all)`, search.vault[0], median(search.baseline), 1000);
+    rows.push({ name: `search ${NOTES} notes, again (median of ${SEARCHES - 1})`, value: median(search.vault.slice(1)), unit: 'ms' });
 
     // --- Export and import -------------------------------------------------------------------
     const backup = await inPage(page, async () => {
