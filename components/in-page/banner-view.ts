@@ -125,7 +125,9 @@ export function renderBanner(root: ShadowRoot, model: BannerModel, handlers: Ban
   root.append(style);
 
   if (model.verdict === 'ok') {
-    const mark = el('div', `✓ Anteroom: ${model.platformName}`, 'mark');
+    // A provider that is end to end only between its own users says so on the mark itself.
+    const ownOnly = model.mail?.e2ee === 'between-own-users' ? ` · end to end only to ${model.platformName} addresses` : '';
+    const mark = el('div', `✓ Anteroom: ${model.platformName}${ownOnly}`, 'mark');
     mark.setAttribute('role', 'note');
     mark.title = `${HEADLINE.ok}. ${model.summary}`;
     const templates = templatesSection(model, handlers);

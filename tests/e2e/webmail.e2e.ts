@@ -90,6 +90,8 @@ describe.each(drivers)('the webmail companion in %s', (_name, launch) => {
 
   it('does not warn from Proton to Proton, and does once a recipient is outside Proton', async () => {
     const { page } = await open(driver, 'https://mail.proton.me/u/0/inbox');
+    // The mark says plainly that Proton's encryption covers Proton addresses only.
+    expect(await page.$eval('anteroom-banner', (el) => el.shadowRoot?.textContent ?? '')).toContain('end to end only to Proton Mail addresses');
     await page.click('#body');
     await page.keyboard.type(CLINICAL);
     await new Promise((r) => setTimeout(r, 1200));
