@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { chromiumDriver, firefoxDriver, type Driver } from './harness/driver';
 import { serveFixtures } from './harness/fixtures';
@@ -27,8 +27,16 @@ describe.each([
   let options: Page;
   beforeAll(async () => {
     driver = await launch();
+  });
+  // A fresh options page per test: in Firefox, typing into one page across many tests grew
+  // slower each time (about 1 s, 2 s, 4 s, 8 s…), which no user does in one sitting.
+  beforeEach(async () => {
     options = await driver.extensionPage('options.html');
+    await options.bringToFront();
     await options.waitForSelector('[data-testid=custom-platform-form]');
+  });
+  afterEach(async () => {
+    await options?.close();
   });
   afterAll(async () => {
     await driver?.close();
