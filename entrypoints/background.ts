@@ -7,7 +7,7 @@ import { answerBannerRequest } from '@/lib/background/banner-handler';
 import { readCustomPlatforms, toPlatformRule, type CustomPlatform } from '@/lib/rules/custom-platform';
 import type { JurisdictionId } from '@/lib/rules/policy-schema';
 import { DISMISSALS_KEY } from '@/lib/rules/banner-prefs';
-import type { BannerRefresh } from '@/lib/messages';
+import { messageType, type BannerRefresh } from '@/lib/messages';
 import type { RenderedTemplate } from '@/lib/rules/banner-model';
 import { renderTemplateById, templateIds } from '@/lib/contract/templates';
 import type { PlatformRule } from '@/lib/rules/schema';
@@ -75,10 +75,11 @@ export default defineBackground(() => {
 
   // The message router: each message type has one handler, which checks its sender first.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'banner:model') {
+    const type = messageType(message) ?? '';
+    if (type === 'banner:model') {
       return settingsReady.then(() => answerBannerRequest(message, sender, { jurisdiction, dismissHours, customRules, templates }));
     }
-    if (typeof message === 'object' && message !== null && String((message as { type?: unknown }).type).startsWith('call:')) {
+    if (type.startsWith('call:')) {
       return settingsReady.then(() =>
         answerCallMessage(message, sender, {
           contract: () => contract,
@@ -88,7 +89,7 @@ export default defineBackground(() => {
         }),
       );
     }
-    if (typeof message === 'object' && message !== null && String((message as { type?: unknown }).type).startsWith('session:')) {
+    if (type.startsWith('session:')) {
       return answerSessionClientMessage(message, sender);
     }
     return undefined;
@@ -96,6 +97,7 @@ export default defineBackground(() => {
 
   watchContract((loaded) => void apply(loaded));
   // The therapist can also revoke a site in the browser's own settings.
-  browser.permissions.onRemoved.addListener(() => void syncCustomContentScripts(customs).catch(() => undefined));
-  browser.permissions.onAdded.addListener(() => void syncCustomContentScripts(customs).catch(() => undefined));
+  const resyncCustomScripts = () => void syncCustomContentScripts(customs).catch(() => undefined);
+  browser.permissions.onRemoved.addListener(resyncCustomScripts);
+  browser.permissions.onAdded.addListener(resyncCustomScripts);
 });

@@ -8,6 +8,12 @@ import type { BannerModel } from '@/lib/rules/banner-model';
  * receive note text, client labels or keys.
  */
 
+/** The `type` of a message, or undefined when it has none: what the background routes on. */
+export function messageType(message: unknown): string | undefined {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? type : undefined;
+}
+
 /** From a content script: what should the banner on this page show? */
 export const bannerModelRequest = v.strictObject({
   type: v.literal('banner:model'),

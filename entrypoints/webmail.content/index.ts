@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { attachBanner } from '@/components/in-page/attach-banner';
 import { watchCompose } from '@/components/in-page/compose-watch';
 import type { SensitiveWarning } from '@/components/in-page/banner-view';
-import { compileTerms } from '@/lib/webmail/sensitive-terms';
+import { compileTerms, type SensitiveMatcher } from '@/lib/webmail/sensitive-terms';
 import { draftEncryption } from '@/lib/webmail/recipients';
 import englishTerms from '@/rules/sensitive-terms/en.json';
 
@@ -16,7 +16,8 @@ export default defineContentScript({
   matches: ['https://webmail-platforms.anteroom.invalid/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const terms = compileTerms(englishTerms);
+    // Compiled at the first draft check, not on every page load of the host.
+    let terms: SensitiveMatcher | undefined;
     let draft: { categories: string[]; recipients: string[] } = { categories: [], recipients: [] };
 
     let compose: ReturnType<typeof watchCompose> | undefined;
@@ -42,6 +43,7 @@ export default defineContentScript({
     });
 
     function onDraft({ text, recipients }: { text: string; recipients: string[] }) {
+      terms ??= compileTerms(englishTerms);
       const next = { categories: terms.categoriesIn(text), recipients };
       if (next.categories.join() === draft.categories.join() && next.recipients.join() === draft.recipients.join()) return;
       draft = next;

@@ -1,3 +1,4 @@
+import { messageType } from '@/lib/messages';
 import * as v from 'valibot';
 import {
   checklistSnapshot,
@@ -133,12 +134,7 @@ export type VaultLockedBroadcast = v.InferOutput<typeof vaultLockedBroadcast>;
 
 /** Messages that look like ours; the background answers only these (and only after its checks). */
 export function isVaultMessage(message: unknown): message is { type: string } {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    typeof (message as { type?: unknown }).type === 'string' &&
-    (message as { type: string }).type.startsWith('vault:')
-  );
+  return messageType(message)?.startsWith('vault:') === true;
 }
 
 export const ERROR_CODES = [
