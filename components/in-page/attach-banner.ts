@@ -34,11 +34,15 @@ export function attachBanner(ctx: ContentScriptContext, kinds: readonly Platform
   let host: HTMLElement | undefined;
   let root: ShadowRoot | undefined;
   let asked = 0;
+  // What the banner last drew: the same answer again (a settings change elsewhere, a draft check
+  // with the same result) leaves it alone, so a button under the therapist's pointer stays put.
+  let drawn = '';
 
   const remove = () => {
     host?.remove();
     host = undefined;
     root = undefined;
+    drawn = '';
   };
 
   const ensureHost = (): ShadowRoot | undefined => {
@@ -86,8 +90,11 @@ export function attachBanner(ctx: ContentScriptContext, kinds: readonly Platform
     if (!model) return remove();
     const current = model;
     const warning = addOn.warning?.(current);
+    const key = JSON.stringify([current, warning]);
+    if (key === drawn && host?.isConnected) return;
     const shadow = ensureHost();
     if (!shadow || !host) return;
+    drawn = key;
     host.setAttribute('data-platform', current.platformId);
     host.setAttribute('data-verdict', current.verdict);
     if (warning) host.setAttribute('data-warning', 'sensitive-content');

@@ -99,6 +99,7 @@ function templatesSection(model: BannerModel, handlers: BannerHandlers): HTMLEle
   const templates = model.mail?.templates ?? [];
   if (templates.length === 0 || !handlers.onTemplate) return undefined;
   const details = el('details', undefined, 'templates');
+  details.dataset.section = 'templates';
   details.append(el('summary', 'Contract replies'));
   const status = el('p', '', 'note');
   status.setAttribute('role', 'status');
@@ -117,8 +118,19 @@ function templatesSection(model: BannerModel, handlers: BannerHandlers): HTMLEle
   return details;
 }
 
-/** Replaces the shadow root's content with the banner for `model`. */
+/**
+ * Replaces the shadow root's content with the banner for `model`. Sections the therapist opened
+ * stay open: a warning that appears while they pick a reply must not fold the list away.
+ */
 export function renderBanner(root: ShadowRoot, model: BannerModel, handlers: BannerHandlers, warning?: SensitiveWarning): void {
+  const opened = new Set([...root.querySelectorAll<HTMLElement>('details[open][data-section]')].map((d) => d.dataset.section));
+  drawBanner(root, model, handlers, warning);
+  for (const details of root.querySelectorAll<HTMLDetailsElement>('details[data-section]')) {
+    if (opened.has(details.dataset.section)) details.open = true;
+  }
+}
+
+function drawBanner(root: ShadowRoot, model: BannerModel, handlers: BannerHandlers, warning?: SensitiveWarning): void {
   const { onDismiss } = handlers;
   root.replaceChildren();
   const style = el('style', STYLE);
@@ -156,6 +168,7 @@ export function renderBanner(root: ShadowRoot, model: BannerModel, handlers: Ban
 
   if (model.saferSettings.length > 0) {
     const settings = el('details');
+    settings.dataset.section = 'settings';
     settings.append(el('summary', 'If you must use it: safer settings'), list(model.saferSettings));
     card.append(settings);
   }

@@ -31,8 +31,17 @@ async function chooseTemplate(page: Page, id: string) {
     const details = document.querySelector('anteroom-banner')?.shadowRoot?.querySelector('details.templates') as HTMLDetailsElement | null;
     if (details) details.open = true;
   });
-  const button = await page.waitForSelector(`anteroom-banner >>> [data-testid=template-${id}]`, { timeout: 10_000 });
-  await button!.click();
+  // The banner draws again when its model changes (e.g. the settings arrive just after
+  // install): a button found a moment before may have been replaced, so look it up again.
+  for (let attempt = 0; ; attempt++) {
+    const button = await page.waitForSelector(`anteroom-banner >>> [data-testid=template-${id}]`, { timeout: 10_000 });
+    try {
+      await button!.click();
+      return;
+    } catch (error) {
+      if (attempt >= 2 || !String(error).includes('detached')) throw error;
+    }
+  }
 }
 
 describe.each(drivers)('the webmail companion in %s', (_name, launch) => {
