@@ -3,18 +3,8 @@ import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { platforms } from './rules/index';
 import { matchPatternsFor } from './lib/rules/match-patterns';
-import type { PlatformKind } from './lib/rules/schema';
+import { IN_PAGE_SCRIPTS } from './lib/in-page/scripts';
 
-/**
- * Content scripts' hosts come from the catalogue, here at build time. The entrypoints declare
- * a placeholder (a reserved .invalid host) that this table replaces: computing the list inside
- * the entrypoint would ship the whole catalogue in every content script.
- */
-const CONTENT_SCRIPT_KINDS: Record<string, { placeholder: string; kinds: PlatformKind[] }> = {
-  'content-scripts/platform.js': { placeholder: 'https://video-platforms.anteroom.invalid/*', kinds: ['video', 'messaging', 'public-broadcast'] },
-  'content-scripts/webmail.js': { placeholder: 'https://webmail-platforms.anteroom.invalid/*', kinds: ['webmail'] },
-  'content-scripts/call-probe.js': { placeholder: 'https://call-platforms.anteroom.invalid/*', kinds: ['video', 'messaging'] },
-};
 
 // The extension's manifest and build. Permissions are the ones features use today; each is
 // justified in README.md ("Permissions") and the list grows only with a feature that needs it.
@@ -32,7 +22,7 @@ function polyfillOutsideContentScripts(): Plugin {
     enforce: 'pre',
     configResolved(config) {
       const entry = config.build.lib ? config.build.lib.entry : undefined;
-      contentScriptBuild = typeof entry === 'string' && /\.content([/\\]|\.ts$)/.test(entry);
+      contentScriptBuild = typeof entry === 'string' && /in-page-[\w-]+\.ts$/.test(entry);
     },
     async resolveId(source, importer, options) {
       // Unit tests alias wxt/browser to WXT's fake browser; leave them alone.
@@ -53,13 +43,19 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   hooks: {
+    // The scripts that run in host pages are built as plain unlisted scripts (lib/in-page/scripts.ts
+    // says why) and declared here, on the catalogue's hosts: computed at build time from rules/,
+    // never kept by hand, and never shipped inside the scripts themselves.
     'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) {
-        const entry = Object.entries(CONTENT_SCRIPT_KINDS).find(([js]) => script.js?.includes(js));
-        if (!entry) continue;
-        if (script.matches?.join() !== entry[1].placeholder) throw new Error(`${entry[0]} must declare ${entry[1].placeholder}`);
-        script.matches = matchPatternsFor(platforms, entry[1].kinds);
-      }
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        ...Object.values(IN_PAGE_SCRIPTS).map((script) => ({
+          matches: matchPatternsFor(platforms, script.kinds),
+          js: [script.file],
+          run_at: script.runAt,
+          ...(script.world === 'MAIN' ? { world: 'MAIN' as const } : {}),
+        })),
+      ];
     },
   },
   manifest: ({ browser }) => ({

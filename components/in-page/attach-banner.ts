@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PlatformKind } from '@/lib/rules/schema';
 import type { BannerModelRequest, BannerModelResponse } from '@/lib/messages';
 import { DISMISSALS_KEY } from '@/lib/rules/banner-prefs';
 import type { BannerModel } from '@/lib/rules/banner-model';
 import { renderBanner, type SensitiveWarning } from './banner-view';
+import type { PageContext } from './page-context';
 
 /** What a content script adds to the banner (the webmail compose helper). */
 export interface BannerAddOn {
@@ -29,7 +29,7 @@ export interface AttachedBanner {
  * The element is ours alone: we keep a reference instead of querying the page, so a page that
  * contains an element of the same name cannot confuse us.
  */
-export function attachBanner(ctx: ContentScriptContext, kinds: readonly PlatformKind[], addOn: BannerAddOn = {}): AttachedBanner {
+export function attachBanner(ctx: PageContext, kinds: readonly PlatformKind[], addOn: BannerAddOn = {}): AttachedBanner {
   let model: BannerModelResponse = null;
   let host: HTMLElement | undefined;
   let root: ShadowRoot | undefined;
@@ -118,8 +118,7 @@ export function attachBanner(ctx: ContentScriptContext, kinds: readonly Platform
     browser.runtime.onMessage.removeListener(onMessage);
     remove();
   });
-  // The Navigation API announces a route change before location.href moves: use its new URL.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => void update(event.newUrl.href));
+  ctx.onUrlChange((href) => void update(href));
   void update();
   return { rerender: render };
 }

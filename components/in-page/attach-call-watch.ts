@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PROBE_ATTRIBUTE, readProbeMessage } from '@/lib/call/probe-protocol';
 import { createQualityTracker, type TrackerState } from '@/lib/call/quality-tracker';
 import { createSessionTimer } from '@/lib/call/session-timer';
 import type { CallMessage, CallSettings } from '@/lib/call/messages';
 import { renderCall, type CallViewState } from './call-view';
+import type { PageContext } from './page-context';
 
 const STALL_MS = 6000;
 const POOR_MS = 10_000;
@@ -19,7 +19,7 @@ const ENDING_NOTICE_MS = 60_000;
  * notes early), and turns them into the quality pill, the session clock and the notices.
  * Screen sharing is reported to the background, which locks the notes at once.
  */
-export function attachCallWatch(ctx: ContentScriptContext): { activate(): void } {
+export function attachCallWatch(ctx: PageContext): { activate(): void } {
   const secret = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   let active = false;
 
@@ -115,7 +115,7 @@ export function attachCallWatch(ctx: ContentScriptContext): { activate(): void }
     render();
   };
 
-  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+  const onProbeMessage = (event: MessageEvent) => {
     if (event.source !== window || event.origin !== location.origin) return;
     const message = readProbeMessage(event.data, secret);
     if (!message) return;
@@ -154,15 +154,21 @@ export function attachCallWatch(ctx: ContentScriptContext): { activate(): void }
     call.state = tracker.push({ at: now, ...message });
     call.bitrate = message.sendKbps + message.recvKbps;
     render();
-  });
-  ctx.addEventListener(window, 'offline', () => {
-    offline = true;
-    render();
-  });
-  ctx.addEventListener(window, 'online', () => {
-    offline = false;
-    render();
-  });
+  };
+
+  // Listening starts with activate(): on the many pages of these hosts that never hold a call,
+  // the probe stays silent and there is nothing to hear.
+  const listen = () => {
+    ctx.listen('message', onProbeMessage);
+    ctx.listen('offline', () => {
+      offline = true;
+      render();
+    });
+    ctx.listen('online', () => {
+      offline = false;
+      render();
+    });
+  };
   ctx.onInvalidated(() => {
     host?.remove();
     if (ticking !== undefined) window.clearInterval(ticking);
@@ -172,6 +178,7 @@ export function attachCallWatch(ctx: ContentScriptContext): { activate(): void }
     activate() {
       if (active) return;
       active = true;
+      listen();
       document.documentElement.setAttribute(PROBE_ATTRIBUTE, secret);
     },
   };

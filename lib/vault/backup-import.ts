@@ -3,11 +3,11 @@ import { parseBackup, type BackupFile } from './backup-format';
 import { verifyBackupWithDek, type BackupReport } from './backup-verify';
 import type { AnteroomVaultDb, ClientKeyRow, ClientRow, NoteRow, SessionRow } from './db';
 import { BackupFormatError } from './errors';
+import type { JsonValue } from './envelope';
 import type { VaultHeader } from './header';
-import { unwrapClientKey, unwrapDek } from './keys';
+import { unwrapDek } from './keys';
 import { VaultNotEmptyError } from './operation-errors';
 import { recordId, sealedClient, sealedNote, sealedSession } from './record-schemas';
-import { openChecked } from './sealed-rows';
 import { withStorage } from './storage-errors';
 import type { ImportCounts } from './views';
 import { wipe } from './wipe';
@@ -15,8 +15,8 @@ import { wipe } from './wipe';
 /**
  * Restoring a backup, in two steps so nothing is written unless everything checks out:
  * `prepareImport` parses the file, unwraps its data key with the backup's passphrase, verifies
- * every record and the manifest, and opens each record in memory to rebuild the clear index
- * columns; `writeImport` then replaces the vault in one transaction. The restored vault keeps
+ * every record and the manifest, and checks each record's contents (opened once, in memory)
+ * to rebuild the clear index columns; `writeImport` then replaces the vault in one transaction. The restored vault keeps
  * the backup's header, so afterwards the backup's passphrase opens it.
  */
 
@@ -35,9 +35,10 @@ export async function prepareImport(text: string, passphrase: string, onProgress
   const backup = parseBackup(text);
   const dek = await unwrapDek(backup.header, passphrase, onProgress);
   try {
-    const report = verifyBackupWithDek(backup, dek);
+    const opened: JsonValue[] = [];
+    const report = verifyBackupWithDek(backup, dek, (index, contents) => (opened[index] = contents));
     if (!report.ok) throw new BackupFormatError(reportProblems(report));
-    const rows = rowsFromBackup(backup, dek);
+    const rows = rowsFromBackup(backup, opened);
     return {
       header: backup.header,
       dek,
@@ -66,40 +67,38 @@ function reportProblems(report: BackupReport): string[] {
 
 const RESTORABLE_TABLES = new Set(['clients', 'notes', 'sessions']);
 
-/** Opens every record (already verified) to check its contents and recover its index columns. */
-function rowsFromBackup(backup: BackupFile, dek: Uint8Array): PreparedImport['rows'] {
+/** Checks every record's contents (opened and verified already) and recovers its index columns. */
+function rowsFromBackup(backup: BackupFile, opened: readonly JsonValue[]): PreparedImport['rows'] {
   const problems: string[] = [];
-  const keys = new Map(backup.clientKeys.map(({ clientId, wrapped }) => [clientId, unwrapClientKey(dek, clientId, wrapped)]));
+  const filedUnder = new Set(backup.clientKeys.map(({ clientId }) => clientId));
   const rows: PreparedImport['rows'] = {
     clientKeys: backup.clientKeys.map(({ clientId, wrapped }) => ({ clientId, wrapped })),
     clients: [],
     notes: [],
     sessions: [],
   };
-  try {
-    for (const record of backup.records) {
-      const { table, id, clientId, sealed } = record;
-      if (!RESTORABLE_TABLES.has(table)) {
-        problems.push(`it holds records of a kind this version of Anteroom cannot restore (${table.slice(0, 40)})`);
-        continue;
-      }
-      const key = clientId === undefined ? undefined : keys.get(clientId);
-      const ids = [id, clientId].every((value) => v.is(recordId, value));
-      if (!key || !ids || (table === 'clients' && clientId !== id)) {
-        problems.push(`the record ${table}/${id.slice(0, 64)} is not filed under a client`);
-        continue;
-      }
-      try {
-        const ref = { table, id };
-        if (table === 'clients') rows.clients.push({ id, updatedAt: openChecked(key, ref, sealed, sealedClient).updatedAt, sealed });
-        if (table === 'notes') rows.notes.push({ id, clientId: clientId!, updatedAt: openChecked(key, ref, sealed, sealedNote).updatedAt, sealed });
-        if (table === 'sessions') rows.sessions.push({ id, clientId: clientId!, startedAt: openChecked(key, ref, sealed, sealedSession).startedAt, sealed });
-      } catch {
-        problems.push(`the record ${table}/${id} has contents this version of Anteroom cannot read`);
-      }
+  for (const [index, { table, id, clientId, sealed }] of backup.records.entries()) {
+    if (!RESTORABLE_TABLES.has(table)) {
+      problems.push(`it holds records of a kind this version of Anteroom cannot restore (${table.slice(0, 40)})`);
+      continue;
     }
-  } finally {
-    wipe(...keys.values());
+    const ids = [id, clientId].every((value) => v.is(recordId, value));
+    if (clientId === undefined || !filedUnder.has(clientId) || !ids || (table === 'clients' && clientId !== id)) {
+      problems.push(`the record ${table}/${id.slice(0, 64)} is not filed under a client`);
+      continue;
+    }
+    const contents = opened[index];
+    const readable = <S extends v.GenericSchema>(schema: S) => {
+      const result = v.safeParse(schema, contents);
+      return result.success ? result.output : undefined;
+    };
+    const client = table === 'clients' ? readable(sealedClient) : undefined;
+    const note = table === 'notes' ? readable(sealedNote) : undefined;
+    const session = table === 'sessions' ? readable(sealedSession) : undefined;
+    if (client) rows.clients.push({ id, updatedAt: client.updatedAt, sealed });
+    else if (note) rows.notes.push({ id, clientId, updatedAt: note.updatedAt, sealed });
+    else if (session) rows.sessions.push({ id, clientId, startedAt: session.startedAt, sealed });
+    else problems.push(`the record ${table}/${id} has contents this version of Anteroom cannot read`);
   }
   const clientIds = new Set(rows.clients.map((row) => row.id));
   const orphans = [...rows.notes, ...rows.sessions].filter((row) => !clientIds.has(row.clientId)).length;

@@ -1,6 +1,6 @@
 import type { BackupFile } from './backup-format';
 import { checkManifest, type ManifestStatus } from './backup-manifest';
-import { openRecord } from './envelope';
+import { openRecord, type JsonValue } from './envelope';
 import { BackupFormatError, VaultError } from './errors';
 import { unwrapClientKey, unwrapDek } from './keys';
 import { wipe } from './wipe';
@@ -46,8 +46,16 @@ export async function verifyBackup(
   }
 }
 
-/** The record checks alone, for a caller that has already unwrapped the data key. */
-export function verifyBackupWithDek(backup: BackupFile, dek: Uint8Array): BackupReport {
+/**
+ * The record checks alone, for a caller that has already unwrapped the data key. A restore
+ * passes `onOpened` to receive each record's contents as it is checked, so it need not decrypt
+ * everything a second time (the contents stay in memory, with the caller).
+ */
+export function verifyBackupWithDek(
+  backup: BackupFile,
+  dek: Uint8Array,
+  onOpened?: (index: number, contents: JsonValue) => void,
+): BackupReport {
   const clientKeys = new Map<string, Uint8Array>();
   const failedClients: string[] = [];
   for (const { clientId, wrapped } of backup.clientKeys) {
@@ -59,14 +67,15 @@ export function verifyBackupWithDek(backup: BackupFile, dek: Uint8Array): Backup
   }
 
   const failed: FailedRecord[] = [];
-  for (const { table, id, clientId, sealed } of backup.records) {
+  for (const [index, { table, id, clientId, sealed }] of backup.records.entries()) {
     const key = clientId === undefined ? dek : clientKeys.get(clientId);
     if (!key) {
       failed.push({ table, id, reason: 'client-key-unavailable' });
       continue;
     }
     try {
-      openRecord(key, { table, id }, sealed);
+      const contents = openRecord(key, { table, id }, sealed);
+      onOpened?.(index, contents);
     } catch {
       failed.push({ table, id, reason: 'tampered' });
     }

@@ -46,15 +46,17 @@ describe('the platform catalogue', () => {
   });
 
   it.each([
-    ['chrome-mv3', 'platform', ['video', 'messaging', 'public-broadcast']],
-    ['chrome-mv3', 'webmail', ['webmail']],
-    ['firefox-mv3', 'platform', ['video', 'messaging', 'public-broadcast']],
-    ['firefox-mv3', 'webmail', ['webmail']],
+    ['chrome-mv3', 'in-page-platform', ['video', 'messaging', 'public-broadcast']],
+    ['chrome-mv3', 'in-page-webmail', ['webmail']],
+    ['chrome-mv3', 'in-page-call-probe', ['video', 'messaging']],
+    ['firefox-mv3', 'in-page-platform', ['video', 'messaging', 'public-broadcast']],
+    ['firefox-mv3', 'in-page-webmail', ['webmail']],
+    ['firefox-mv3', 'in-page-call-probe', ['video', 'messaging']],
   ] as const)('matches the %s build: the %s content script covers exactly the catalogue hosts', (build, script, kinds) => {
     const manifestUrl = new URL(`${process.env.ANTEROOM_OUT_DIR ?? '.output'}/${build}/manifest.json`, root);
     if (!existsSync(manifestUrl)) throw new Error(`No ${build} build: run npm run build first (npm test does).`);
     const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8')) as { content_scripts: { matches: string[]; js: string[] }[]; host_permissions: string[] };
-    const entry = manifest.content_scripts.find((cs) => cs.js.some((js) => js.endsWith(`/${script}.js`)));
+    const entry = manifest.content_scripts.find((cs) => cs.js.includes(`${script}.js`));
     expect(entry?.matches.slice().sort()).toEqual(matchPatternsFor(platforms, kinds));
     expect(entry?.matches).not.toContain('<all_urls>');
     expect(manifest.host_permissions.slice().sort()).toEqual(matchPatternsFor(platforms, ['video', 'messaging', 'public-broadcast', 'webmail']));

@@ -1,7 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exportVaultBackup } from '@/lib/vault/backup-export';
 import { prepareImport, writeImport } from '@/lib/vault/backup-import';
-import { parseBackup } from '@/lib/vault/backup-format';
+import { createBackup, parseBackup, serializeBackup, type BackupRecord } from '@/lib/vault/backup-format';
+import { sealRecord } from '@/lib/vault/envelope';
+import { unwrapClientKey } from '@/lib/vault/keys';
 import { listClients, saveClient } from '@/lib/vault/clients-store';
 import type { AnteroomVaultDb } from '@/lib/vault/db';
 import { BackupFormatError, WrongPassphraseError } from '@/lib/vault/errors';
@@ -16,11 +18,13 @@ import { everythingStored, freshDb, testKey } from './store-helpers';
 let source: AnteroomVaultDb;
 let backupText: string;
 let clientId: string;
+let sourceDek: Uint8Array;
 const dbs: AnteroomVaultDb[] = [];
 
 beforeAll(async () => {
   source = freshDb();
-  const keys = testKey(await createStoredVault(source, PASSPHRASE));
+  sourceDek = await createStoredVault(source, PASSPHRASE);
+  const keys = testKey(sourceDek);
   ({ id: clientId } = await saveClient(source, keys, { label: 'A.B.', contactMode: 'video' }));
   await saveNote(source, keys, { clientId, body: 'restored note one', tags: ['a'] });
   await saveNote(source, keys, { clientId, body: 'restored note two', tags: [] });
@@ -102,6 +106,39 @@ describe('a bad backup file is refused with a clear message', () => {
     const before = await everythingStored(db);
     await expect(prepareImport(backupText.slice(0, 100), PASSPHRASE)).rejects.toThrow(BackupFormatError);
     expect(await everythingStored(db)).toBe(before);
+  });
+});
+
+describe('a file whose records are genuine but cannot be restored is refused, and nothing is written', () => {
+  /** The source backup with its records changed, sealed again under the right keys (a bug or an older writer, not an attacker). */
+  function resealed(change: (records: BackupRecord[], clientKey: Uint8Array) => BackupRecord[]): string {
+    const file = parseBackup(backupText);
+    const clientKey = unwrapClientKey(sourceDek, clientId, file.clientKeys[0]!.wrapped);
+    const records = change([...file.records], clientKey);
+    return serializeBackup(createBackup({ header: file.header, dek: sourceDek, records, clientKeys: file.clientKeys, createdAt: new Date(file.createdAt) }));
+  }
+
+  it.each([
+    ['a note whose contents are not a note', (records: BackupRecord[], key: Uint8Array) =>
+      records.map((r) => (r.table === 'notes' ? { ...r, sealed: sealRecord(key, { table: r.table, id: r.id }, { unexpected: true }) } : r)),
+    'cannot read'],
+    ['a note filed under no client', (records: BackupRecord[]) =>
+      [...records, { table: 'notes', id: 'n_loose', sealed: sealRecord(sourceDek, { table: 'notes', id: 'n_loose' }, { body: 'x' }) }],
+    'not filed under a client'],
+    ['a kind of record this version does not know', (records: BackupRecord[]) =>
+      [...records, { table: 'invoices', id: 'i_1', sealed: sealRecord(sourceDek, { table: 'invoices', id: 'i_1' }, {}) }],
+    'cannot restore'],
+  ])('%s', async (_case, change, phrase) => {
+    const db = target();
+    const keys = testKey(await createStoredVault(db, OTHER_PASSPHRASE));
+    await saveClient(db, keys, { label: 'Existing', contactMode: 'text' });
+    const before = await everythingStored(db);
+    await expect(prepareImport(resealed(change), PASSPHRASE)).rejects.toThrow(phrase);
+    expect(await everythingStored(db)).toBe(before);
+  });
+
+  it('the same file, unchanged, restores (the refusals above come from the change alone)', async () => {
+    await expect(prepareImport(resealed((records) => records), PASSPHRASE)).resolves.toMatchObject({ counts: { clients: 1, notes: 2, sessions: 1 } });
   });
 });
 

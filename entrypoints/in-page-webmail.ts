@@ -1,6 +1,7 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { attachBanner } from '@/components/in-page/attach-banner';
 import { watchCompose } from '@/components/in-page/compose-watch';
+import { createPageContext } from '@/components/in-page/page-context';
 import type { SensitiveWarning } from '@/components/in-page/banner-view';
 import { compileTerms, type SensitiveMatcher } from '@/lib/webmail/sensitive-terms';
 import { draftEncryption } from '@/lib/webmail/recipients';
@@ -8,14 +9,15 @@ import englishTerms from '@/rules/sensitive-terms/en.json';
 
 const KINDS = ['webmail'] as const;
 
-// Attached to every webmail host in the catalogue (hosts filled in at build time from rules/):
+// Runs on every webmail host in the catalogue (the manifest entry is built from rules/, see
+// lib/in-page/scripts.ts) and on the custom webmail platforms the therapist added:
 // the provider banner, the contract replies, and the check for clinical detail in a draft
 // the provider could read. The draft is read only to check it and is never stored or sent.
-export default defineContentScript({
-  // Replaced at build time by the catalogue's hosts (wxt.config.ts, CONTENT_SCRIPT_KINDS).
-  matches: ['https://webmail-platforms.anteroom.invalid/*'],
-  runAt: 'document_idle',
-  main(ctx) {
+export default defineUnlistedScript({
+  // No global variable left behind in the page's window.
+  globalName: false,
+  main() {
+    const ctx = createPageContext();
     // Compiled at the first draft check, not on every page load of the host.
     let terms: SensitiveMatcher | undefined;
     let draft: { categories: string[]; recipients: string[] } = { categories: [], recipients: [] };

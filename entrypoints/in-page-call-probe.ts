@@ -1,4 +1,4 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { combine, sampleOf, totalsOf, type CallSample, type RawStat, type Totals } from '@/lib/call/sample';
 import { PROBE_ATTRIBUTE, PROBE_SOURCE } from '@/lib/call/probe-protocol';
 
@@ -16,11 +16,11 @@ import { PROBE_ATTRIBUTE, PROBE_SOURCE } from '@/lib/call/probe-protocol';
  * "injected"): injecting at document_idle would come after the page had created its
  * connections, and needs a web-accessible resource that pages can fingerprint.
  */
-export default defineContentScript({
-  // Replaced at build time by the catalogue's video and messaging hosts (wxt.config.ts).
-  matches: ['https://call-platforms.anteroom.invalid/*'],
-  world: 'MAIN',
-  runAt: 'document_start',
+export default defineUnlistedScript({
+  // This runs in the page's own world: a global variable here would be the page's to see (and
+  // could overwrite one of the page's own).
+  globalName: false,
+  // Declared in the manifest at document_start, in the MAIN world: lib/in-page/scripts.ts.
   main() {
     const NativePeerConnection = window.RTCPeerConnection;
     if (typeof NativePeerConnection !== 'function') return;

@@ -1,16 +1,18 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { attachBanner } from '@/components/in-page/attach-banner';
 import { attachCallWatch } from '@/components/in-page/attach-call-watch';
+import { createPageContext } from '@/components/in-page/page-context';
 
 const KINDS = ['video', 'messaging', 'public-broadcast'] as const;
 
-// Attached to every video-call, messaging and public-broadcast host in the catalogue; the list
-// is derived from rules/ at build time, never kept by hand.
-export default defineContentScript({
-  // Replaced at build time by the catalogue's hosts (wxt.config.ts, CONTENT_SCRIPT_KINDS).
-  matches: ['https://video-platforms.anteroom.invalid/*'],
-  runAt: 'document_idle',
-  main(ctx) {
+// Runs on every video-call, messaging and public-broadcast host in the catalogue (the manifest
+// entry is built from rules/ by wxt.config.ts, see lib/in-page/scripts.ts) and on the custom
+// video platforms the therapist added.
+export default defineUnlistedScript({
+  // No global variable left behind in the page's window.
+  globalName: false,
+  main() {
+    const ctx = createPageContext();
     // The in-call companion (quality, clock, screen-share guard), switched on only where the
     // background recognises a video or messaging platform (not a whole host such as facebook.com).
     const calls = attachCallWatch(ctx);
