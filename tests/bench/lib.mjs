@@ -63,3 +63,31 @@ export const percentile = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
+
+/**
+ * With BENCH_PROFILE=1, runs `work` under the V8 sampling profiler of the extension's service
+ * worker and prints the functions that took the most time of their own: where a budget goes.
+ * Without it, just runs `work`.
+ */
+export async function profiledInWorker(browser, extensionId, label, work) {
+  if (!process.env.BENCH_PROFILE) return work();
+  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`));
+  const cdp = await worker.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  const result = await work();
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const total = profile.endTime - profile.startTime;
+  const perSample = total / Math.max(1, profile.samples.length);
+  const selfMs = new Map();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}`;
+    selfMs.set(name, (selfMs.get(name) ?? 0) + node.hitCount * perSample / 1000);
+  }
+  console.log(`\nprofile: ${label} (${(total / 1000).toFixed(0)} ms sampled in the service worker), top self time:`);
+  for (const [name, ms] of [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+  return result;
+}

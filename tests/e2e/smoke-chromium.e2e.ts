@@ -51,6 +51,32 @@ describe('the Chromium build', () => {
     await page.close();
   });
 
+  it('leaves nothing on a call page that the page can read: no globals, no messages', async () => {
+    const globalsAt = async (url: string) => {
+      const page = await session.browser.newPage();
+      await serveFixtures(page, { 'us02web.zoom.us': 'video-call.html', 'www.unrelated.example': 'video-call.html' });
+      // What the page's own scripts would hear, from before anything else runs.
+      await page.evaluateOnNewDocument(() => {
+        const heard: unknown[] = [];
+        Object.defineProperty(window, '__heardByPage', { value: heard, enumerable: false });
+        window.addEventListener('message', (event) => heard.push(event.data));
+      });
+      await page.goto(url);
+      if (url.includes('zoom')) await page.waitForSelector('anteroom-banner[data-verdict]', { timeout: 10_000 });
+      await new Promise((r) => setTimeout(r, 500));
+      const seen = await page.evaluate(() => ({
+        names: Object.getOwnPropertyNames(window).sort(),
+        heard: (window as unknown as { __heardByPage: unknown[] }).__heardByPage,
+      }));
+      await page.close();
+      return seen;
+    };
+    const withScripts = await globalsAt('https://us02web.zoom.us/wc/123/join');
+    const without = await globalsAt('https://www.unrelated.example/wc/123/join');
+    expect(withScripts.names.filter((name) => !without.names.includes(name))).toEqual([]);
+    expect(withScripts.heard).toEqual([]);
+  });
+
   it('stays out of an unrelated site and makes no request of its own', async () => {
     const page = await session.browser.newPage();
     const errors = watchErrors(page);

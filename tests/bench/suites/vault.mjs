@@ -7,7 +7,7 @@
 // the browser's own native crypto. puppeteer gives every launch a fresh temporary profile.
 // BENCH_NOTES=1000 shrinks the bulk part for a quick run.
 /* global chrome, crypto, performance, TextEncoder, TextDecoder, btoa, atob */
-import { launch, median, percentile } from '../lib.mjs';
+import { launch, median, percentile, profiledInWorker } from '../lib.mjs';
 
 const NOTES = Number(process.env.BENCH_NOTES ?? 10_000);
 const NOTES_PER_CLIENT = 200;
@@ -188,7 +188,7 @@ export async function run() {
     }, NOTES);
 
     // --- Search ------------------------------------------------------------------------------
-    const search = await inPage(page, async ({ times, word, count }) => {
+    const search = await profiledInWorker(browser, extensionId, 'search', () => inPage(page, async ({ times, word, count }) => {
       const { send, cipher, sealed, decoder } = globalThis.bench;
       const vault = [];
       const expected = Math.min(200, Math.ceil(count / 100));
@@ -207,7 +207,7 @@ export async function run() {
         if (opened.length !== count) throw new Error('baseline lost records');
       }
       return { vault, baseline };
-    }, { times: SEARCHES, word: RARE_WORD, count: NOTES });
+    }, { times: SEARCHES, word: RARE_WORD, count: NOTES }));
     // The first search after the notes changed decrypts every note (the budget applies to it);
     // the background keeps them while unlocked, so the next searches only match.
     compare(`search ${NOTES} notes, first (decrypts all)`, search.vault[0], median(search.baseline), 1000);
@@ -231,7 +231,7 @@ export async function run() {
     compare(`export ${NOTES} notes`, backup.vault, backup.baseline, 5000);
     rows.push({ name: `export ${NOTES} notes: backup file size`, value: backup.chars / 2 ** 20, unit: 'MB' });
 
-    const restore = await inPage(page, async (passphrase) => {
+    const restore = await profiledInWorker(browser, extensionId, 'import', () => inPage(page, async (passphrase) => {
       const { send, cipher, decoder, fromBase64 } = globalThis.bench;
       let started = performance.now();
       const counts = await send({ type: 'vault:import-backup', text: globalThis.bench.backupText, passphrase, mode: 'replace' });
@@ -243,7 +243,7 @@ export async function run() {
       const baseline = performance.now() - started;
       globalThis.bench.backupText = globalThis.bench.baselineText = undefined;
       return { vault, baseline, notes: counts.notes };
-    }, PASSPHRASE);
+    }, PASSPHRASE));
     if (restore.notes !== NOTES) throw new Error(`import restored ${restore.notes} notes, expected ${NOTES}`);
     // The vault's import also runs one scrypt (the backup's passphrase): about one unlock.
     compare(`import ${NOTES} notes (incl. one scrypt)`, restore.vault, restore.baseline, 5000);
