@@ -45,14 +45,13 @@ export function attachBanner(ctx: PageContext, kinds: readonly PlatformKind[], a
     drawn = '';
   };
 
+  /** Our element and its shadow root, created (not yet in the page) the first time. */
   const ensureHost = (): ShadowRoot | undefined => {
     if (host && root && host.isConnected) return root;
     remove();
     try {
       const element = document.createElement('anteroom-banner');
       const shadow = element.attachShadow({ mode: 'open' });
-      // Outside <body>, so host-page layout and frameworks that re-render <body> leave it alone.
-      document.documentElement.append(element);
       host = element;
       root = shadow;
       return root;
@@ -106,6 +105,13 @@ export function attachBanner(ctx: PageContext, kinds: readonly PlatformKind[], a
       { onDismiss: dismiss(current.platformId, current.dismissHours), onTemplate: onTemplate ? (id) => onTemplate(current, id) : undefined },
       warning,
     );
+    // Drawn first, then put in the page: outside <body>, so host-page layout and frameworks that
+    // re-render <body> leave it alone.
+    try {
+      if (!host.isConnected) document.documentElement.append(host);
+    } catch {
+      remove(); // a page that locked its DOM down: the toolbar badge still carries the verdict
+    }
   };
 
   // The background says when settings or dismissals changed, after it has applied them.

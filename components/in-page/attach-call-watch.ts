@@ -20,7 +20,8 @@ const ENDING_NOTICE_MS = 60_000;
  * Screen sharing is reported to the background, which locks the notes at once.
  */
 export function attachCallWatch(ctx: PageContext): { activate(): void } {
-  const secret = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  // Made when the page turns out to be a call platform (most page loads never need one).
+  let secret = '';
   let active = false;
 
   let settings: CallSettings = { sessionMinutes: 50, reminderMinutesBefore: [10, 5], disruptionPlan: '', backupPlatform: '' };
@@ -42,9 +43,10 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
   let call:
     | { startedAt: number; lastStatsAt: number; lastAt: number; state: TrackerState; bitrate: number; seconds: Record<TrackerState['quality'], number>; timer: ReturnType<typeof createSessionTimer>; ending?: { minutes: number; until: number } }
     | undefined;
-  let tracker = createQualityTracker();
+  // Set up by activate(), like everything a call needs: most page loads never hold one.
+  let tracker: ReturnType<typeof createQualityTracker> | undefined;
   let sharing = false;
-  let offline = !navigator.onLine;
+  let offline = false;
 
   const noticeFor = (now: number): CallViewState['notice'] => {
     if (sharing) {
@@ -109,7 +111,7 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
     for (const k of Object.keys(seconds) as (keyof typeof seconds)[]) seconds[k] = Math.round(seconds[k]);
     void send({ type: 'call:ended', startedAt: call.startedAt, endedAt: call.lastStatsAt, seconds });
     call = undefined;
-    tracker = createQualityTracker();
+    tracker = undefined;
     if (ticking !== undefined) window.clearInterval(ticking);
     ticking = undefined;
     render();
@@ -151,6 +153,7 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
     call.seconds[call.state.quality] += (now - call.lastAt) / 1000;
     call.lastAt = now;
     call.lastStatsAt = now;
+    tracker ??= createQualityTracker();
     call.state = tracker.push({ at: now, ...message });
     call.bitrate = message.sendKbps + message.recvKbps;
     render();
@@ -178,6 +181,8 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
     activate() {
       if (active) return;
       active = true;
+      offline = !navigator.onLine;
+      secret = crypto.randomUUID(); // 122 random bits from the browser's CSPRNG
       listen();
       document.documentElement.setAttribute(PROBE_ATTRIBUTE, secret);
     },

@@ -124,15 +124,18 @@ function templatesSection(model: BannerModel, handlers: BannerHandlers): HTMLEle
  */
 export function renderBanner(root: ShadowRoot, model: BannerModel, handlers: BannerHandlers, warning?: SensitiveWarning): void {
   const opened = new Set([...root.querySelectorAll<HTMLElement>('details[open][data-section]')].map((d) => d.dataset.section));
-  drawBanner(root, model, handlers, warning);
-  for (const details of root.querySelectorAll<HTMLDetailsElement>('details[data-section]')) {
+  // Built apart from the page, then put in at once: one insertion into the live document
+  // instead of one per element.
+  const banner = document.createDocumentFragment();
+  drawBanner(banner, model, handlers, warning);
+  for (const details of banner.querySelectorAll<HTMLDetailsElement>('details[data-section]')) {
     if (opened.has(details.dataset.section)) details.open = true;
   }
+  root.replaceChildren(banner);
 }
 
-function drawBanner(root: ShadowRoot, model: BannerModel, handlers: BannerHandlers, warning?: SensitiveWarning): void {
+function drawBanner(root: DocumentFragment, model: BannerModel, handlers: BannerHandlers, warning?: SensitiveWarning): void {
   const { onDismiss } = handlers;
-  root.replaceChildren();
   const style = el('style', STYLE);
   root.append(style);
 
@@ -169,7 +172,12 @@ function drawBanner(root: ShadowRoot, model: BannerModel, handlers: BannerHandle
   if (model.saferSettings.length > 0) {
     const settings = el('details');
     settings.dataset.section = 'settings';
-    settings.append(el('summary', 'If you must use it: safer settings'), list(model.saferSettings));
+    settings.append(el('summary', 'If you must use it: safer settings'));
+    // Filled when first opened: most visits never open it, and every element costs the page.
+    const fill = () => {
+      if (settings.open && settings.childElementCount === 1) settings.append(list(model.saferSettings));
+    };
+    settings.addEventListener('toggle', fill);
     card.append(settings);
   }
   if (model.alternatives.length > 0) card.append(el('p', `Safer choices: ${model.alternatives.join(', ')}.`));
