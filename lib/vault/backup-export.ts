@@ -1,4 +1,4 @@
-import { createBackup, serializeBackup, type BackupRecord } from './backup-format';
+import { digestBackup, sealBackup, serializeBackup, type BackupRecord } from './backup-format';
 import type { DataKey } from './data-key';
 import type { AnteroomVaultDb, ClientKeyRow } from './db';
 import { openRecord } from './envelope';
@@ -39,10 +39,9 @@ export async function exportVaultBackup(db: AnteroomVaultDb, keys: DataKey, now:
   );
   const { header } = snapshot;
   if (!header) throw new NoVaultError();
-  const backup = keys.use((dek) => {
-    const { clientKeys, records } = openableOnly(dek, snapshot.clientKeys, snapshot.records);
-    return { file: createBackup({ header, dek, records, clientKeys, createdAt: now }), kept: records.length + clientKeys.length };
-  });
+  const { clientKeys, records } = keys.use((dek) => openableOnly(dek, snapshot.clientKeys, snapshot.records));
+  const unsealed = await digestBackup({ header, records, clientKeys, createdAt: now });
+  const backup = { file: keys.use((dek) => sealBackup(unsealed, dek)), kept: records.length + clientKeys.length };
   const text = serializeBackup(backup.file);
   // Import refuses anything longer: such a file could never be restored.
   if (text.length > MAX_BACKUP_CHARS) throw new BackupTooLargeError(text.length, MAX_BACKUP_CHARS);

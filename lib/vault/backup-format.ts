@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { sealManifest } from './backup-manifest';
+import { entriesDigest, sealManifest } from './backup-manifest';
 import { sealedRecordSchema } from './envelope';
 import { BackupFormatError, VaultError } from './errors';
 import { describeIssues, parseVaultHeader, vaultHeaderSchema, type VaultHeader } from './header';
@@ -56,18 +56,39 @@ export interface NewBackup {
   createdAt?: Date;
 }
 
-/** Assembles a backup from records exactly as stored; only the manifest is sealed here. */
-export function createBackup(input: NewBackup): BackupFile {
+/** A backup whose manifest digest is computed but not yet sealed: no key needed so far. */
+export interface UnsealedBackup {
+  createdAt: string;
+  header: VaultHeader;
+  records: BackupRecord[];
+  clientKeys: BackupClientKey[];
+  sha256: string;
+}
+
+/** Step one of assembling a backup from records exactly as stored: the manifest's digest. */
+export async function digestBackup(input: Omit<NewBackup, 'dek'>): Promise<UnsealedBackup> {
   const createdAt = (input.createdAt ?? new Date()).toISOString();
   const entries = { records: [...input.records], clientKeys: [...input.clientKeys] };
+  return { createdAt, header: parseVaultHeader(input.header), ...entries, sha256: await entriesDigest(entries) };
+}
+
+/** Step two: seal the manifest under the data key. Only the manifest is sealed here. */
+export function sealBackup(unsealed: UnsealedBackup, dek: Uint8Array): BackupFile {
+  const { createdAt, header, records, clientKeys, sha256 } = unsealed;
   return {
     format: BACKUP_FORMAT,
     v: BACKUP_VERSION,
     createdAt,
-    header: parseVaultHeader(input.header),
-    ...entries,
-    manifest: sealManifest(input.dek, createdAt, entries),
+    header,
+    records,
+    clientKeys,
+    manifest: sealManifest(dek, createdAt, { records, clientKeys }, sha256),
   };
+}
+
+/** Both steps, for a caller that holds the data key throughout. */
+export async function createBackup(input: NewBackup): Promise<BackupFile> {
+  return sealBackup(await digestBackup(input), input.dek);
 }
 
 export function serializeBackup(backup: BackupFile): string {

@@ -36,7 +36,7 @@ export async function prepareImport(text: string, passphrase: string, onProgress
   const dek = await unwrapDek(backup.header, passphrase, onProgress);
   try {
     const opened: JsonValue[] = [];
-    const report = verifyBackupWithDek(backup, dek, (index, contents) => (opened[index] = contents));
+    const report = await verifyBackupWithDek(backup, dek, (index, contents) => (opened[index] = contents));
     if (!report.ok) throw new BackupFormatError(reportProblems(report));
     const rows = rowsFromBackup(backup, opened);
     return {

@@ -37,7 +37,7 @@ export async function verifyBackup(
   let dek: Uint8Array | undefined;
   try {
     dek = await unwrapDek(backup.header, passphrase, onProgress);
-    return verifyBackupWithDek(backup, dek);
+    return await verifyBackupWithDek(backup, dek);
   } catch (error) {
     if (error instanceof VaultError) throw error;
     throw new BackupFormatError(['the backup could not be checked']);
@@ -51,11 +51,11 @@ export async function verifyBackup(
  * passes `onOpened` to receive each record's contents as it is checked, so it need not decrypt
  * everything a second time (the contents stay in memory, with the caller).
  */
-export function verifyBackupWithDek(
+export async function verifyBackupWithDek(
   backup: BackupFile,
   dek: Uint8Array,
   onOpened?: (index: number, contents: JsonValue) => void,
-): BackupReport {
+): Promise<BackupReport> {
   const clientKeys = new Map<string, Uint8Array>();
   const failedClients: string[] = [];
   for (const { clientId, wrapped } of backup.clientKeys) {
@@ -82,7 +82,7 @@ export function verifyBackupWithDek(
   }
   wipe(...clientKeys.values());
 
-  const manifest = checkManifest(dek, backup.createdAt, backup.manifest, backup);
+  const manifest = await checkManifest(dek, backup.createdAt, backup.manifest, backup);
   return {
     ok: failed.length === 0 && failedClients.length === 0 && manifest === 'ok',
     records: { total: backup.records.length, opened: backup.records.length - failed.length, failed },

@@ -30,5 +30,5 @@ export async function makeBackupFixture(): Promise<BackupFixture> {
   records.push({ table: 'settings', id: 'prefs', sealed: sealRecord(dek, { table: 'settings', id: 'prefs' }, { autoLockMinutes: 15 }) });
 
   const createdAt = new Date('2025-01-31T18:00:00.000Z');
-  return { backup: createBackup({ header, dek, records, clientKeys, createdAt }), dek, olderSealedOfSecondRecord: olderSealedOfSecondRecord! };
+  return { backup: await createBackup({ header, dek, records, clientKeys, createdAt }), dek, olderSealedOfSecondRecord: olderSealedOfSecondRecord! };
 }

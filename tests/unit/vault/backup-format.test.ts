@@ -89,9 +89,9 @@ describe('checking a backup before restoring', () => {
     await expect(verifyBackup(parseBackup(text), OTHER_PASSPHRASE)).rejects.toThrow(WrongPassphraseError);
   });
 
-  it('names a tampered record and still opens the others', () => {
+  it('names a tampered record and still opens the others', async () => {
     const backup = parseBackup(edited((b) => (b.records[3]!.sealed = b.records[4]!.sealed)));
-    const report = verifyBackupWithDek(backup, fixture.dek);
+    const report = await verifyBackupWithDek(backup, fixture.dek);
     expect(report.ok).toBe(false);
     expect(report.records).toEqual({
       total: 7,
@@ -100,31 +100,31 @@ describe('checking a backup before restoring', () => {
     });
   });
 
-  it("notices a record removed from the file, though every remaining record opens", () => {
-    const report = verifyBackupWithDek(parseBackup(edited((b) => b.records.splice(2, 1))), fixture.dek);
+  it("notices a record removed from the file, though every remaining record opens", async () => {
+    const report = await verifyBackupWithDek(parseBackup(edited((b) => b.records.splice(2, 1))), fixture.dek);
     expect(report.records.failed).toEqual([]);
     expect(report.manifest).toBe('mismatch');
     expect(report.ok).toBe(false);
   });
 
-  it('notices a record rolled back to an older valid copy of itself', () => {
-    const report = verifyBackupWithDek(parseBackup(edited((b) => (b.records[1]!.sealed = fixture.olderSealedOfSecondRecord))), fixture.dek);
+  it('notices a record rolled back to an older valid copy of itself', async () => {
+    const report = await verifyBackupWithDek(parseBackup(edited((b) => (b.records[1]!.sealed = fixture.olderSealedOfSecondRecord))), fixture.dek);
     expect(report.records.failed).toEqual([]);
     expect(report.manifest).toBe('mismatch');
     expect(report.ok).toBe(false);
   });
 
-  it("reports a client's records as unavailable when that client's key is missing", () => {
-    const report = verifyBackupWithDek(parseBackup(edited((b) => b.clientKeys.shift())), fixture.dek);
+  it("reports a client's records as unavailable when that client's key is missing", async () => {
+    const report = await verifyBackupWithDek(parseBackup(edited((b) => b.clientKeys.shift())), fixture.dek);
     expect(report.records.failed.map((f) => [f.id, f.reason])).toEqual([
       ['n_c_a1_1', 'client-key-unavailable'],
       ['n_c_a1_2', 'client-key-unavailable'],
     ]);
   });
 
-  it('refuses a manifest sealed for another backup', () => {
+  it('refuses a manifest sealed for another backup', async () => {
     const foreign = sealRecord(fixture.dek, { table: 'anteroom-backup-manifest', id: '2020-01-01T00:00:00.000Z' }, {});
-    const report = verifyBackupWithDek(parseBackup(edited((b) => (b.manifest = foreign))), fixture.dek);
+    const report = await verifyBackupWithDek(parseBackup(edited((b) => (b.manifest = foreign))), fixture.dek);
     expect(report.manifest).toBe('tampered');
     expect(report.ok).toBe(false);
   });

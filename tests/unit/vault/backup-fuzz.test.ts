@@ -35,7 +35,7 @@ const sameRecord = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
 type Outcome = 'refused-by-parser' | 'header-refused' | 'records-checked';
 
 /** Parses, then checks what a restore would check, asserting the fuzz properties along the way. */
-function parseAndCheck(input: string): Outcome {
+async function parseAndCheck(input: string): Promise<Outcome> {
   let parsed: BackupFile;
   try {
     parsed = parseBackup(input);
@@ -48,7 +48,7 @@ function parseAndCheck(input: string): Outcome {
     expect(() => unwrapDekWithKek(parsed.header, kek)).toThrow(WrongPassphraseError);
     return 'header-refused';
   }
-  const report = verifyBackupWithDek(parsed, fixture.dek);
+  const report = await verifyBackupWithDek(parsed, fixture.dek);
   const failed = new Set(report.records.failed.map((f) => JSON.stringify([f.table, f.id])));
   for (const record of parsed.records) {
     const unchanged = original.records.some((o) => sameRecord(o, record));
@@ -63,9 +63,9 @@ function parseAndCheck(input: string): Outcome {
 }
 
 /** Runs a fuzz property and returns how far the inputs got, so we know the crypto checks were reached. */
-function tally(run: (count: (outcome: Outcome) => void) => void): Record<Outcome, number> {
+async function tally(run: (count: (outcome: Outcome) => void) => Promise<void>): Promise<Record<Outcome, number>> {
   const counts: Record<Outcome, number> = { 'refused-by-parser': 0, 'header-refused': 0, 'records-checked': 0 };
-  run((outcome) => counts[outcome]++);
+  await run((outcome) => counts[outcome]++);
   return counts;
 }
 
@@ -184,16 +184,16 @@ function applyStructure(source: BackupFile, mutations: StructuralMutation[]): Ba
 }
 
 describe('damaged backup files', () => {
-  it('a valid backup passes the same checks the fuzzer applies', () => {
-    parseAndCheck(text);
-    expect(verifyBackupWithDek(parseBackup(text), fixture.dek).ok).toBe(true);
+  it('a valid backup passes the same checks the fuzzer applies', async () => {
+    await parseAndCheck(text);
+    expect((await verifyBackupWithDek(parseBackup(text), fixture.dek)).ok).toBe(true);
   });
 
-  it('3,000 truncated, spliced or garbled copies: only BackupFormatError, never a false success', () => {
-    const counts = tally((count) =>
+  it('3,000 truncated, spliced or garbled copies: only BackupFormatError, never a false success', async () => {
+    const counts = await tally((count) =>
       fc.assert(
-        fc.property(fc.array(textMutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-          count(parseAndCheck(applyText(text, mutations)));
+        fc.asyncProperty(fc.array(textMutation, { minLength: 1, maxLength: 4 }), async (mutations) => {
+          count(await parseAndCheck(applyText(text, mutations)));
         }),
         { numRuns: 3000, seed: 20250131 },
       ),
@@ -203,11 +203,11 @@ describe('damaged backup files', () => {
     expect(counts['header-refused']).toBeGreaterThan(0);
   });
 
-  it('2,000 well-formed but tampered copies: every change is caught, success never reported', () => {
-    const counts = tally((count) =>
+  it('2,000 well-formed but tampered copies: every change is caught, success never reported', async () => {
+    const counts = await tally((count) =>
       fc.assert(
-        fc.property(fc.array(structuralMutation, { minLength: 1, maxLength: 3 }), (mutations) => {
-          count(parseAndCheck(serializeBackup(applyStructure(original, mutations))));
+        fc.asyncProperty(fc.array(structuralMutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
+          count(await parseAndCheck(serializeBackup(applyStructure(original, mutations))));
         }),
         { numRuns: 2000, seed: 7914 },
       ),

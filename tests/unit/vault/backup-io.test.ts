@@ -111,11 +111,11 @@ describe('a bad backup file is refused with a clear message', () => {
 
 describe('a file whose records are genuine but cannot be restored is refused, and nothing is written', () => {
   /** The source backup with its records changed, sealed again under the right keys (a bug or an older writer, not an attacker). */
-  function resealed(change: (records: BackupRecord[], clientKey: Uint8Array) => BackupRecord[]): string {
+  async function resealed(change: (records: BackupRecord[], clientKey: Uint8Array) => BackupRecord[]): Promise<string> {
     const file = parseBackup(backupText);
     const clientKey = unwrapClientKey(sourceDek, clientId, file.clientKeys[0]!.wrapped);
     const records = change([...file.records], clientKey);
-    return serializeBackup(createBackup({ header: file.header, dek: sourceDek, records, clientKeys: file.clientKeys, createdAt: new Date(file.createdAt) }));
+    return serializeBackup(await createBackup({ header: file.header, dek: sourceDek, records, clientKeys: file.clientKeys, createdAt: new Date(file.createdAt) }));
   }
 
   it.each([
@@ -133,12 +133,12 @@ describe('a file whose records are genuine but cannot be restored is refused, an
     const keys = testKey(await createStoredVault(db, OTHER_PASSPHRASE));
     await saveClient(db, keys, { label: 'Existing', contactMode: 'text' });
     const before = await everythingStored(db);
-    await expect(prepareImport(resealed(change), PASSPHRASE)).rejects.toThrow(phrase);
+    await expect(prepareImport(await resealed(change), PASSPHRASE)).rejects.toThrow(phrase);
     expect(await everythingStored(db)).toBe(before);
   });
 
   it('the same file, unchanged, restores (the refusals above come from the change alone)', async () => {
-    await expect(prepareImport(resealed((records) => records), PASSPHRASE)).resolves.toMatchObject({ counts: { clients: 1, notes: 2, sessions: 1 } });
+    await expect(prepareImport(await resealed((records) => records), PASSPHRASE)).resolves.toMatchObject({ counts: { clients: 1, notes: 2, sessions: 1 } });
   });
 });
 
