@@ -44,9 +44,16 @@ export default defineBackground(() => {
   });
 
   // A URL change (including an SPA route change, which browsers report as a URL update) or a
-  // finished load repaints that tab's badge.
+  // finished load repaints that tab's badge. A URL change also tells the page's banner to ask
+  // again: the content script keeps no route watcher of its own, which every page load would pay
+  // for (npm run bench). Only on hosts we may see (catalogue and granted custom hosts) does the
+  // browser report the URL at all, and only there do our content scripts run.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url !== undefined || change.status === 'complete') void badges.paint(tabId, tab.url);
+    if (change.url !== undefined) {
+      const refresh: BannerRefresh = { type: 'banner:refresh' };
+      void browser.tabs.sendMessage(tabId, refresh, { frameId: 0 }).catch(() => undefined);
+    }
   });
 
   // Tell every tab's content script to ask again (tabs without one simply refuse the message).

@@ -23,8 +23,9 @@ export interface AttachedBanner {
 /**
  * Keeps the `anteroom-banner` element in step with the page. The background decides what it
  * shows (it holds the catalogue, the policies and the therapist's settings; keeping them out of
- * the content script keeps the script small on every call page): we ask on load, on SPA route
- * changes, and when the settings or dismissals change.
+ * the content script keeps the script small on every call page): we ask on load, and again
+ * whenever the background says so — after an SPA route change (it hears the tab's URL change),
+ * and after the settings or dismissals change.
  *
  * The element is ours alone: we keep a reference instead of querying the page, so a page that
  * contains an element of the same name cannot confuse us.
@@ -69,7 +70,8 @@ export function attachBanner(ctx: PageContext, kinds: readonly PlatformKind[], a
     await browser.storage.local.set({ [DISMISSALS_KEY]: { ...dismissals, [platformId]: Date.now() + hours * 3_600_000 } });
   };
 
-  const update = async (url = location.href) => {
+  const update = async () => {
+    const url = location.href;
     const ticket = ++asked;
     const request: BannerModelRequest = { type: 'banner:model', url, kinds: [...kinds] };
     let answer: BannerModelResponse;
@@ -114,7 +116,7 @@ export function attachBanner(ctx: PageContext, kinds: readonly PlatformKind[], a
     }
   };
 
-  // The background says when settings or dismissals changed, after it has applied them.
+  // The background says when the route, the settings or the dismissals changed.
   const onMessage = (message: unknown, sender: { id?: string }) => {
     // A hand check rather than the valibot schema: the parser would double this script's size.
     if (sender.id === browser.runtime.id && (message as { type?: unknown } | null)?.type === 'banner:refresh') void update();
@@ -124,7 +126,6 @@ export function attachBanner(ctx: PageContext, kinds: readonly PlatformKind[], a
     browser.runtime.onMessage.removeListener(onMessage);
     remove();
   });
-  ctx.onUrlChange((href) => void update(href));
   void update();
   return { rerender: render };
 }

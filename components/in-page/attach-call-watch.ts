@@ -136,7 +136,8 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
       // The clock ticks every second during a call; a call whose probe has gone quiet (all
       // connections closed) ends.
       ticking ??= window.setInterval(() => {
-        if (!call) return;
+        // An extension that was updated or removed mid-call: take our notices off the page.
+        if (!call || !ctx.isValid) return;
         if (Date.now() - call.lastStatsAt > ENDED_AFTER_SILENCE_MS) endCall();
         else render();
       }, 1000);

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 
 /**
  * The little a content script needs to live in a host page: to know when the extension behind
- * it is gone (updated, reloaded, removed), to drop its listeners then, and to hear SPA route
- * changes.
+ * it is gone (updated, reloaded, removed) and to drop its listeners then. SPA route changes are
+ * the background's to notice (it hears the tab's URL change and tells the banner to ask again).
  *
  * Written here instead of using WXT's ContentScriptContext for two reasons. Cost: its wrapper
  * alone added more script time to every call page than the whole budget (2 ms, npm run bench).
@@ -17,15 +17,6 @@ export interface PageContext {
   onInvalidated(callback: () => void): void;
   /** A window listener removed when the context ends. */
   listen<K extends keyof WindowEventMap>(type: K, handler: (event: WindowEventMap[K]) => void): void;
-  /** Called with the new URL on SPA route changes (history API, hash changes). */
-  onUrlChange(callback: (href: string) => void): void;
-}
-
-/** How often to look at location.href where the Navigation API is missing (Firefox ESR). */
-const URL_POLL_MS = 1000;
-
-interface NavigationLike {
-  addEventListener(type: 'navigate', handler: (event: { destination: { url: string } }) => void, options: { signal: AbortSignal }): void;
 }
 
 export function createPageContext(): PageContext {
@@ -33,7 +24,7 @@ export function createPageContext(): PageContext {
   const { signal } = lifetime;
   const extensionAlive = () => browser.runtime?.id != null;
 
-  const context: PageContext = {
+  return {
     get isValid() {
       if (!signal.aborted && !extensionAlive()) lifetime.abort();
       return !signal.aborted;
@@ -44,22 +35,5 @@ export function createPageContext(): PageContext {
     listen(type, handler) {
       window.addEventListener(type, handler, { signal });
     },
-    onUrlChange(callback) {
-      let last = location.href;
-      const changedTo = (href: string) => {
-        if (href === last || !context.isValid) return;
-        last = href;
-        callback(href);
-      };
-      const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
-      if (typeof navigation?.addEventListener === 'function') {
-        // Announced before location.href moves: use the destination.
-        navigation.addEventListener('navigate', (event) => changedTo(event.destination.url), { signal });
-        return;
-      }
-      const timer = setInterval(() => changedTo(location.href), URL_POLL_MS);
-      context.onInvalidated(() => clearInterval(timer));
-    },
   };
-  return context;
 }
