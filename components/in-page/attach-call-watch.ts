@@ -133,6 +133,7 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
     if (!call && !flowing) return;
     if (!call) {
       askSettings();
+      offline = !navigator.onLine; // from here on, the online and offline events keep it
       // The clock ticks every second during a call; a call whose probe has gone quiet (all
       // connections closed) ends.
       ticking ??= window.setInterval(() => {
@@ -182,7 +183,6 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
     activate() {
       if (active) return;
       active = true;
-      offline = !navigator.onLine;
       secret = crypto.randomUUID(); // 122 random bits from the browser's CSPRNG
       listen();
       document.documentElement.setAttribute(PROBE_ATTRIBUTE, secret);
