@@ -72,7 +72,7 @@ export const fieldSpecs: Record<ContractFieldName, FieldSpec> = {
   disruptionPlan: {
     kind: 'textarea',
     rows: 2,
-    help: 'Your main plan when a session is cut short, in a sentence or two. It opens the agreement’s section on technology failing.',
+    help: 'Your main plan when a session is cut short, in a sentence or two. It opens the agreement’s section on technology failing, and Anteroom shows it on the call page when the connection drops — where the call platform’s page can read it, so write no client details here.',
   },
   'disruptionPlans.interruption': {
     kind: 'textarea',
@@ -96,7 +96,7 @@ export const fieldSpecs: Record<ContractFieldName, FieldSpec> = {
   },
   backupPlatform: {
     kind: 'text',
-    help: 'Another way to carry on when the session cannot continue, such as a phone call. Printed in the agreement and on the client sheet.',
+    help: 'Another way to carry on when the session cannot continue, such as a phone call. Printed in the agreement and on the client sheet, and shown with your plan on the call page when the connection drops (the call platform’s page can read it there).',
   },
   emergencyProcedure: {
     kind: 'textarea',
