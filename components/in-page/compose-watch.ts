@@ -25,15 +25,32 @@ const RECIPIENT_FIELDS = [
   '[aria-label*="recipient" i]',
 ].join(',');
 
+/**
+ * Nodes of a same-origin frame come from another realm, where `instanceof HTMLElement` is false:
+ * these checks go by node type and tag instead.
+ */
+const isElement = (target: EventTarget | null): target is HTMLElement => (target as Node | null)?.nodeType === Node.ELEMENT_NODE;
+const isTextArea = (element: HTMLElement): element is HTMLTextAreaElement => element.tagName === 'TEXTAREA';
+
 function editableOf(target: EventTarget | null): HTMLElement | undefined {
-  if (!(target instanceof HTMLElement)) return undefined;
-  if (target instanceof HTMLTextAreaElement) return target;
+  if (!isElement(target)) return undefined;
+  if (isTextArea(target)) return target;
   const rich = target.closest<HTMLElement>('[contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]');
   return rich ?? undefined;
 }
 
+/** The document of a same-origin frame (Proton Mail writes messages in one), else nothing. */
+function frameDocument(target: EventTarget | null): Document | undefined {
+  if (!isElement(target) || target.tagName !== 'IFRAME') return undefined;
+  try {
+    return (target as HTMLIFrameElement).contentDocument ?? undefined; // null when cross-origin
+  } catch {
+    return undefined;
+  }
+}
+
 function textOf(editable: HTMLElement): string {
-  return editable instanceof HTMLTextAreaElement ? editable.value : editable.innerText;
+  return isTextArea(editable) ? editable.value : editable.innerText;
 }
 
 function recipients(): string[] {
@@ -64,30 +81,53 @@ export function watchCompose(onDraft: (draft: DraftSnapshot) => void, debounceMs
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(check, debounceMs);
   };
+  // The page's own document, and each same-origin frame the therapist has typed in.
+  const watched = new Set<Document>();
+  const watch = (doc: Document) => {
+    if (watched.has(doc)) return;
+    // Webmail makes a new frame per message: forget the documents of frames that are gone.
+    for (const old of watched) if (!old.defaultView) watched.delete(old);
+    watched.add(doc);
+    doc.addEventListener('focusin', onFocus, true);
+    doc.addEventListener('input', onInput, true);
+  };
   const onFocus = (event: FocusEvent) => {
     const found = editableOf(event.target);
     if (found) editable = found;
   };
+  // Focus moving into a frame fires nothing in this document (Chrome and Firefox): this window
+  // only loses focus. Then, if the focused element is a same-origin frame (Proton Mail writes the
+  // message in one), listen inside it too, and take its editor if it already has focus.
+  const followFocusIntoFrame = () => {
+    const frame = frameDocument(document.activeElement);
+    if (!frame) return;
+    watch(frame);
+    const inside = editableOf(frame.activeElement);
+    if (inside) editable = inside;
+  };
+  const onWindowBlur = () => setTimeout(followFocusIntoFrame, 0);
+  window.addEventListener('blur', onWindowBlur);
   const onInput = (event: Event) => {
     const found = editableOf(event.target);
     if (found) {
       editable = found;
       schedule();
-    } else if (event.target instanceof HTMLInputElement) {
+    } else if (isElement(event.target) && event.target.tagName === 'INPUT') {
       schedule(); // a recipient field changed
     }
   };
-  document.addEventListener('focusin', onFocus, true);
-  document.addEventListener('input', onInput, true);
+  watch(document);
 
   return {
     insert(text: string): boolean {
+      if (!editable?.isConnected) followFocusIntoFrame();
       if (!editable?.isConnected) return false;
       editable.focus();
       // execCommand('insertText') is what keyboard input does: the editor sees an input event
       // and its undo history records the insertion (Chrome and Firefox, textarea and rich text).
-      const done = document.execCommand('insertText', false, text);
-      if (!done && editable instanceof HTMLTextAreaElement) {
+      // It is the editor's own document that must do it (a frame's, for Proton Mail).
+      const done = editable.ownerDocument.execCommand('insertText', false, text);
+      if (!done && isTextArea(editable)) {
         editable.setRangeText(text, editable.selectionStart, editable.selectionEnd, 'end');
         editable.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
       }
@@ -96,8 +136,12 @@ export function watchCompose(onDraft: (draft: DraftSnapshot) => void, debounceMs
     },
     stop() {
       if (timer !== undefined) clearTimeout(timer);
-      document.removeEventListener('focusin', onFocus, true);
-      document.removeEventListener('input', onInput, true);
+      for (const doc of watched) {
+        doc.removeEventListener('focusin', onFocus, true);
+        doc.removeEventListener('input', onInput, true);
+      }
+      watched.clear();
+      window.removeEventListener('blur', onWindowBlur);
     },
   };
 }

@@ -13,10 +13,10 @@ const ROUTES = {
 
 const CLINICAL = 'She told me about suicidal thoughts and her sertraline dose';
 
-async function open(driver: Driver, url: string) {
+async function open(driver: Driver, url: string, routes: Record<string, string> = ROUTES) {
   const page = await driver.browser.newPage();
   const errors = watchErrors(page);
-  await serveFixtures(page, ROUTES);
+  await serveFixtures(page, routes);
   await page.goto(url);
   await page.waitForSelector('anteroom-banner[data-verdict]', { timeout: 15_000 });
   return { page, errors };
@@ -108,6 +108,24 @@ describe.each(drivers)('the webmail companion in %s', (_name, launch) => {
     await page.click('#to', { count: 3 });
     await page.keyboard.type('client@gmail.com');
     await page.waitForSelector('anteroom-banner[data-warning=sensitive-content]', { timeout: 5000 });
+    await page.close();
+  });
+
+  it('works in a message body inside a frame, as Proton Mail writes it: a reply lands there, and clinical detail warns', async () => {
+    const { page, errors } = await open(driver, 'https://mail.proton.me/u/0/inbox', { 'mail.proton.me': 'webmail-proton-frame-compose.html' });
+    const frameHandle = await page.waitForSelector('#editor');
+    const frame = (await frameHandle!.contentFrame())!;
+    await frame.waitForSelector('#body');
+    await frame.click('#body');
+    await page.keyboard.type('Hello, ');
+    await chooseTemplate(page, 'acknowledgement');
+    const framedText = () => frame.$eval('#body', (el) => (el as HTMLElement).innerText.trim());
+    await expect.poll(framedText, { timeout: 5000 }).toMatch(/^Hello, .*48 hours/s);
+    await frame.click('#body');
+    await page.keyboard.type(` ${CLINICAL}`);
+    // To someone@example.com: outside Proton, so Proton can read it on the way.
+    await page.waitForSelector('anteroom-banner[data-warning=sensitive-content]', { timeout: 5000 });
+    expect(errors).toEqual([]);
     await page.close();
   });
 
