@@ -2,19 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer';
+import { CHROMIUM_ISOLATION_ARGS, chromiumPath } from '../tools/browsers.mjs';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const outDir = `${root}${process.env.ANTEROOM_OUT_DIR ?? '.output'}`;
-export const chromiumPath = process.env.ANTEROOM_CHROMIUM ?? '/usr/bin/chromium';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
-];
+export { chromiumPath };
 
 /** Chromium with or without the production build, launched the same way otherwise. */
 export async function launch({ withExtension, extensionDir, extraArgs = [] }) {
@@ -22,7 +14,7 @@ export async function launch({ withExtension, extensionDir, extraArgs = [] }) {
     executablePath: chromiumPath,
     headless: true,
     pipe: true,
-    args: [...CHROMIUM_ARGS, ...extraArgs],
+    args: [...CHROMIUM_ISOLATION_ARGS, ...extraArgs],
     ...(withExtension ? { enableExtensions: [extensionDir ?? `${outDir}/chrome-mv3`] } : {}),
   });
   let extensionId;

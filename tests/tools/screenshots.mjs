@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer';
+import { CHROMIUM_ISOLATION_ARGS, chromiumPath } from './browsers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const build = `${root}${process.env.ANTEROOM_OUT_DIR ?? '.output'}/chrome-mv3`;
@@ -11,11 +12,11 @@ const out = `${root}tests/screenshots`;
 mkdirSync(out, { recursive: true });
 
 const browser = await puppeteer.launch({
-  executablePath: process.env.ANTEROOM_CHROMIUM ?? '/usr/bin/chromium',
+  executablePath: chromiumPath,
   headless: true,
   pipe: true,
   enableExtensions: [build],
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND'],
+  args: [...CHROMIUM_ISOLATION_ARGS],
   defaultViewport: { width: 1000, height: 1400 },
 });
 try {

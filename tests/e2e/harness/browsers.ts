@@ -1,5 +1,6 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { chromeBuild, chromiumPath, firefoxBuild, firefoxPath, requireBuilds, requireFile } from './paths';
+import { CHROMIUM_ISOLATION_ARGS } from '../../tools/browsers.mjs';
 
 export interface ChromiumSession {
   browser: Browser;
@@ -33,15 +34,7 @@ export async function launchChromium(extraArgs: string[] = [], options: Chromium
     ...(userDataDir ? { userDataDir } : {}),
     ...(allowAudio ? { ignoreDefaultArgs: ['--mute-audio'] } : {}),
     enableExtensions: [chromeBuild],
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND',
-      ...extraArgs,
-    ],
+    args: [...CHROMIUM_ISOLATION_ARGS, ...extraArgs],
   });
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
   const extensionId = new URL(worker.url()).host;

@@ -9,8 +9,7 @@ export const firefoxBuild = `${outDir}/firefox-mv3`;
 export const fixturesDir = `${repoRoot}tests/fixtures`;
 
 /** The browsers the tests drive: Debian's packages unless the environment names others. */
-export const chromiumPath = process.env.ANTEROOM_CHROMIUM ?? '/usr/bin/chromium';
-export const firefoxPath = process.env.ANTEROOM_FIREFOX ?? '/usr/bin/firefox-esr';
+export { chromiumPath, firefoxPath } from '../../tools/browsers.mjs';
 
 /** Fails with the exact fix instead of an obscure launch error. */
 export function requireFile(path: string, what: string, fix: string): void {
