@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './harness/browsers';
 import { watchErrors } from './harness/errors';
 import { fixturesDir } from './harness/paths';
+import { attr, fill, saveAndWait, text, valueOf } from './harness/forms';
 
 /**
  * The contract-defaults page, the printable agreement and the client sheet in real Chromium:
@@ -62,32 +63,6 @@ async function openOptions(): Promise<{ page: Page; errors: string[] }> {
   return opened;
 }
 
-/** Replaces a control's text the way typing would, then types the last part for real. */
-async function fill(page: Page, name: string, value: string): Promise<void> {
-  const selector = `[name="${name}"]`;
-  await page.$eval(
-    selector,
-    (el, text) => {
-      const control = el as HTMLInputElement | HTMLTextAreaElement;
-      control.value = text;
-      control.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    value.slice(0, -1),
-  );
-  await page.type(selector, value.slice(-1));
-}
-
-const valueOf = (page: Page, name: string) => page.$eval(`[name="${name}"]`, (el) => (el as HTMLInputElement).value);
-const attr = (page: Page, selector: string, name: string) => page.$eval(selector, (el, name) => el.getAttribute(name), name);
-const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
-
-async function saveAndWait(page: Page, state: 'saved' | 'invalid'): Promise<void> {
-  // The status may already read "saved" from before; wait for this save's own answer (a save
-  // always passes through "saving", so the page rewrites the attribute).
-  if (state === 'saved') await page.$eval('[data-testid=save-status]', (el) => el.setAttribute('data-state', 'waiting'));
-  await page.click('[data-testid=save]');
-  await page.waitForSelector(`[data-testid=save-status][data-state=${state}]`);
-}
 
 async function upload(page: Page, file: string): Promise<void> {
   const input = (await page.$('input[type=file][name=importSettings]')) as ElementHandle<HTMLInputElement>;

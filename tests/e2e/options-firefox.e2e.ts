@@ -2,6 +2,7 @@ import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox, openFirefoxExtensionPage, type FirefoxSession } from './harness/browsers';
 import { fixturesDir } from './harness/paths';
+import { attr, fill, saveAndWait, text, valueOf } from './harness/forms';
 
 /**
  * The contract-defaults page and the printable agreement in real Firefox. WebDriver BiDi does
@@ -45,30 +46,6 @@ async function open(file: string, ready: string): Promise<Page> {
 
 const openOptions = () => open('options.html', '[name=sessionMinutes]');
 
-async function fill(page: Page, name: string, value: string): Promise<void> {
-  const selector = `[name="${name}"]`;
-  await page.$eval(
-    selector,
-    (el, text) => {
-      const control = el as HTMLInputElement | HTMLTextAreaElement;
-      control.value = text;
-      control.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    value.slice(0, -1),
-  );
-  await page.type(selector, value.slice(-1));
-}
-
-const valueOf = (page: Page, name: string) => page.$eval(`[name="${name}"]`, (el) => (el as HTMLInputElement).value);
-const attr = (page: Page, selector: string, name: string) => page.$eval(selector, (el, name) => el.getAttribute(name), name);
-const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
-
-async function saveAndWait(page: Page, state: 'saved' | 'invalid'): Promise<void> {
-  // A save always passes through "saving", so the page rewrites this attribute with its own answer.
-  if (state === 'saved') await page.$eval('[data-testid=save-status]', (el) => el.setAttribute('data-state', 'waiting'));
-  await page.click('[data-testid=save]');
-  await page.waitForSelector(`[data-testid=save-status][data-state=${state}]`);
-}
 
 async function expectNoPageError(page: Page): Promise<void> {
   expect(await page.$('[data-testid=page-error]')).toBeNull();
