@@ -95,9 +95,9 @@ function rowsFromBackup(backup: BackupFile, opened: readonly JsonValue[]): Prepa
     const client = table === 'clients' ? readable(sealedClient) : undefined;
     const note = table === 'notes' ? readable(sealedNote) : undefined;
     const session = table === 'sessions' ? readable(sealedSession) : undefined;
-    if (client) rows.clients.push({ id, updatedAt: client.updatedAt, sealed });
-    else if (note) rows.notes.push({ id, clientId, updatedAt: note.updatedAt, sealed });
-    else if (session) rows.sessions.push({ id, clientId, startedAt: session.startedAt, sealed });
+    if (client) rows.clients.push({ id, sealed });
+    else if (note) rows.notes.push({ id, clientId, sealed });
+    else if (session) rows.sessions.push({ id, clientId, sealed });
     else problems.push(`the record ${table}/${id} has contents this version of Anteroom cannot read`);
   }
   const clientIds = new Set(rows.clients.map((row) => row.id));

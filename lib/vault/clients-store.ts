@@ -94,7 +94,7 @@ async function addClient(db: AnteroomVaultDb, keys: DataKey, input: ClientInput)
   await withStorage(() =>
     db.transaction('rw', db.clientKeys, db.clients, async () => {
       await db.clientKeys.add({ clientId: id, wrapped });
-      await db.clients.add({ id, updatedAt, sealed });
+      await db.clients.add({ id, sealed });
     }),
   );
   return { id };
@@ -142,7 +142,7 @@ async function rewriteClientOnce(
 ): Promise<boolean> {
   const wrapped = await requireClientKey(db, id);
   const row = await withStorage(() => db.clients.get(id));
-  const { sealed, updatedAt } = withClientKey(keys, id, wrapped, (key) => {
+  const { sealed } = withClientKey(keys, id, wrapped, (key) => {
     let current: SealedClient | undefined;
     try {
       current = row ? openChecked(key, ref(id), row.sealed, sealedClient) : undefined;
@@ -151,14 +151,14 @@ async function rewriteClientOnce(
       current = undefined;
     }
     const next = change(current);
-    return { sealed: sealRecord(key, ref(id), next), updatedAt: next.updatedAt };
+    return { sealed: sealRecord(key, ref(id), next) };
   });
   return withStorage(() =>
     db.transaction('rw', db.clientKeys, db.clients, async () => {
       await assertSameClientKey(db, id, wrapped);
       // Every write draws a fresh nonce, so the same nonce means the same write.
       if ((await db.clients.get(id))?.sealed.n !== row?.sealed.n) return false;
-      await db.clients.put({ id, updatedAt, sealed });
+      await db.clients.put({ id, sealed });
       return true;
     }),
   );

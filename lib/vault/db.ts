@@ -4,9 +4,9 @@ import type { VaultHeader } from './header';
 import type { WrappedKey } from './wrapped-key';
 
 /**
- * Where the vault lives on disk: IndexedDB through Dexie 4. Only opaque random ids and
- * timestamps are in clear (they are what the indexes need); everything a person wrote is a
- * sealed record (envelope.ts). A client's own record, notes, sessions and draft are sealed under
+ * Where the vault lives on disk: IndexedDB through Dexie 4. Only opaque random ids are in clear
+ * (they are what the lookups need); everything a person wrote, and when, is a sealed record
+ * (envelope.ts). A client's own record, notes, sessions and draft are sealed under
  * that client's key, so deleting the wrapped key in `clientKeys` shreds them even if a row
  * survived somewhere on disk.
  *
@@ -31,23 +31,22 @@ export interface ClientKeyRow {
   wrapped: WrappedKey;
 }
 
+// Rows keep in clear only the ids their lookups need (version 3): when a note was written or a
+// session held is sealed inside the record, not beside it.
 export interface ClientRow {
   id: string;
-  updatedAt: number;
   sealed: SealedRecord;
 }
 
 export interface SessionRow {
   id: string;
   clientId: string;
-  startedAt: number;
   sealed: SealedRecord;
 }
 
 export interface NoteRow {
   id: string;
   clientId: string;
-  updatedAt: number;
   sealed: SealedRecord;
 }
 
@@ -55,7 +54,6 @@ export interface NoteRow {
 export interface DraftRow {
   clientId: string;
   noteId: string;
-  updatedAt: number;
   sealed: SealedRecord;
 }
 
@@ -66,6 +64,10 @@ export interface DraftRow {
  * 1. The first layout: a single header row `{ key: 'header', value }`.
  * 2. Two header slots, `current` and `pending`, so a passphrase change can stage the new header
  *    and swap it in one transaction (passphrase-change.ts); and the `drafts` table.
+ * 3. No timestamps in clear: versions 1 and 2 kept each note's and client's last change and each
+ *    session's start beside the sealed record, indexed, though nothing looked them up (every
+ *    list is sorted after opening). They told anyone with the disk when a therapist worked on
+ *    which client; the sealed records hold them still.
  */
 export const VAULT_DB_VERSIONS = {
   1: {
@@ -78,9 +80,18 @@ export const VAULT_DB_VERSIONS = {
   2: {
     drafts: 'clientId, updatedAt',
   },
+  3: {
+    clients: 'id',
+    sessions: 'id, clientId',
+    notes: 'id, clientId',
+    drafts: 'clientId',
+  },
 } as const;
 
-export const VAULT_DB_VERSION = 2;
+export const VAULT_DB_VERSION = 3;
+
+/** The clear timestamp columns version 3 removes, per table. */
+const CLEAR_TIMESTAMPS = { clients: 'updatedAt', sessions: 'startedAt', notes: 'updatedAt', drafts: 'updatedAt' } as const;
 
 export class AnteroomVaultDb extends Dexie {
   meta!: Table<HeaderRow, HeaderSlot>;
@@ -103,6 +114,18 @@ export class AnteroomVaultDb extends Dexie {
         const legacy = (await meta.get('header')) as { value?: VaultHeader } | undefined;
         if (legacy?.value) await meta.put({ key: 'current', header: legacy.value, writtenAt: Date.now() });
         await meta.delete('header');
+      });
+    this.version(3)
+      .stores(VAULT_DB_VERSIONS[3])
+      .upgrade(async (tx) => {
+        for (const [table, column] of Object.entries(CLEAR_TIMESTAMPS)) {
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((row: Record<string, unknown>) => {
+              delete row[column];
+            });
+        }
       });
   }
 }

@@ -48,7 +48,7 @@ export async function saveDraft(
   await withStorage(() =>
     db.transaction('rw', db.clientKeys, db.drafts, async () => {
       await assertSameClientKey(db, clientId, wrapped);
-      await db.drafts.put({ clientId, noteId: noteId ?? '', updatedAt, sealed });
+      await db.drafts.put({ clientId, noteId: noteId ?? '', sealed });
     }),
   );
 }

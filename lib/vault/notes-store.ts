@@ -9,7 +9,7 @@ import { withStorage } from './storage-errors';
 import type { DamagedRecord, NoteView } from './views';
 import type { WrappedKey } from './wrapped-key';
 
-/** Session notes, sealed under their client's key. Only id, clientId and updatedAt are in clear. */
+/** Session notes, sealed under their client’s key. Only id and clientId are in clear. */
 
 export interface NoteInput {
   id?: string;
@@ -101,7 +101,7 @@ export async function saveNote(db: AnteroomVaultDb, keys: DataKey, input: NoteIn
         if (existing?.clientId !== input.clientId) throw new NotFoundError('note');
         if (existing.sealed.n !== input.version) throw new ConflictError('note');
       }
-      await db.notes.put({ id, clientId: input.clientId, updatedAt, sealed });
+      await db.notes.put({ id, clientId: input.clientId, sealed });
       // The draft this save came from is now a saved note.
       const draft = await db.drafts.get(input.clientId);
       if (draft && draft.noteId === (input.id ?? '')) await db.drafts.delete(input.clientId);

@@ -9,7 +9,7 @@ import type { DamagedRecord, SessionView } from './views';
 
 /**
  * Sessions held with a client: when, how long, on which platform, and the checklist as it stood.
- * `startedAt` is in clear because the list is ordered by it; everything else is sealed.
+ * Everything but the ids is sealed; the list is ordered after opening.
  */
 
 export interface SessionInput {
@@ -58,7 +58,7 @@ export async function saveSession(db: AnteroomVaultDb, keys: DataKey, input: Ses
   await withStorage(() =>
     db.transaction('rw', db.clientKeys, db.sessions, async () => {
       await assertSameClientKey(db, input.clientId, wrapped);
-      await db.sessions.add({ id, clientId: input.clientId, startedAt: input.startedAt, sealed });
+      await db.sessions.add({ id, clientId: input.clientId, sealed });
     }),
   );
   return { id };

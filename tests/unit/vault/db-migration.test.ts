@@ -77,3 +77,53 @@ describe('opening a vault written by database version 1', () => {
     db.close();
   });
 });
+
+describe('opening a vault written by database version 2', () => {
+  async function writeVersion2Vault() {
+    const name = `legacy-${crypto.randomUUID()}`;
+    names.push(name);
+    const { header, dek } = await createVault(PASSPHRASE);
+    const client = createClientKey(dek, 'c1');
+    const legacy = new Dexie(name);
+    legacy.version(1).stores(VAULT_DB_VERSIONS[1]);
+    legacy.version(2).stores(VAULT_DB_VERSIONS[2]);
+    await legacy.open();
+    const seal = (table: string, id: string, value: Record<string, unknown>) => sealRecord(client.key, { table, id }, value as never);
+    await legacy.table('meta').put({ key: 'current', header, writtenAt: 1 });
+    await legacy.table('clientKeys').put({ clientId: 'c1', wrapped: client.wrapped });
+    await legacy.table('clients').put({ id: 'c1', updatedAt: 1_700_000_000_001, sealed: seal('clients', 'c1', { label: 'A.B.', contactMode: 'video', updatedAt: 1_700_000_000_001 }) });
+    await legacy.table('notes').put({ id: 'n1', clientId: 'c1', updatedAt: 1_700_000_000_002, sealed: seal('notes', 'n1', { body: 'older', tags: [], updatedAt: 1_700_000_000_002 }) });
+    await legacy.table('notes').put({ id: 'n2', clientId: 'c1', updatedAt: 1_700_000_000_003, sealed: seal('notes', 'n2', { body: 'newer', tags: [], updatedAt: 1_700_000_000_003 }) });
+    await legacy.table('sessions').put({
+      id: 's1',
+      clientId: 'c1',
+      startedAt: 1_700_000_000_004,
+      sealed: seal('sessions', 's1', { date: new Date(1_700_000_000_004).toISOString(), startedAt: 1_700_000_000_004, durationMinutes: 50, platform: 'jitsi', checklistSnapshot: {} }),
+    });
+    await legacy.table('drafts').put({ clientId: 'c1', noteId: '', updatedAt: 1_700_000_000_005, sealed: seal('drafts', 'c1', { body: 'half a thought', updatedAt: 1_700_000_000_005 }) });
+    legacy.close();
+    return { name, dek };
+  }
+
+  it('drops every timestamp kept in clear, and the records keep theirs inside the seal', async () => {
+    const { name, dek } = await writeVersion2Vault();
+    const db = new AnteroomVaultDb(name);
+    await db.open();
+    expect(db.verno).toBe(VAULT_DB_VERSION);
+    const rows = await Promise.all([db.clients.toArray(), db.notes.toArray(), db.sessions.toArray(), db.drafts.toArray()]);
+    const onDisk = JSON.stringify(rows);
+    for (const stamp of ['1700000000001', '1700000000002', '1700000000003', '1700000000004', '1700000000005']) expect(onDisk).not.toContain(stamp);
+    expect(rows.flat().map((row) => Object.keys(row).sort())).toEqual([
+      ['id', 'sealed'],
+      ['clientId', 'id', 'sealed'],
+      ['clientId', 'id', 'sealed'],
+      ['clientId', 'id', 'sealed'],
+      ['clientId', 'noteId', 'sealed'],
+    ]);
+    const keys = testKey(dek);
+    const notes = await listNotes(db, keys, 'c1');
+    expect(notes.items.map((note) => [note.body, note.updatedAt])).toEqual([['newer', 1_700_000_000_003], ['older', 1_700_000_000_002]]);
+    expect(await getDraft(db, keys, 'c1')).toEqual({ body: 'half a thought' });
+    db.close();
+  });
+});
