@@ -6,8 +6,8 @@ import { PROBE_ATTRIBUTE, PROBE_SOURCE } from '@/lib/call/probe-protocol';
  * The call probe, in the page's own world at document_start, before the page's scripts run: it
  * wraps RTCPeerConnection to read getStats() every 2 s, and getDisplayMedia to notice screen
  * sharing. It stays silent until our isolated content script hands it a secret (a DOM attribute,
- * set only once the background has recognised the page as a call platform), then posts numbers
- * and fixed words tagged with it. The page shares this world and can see those messages, so the
+ * set when the probe asks and only once the background has recognised the page as a call
+ * platform), then posts numbers and fixed words tagged with it. The page shares this world and can see those messages, so the
  * secret only keeps out other frames and stale scripts; a page that forges them can only change
  * its own indicator or lock the notes early. The wrappers return the browser's own objects and
  * results, so calls behave exactly as without us.
@@ -25,8 +25,9 @@ export default defineUnlistedScript({
     const NativePeerConnection = window.RTCPeerConnection;
     if (typeof NativePeerConnection !== 'function') return;
 
-    // The secret is read when there is something to say, not watched for: a MutationObserver set
-    // up here at document_start cost every page of these hosts about a millisecond (npm run bench).
+    // The secret is asked for when there is something to say, not watched for: a MutationObserver
+    // set up here at document_start cost every page of these hosts about a millisecond, and an
+    // attribute handed over at every page load would tell any page that Anteroom is installed.
     let secret: string | undefined;
     const takeSecret = () => {
       const value = secret === undefined ? document.documentElement?.getAttribute(PROBE_ATTRIBUTE) : undefined;
@@ -36,26 +37,39 @@ export default defineUnlistedScript({
       }
       return secret !== undefined;
     };
-    // A screen share that starts before our isolated script has handed over the secret must
-    // still lock the notes: it is said again as soon as the secret arrives.
-    let unsaidShare: Record<string, unknown> | undefined;
-    let waitingForSecret: ReturnType<typeof setInterval> | undefined;
+    const send = (message: Record<string, unknown>) => window.postMessage({ source: PROBE_SOURCE, secret, ...message }, location.origin);
+    // Screen-share news that came before the secret, said in order once it arrives: a share that
+    // started (even if it has stopped since) must still lock the notes.
+    const unsaid: Record<string, unknown>[] = [];
+    const flush = () => {
+      for (const message of unsaid.splice(0)) send(message);
+    };
+    let asking: ReturnType<typeof setInterval> | undefined;
+    let askUntil = 0;
+    let ticks = 0;
+    const hello = () => window.postMessage({ source: PROBE_SOURCE, kind: 'hello' }, location.origin);
+    const askForSecret = () => {
+      if (takeSecret()) return;
+      hello();
+      askUntil = performance.now() + 60_000;
+      // Asked again each second: our isolated script starts listening only once the page has
+      // loaded and the background has recognised it.
+      asking ??= setInterval(() => {
+        if (takeSecret()) flush();
+        else if (performance.now() < askUntil) return void (++ticks % 4 === 0 && hello());
+        else unsaid.length = 0; // not a call platform our isolated script knows: say nothing
+        clearInterval(asking);
+        asking = undefined;
+      }, 250);
+    };
     const post = (message: Record<string, unknown>) => {
       if (takeSecret()) {
-        window.postMessage({ source: PROBE_SOURCE, secret, ...message }, location.origin);
+        flush();
+        send(message);
         return;
       }
-      if (message.kind !== 'share') return; // stats: the next reading, 2 s later, will do
-      unsaidShare = message;
-      const giveUpAt = performance.now() + 60_000;
-      waitingForSecret ??= setInterval(() => {
-        if (!takeSecret() && performance.now() < giveUpAt) return;
-        clearInterval(waitingForSecret);
-        waitingForSecret = undefined;
-        const share = unsaidShare;
-        unsaidShare = undefined;
-        if (share && secret) post(share);
-      }, 250);
+      if (message.kind === 'share') unsaid.push(message); // stats: the next reading will do
+      askForSecret();
     };
 
     const connections = new Set<RTCPeerConnection>();
@@ -94,6 +108,7 @@ export default defineUnlistedScript({
     };
 
     const track = (pc: RTCPeerConnection) => {
+      askForSecret(); // in place before the first reading, two seconds from now
       connections.add(pc);
       born.set(pc, performance.now());
       timer ??= setInterval(() => void readAll(), 2000);

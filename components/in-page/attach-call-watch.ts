@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PROBE_ATTRIBUTE, readProbeMessage } from '@/lib/call/probe-protocol';
+import { isProbeHello, PROBE_ATTRIBUTE, readProbeMessage } from '@/lib/call/probe-protocol';
 import { createQualityTracker, type TrackerState } from '@/lib/call/quality-tracker';
 import { createSessionTimer } from '@/lib/call/session-timer';
 import type { CallMessage, CallSettings } from '@/lib/call/messages';
@@ -12,8 +12,8 @@ const ENDED_AFTER_SILENCE_MS = 10_000;
 const ENDING_NOTICE_MS = 60_000;
 
 /**
- * The in-call companion on video and messaging platforms. It hands the main-world probe a
- * secret (a DOM attribute the probe takes and removes), accepts only messages that carry it,
+ * The in-call companion on video and messaging platforms. When the main-world probe asks, it
+ * hands it a secret (a DOM attribute the probe takes and removes), accepts only messages that carry it,
  * from this window and origin, shaped as numbers and fixed words (the page can see and could
  * imitate them: a forgery can only change what this page's own indicator shows, or lock the
  * notes early), and turns them into the quality pill, the session clock and the notices.
@@ -119,6 +119,11 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
 
   const onProbeMessage = (event: MessageEvent) => {
     if (event.source !== window || event.origin !== location.origin) return;
+    if (isProbeHello(event.data)) {
+      // The probe has something to say: hand it the secret (it takes the attribute off at once).
+      if (!document.documentElement.hasAttribute(PROBE_ATTRIBUTE)) document.documentElement.setAttribute(PROBE_ATTRIBUTE, secret);
+      return;
+    }
     const message = readProbeMessage(event.data, secret);
     if (!message) return;
     const now = Date.now();
@@ -179,13 +184,15 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
     if (ticking !== undefined) window.clearInterval(ticking);
   });
   return {
-    /** Hands the probe its secret once the page is known to be a call platform (not, say, a Facebook feed). */
+    /**
+     * Starts listening to the probe once the page is known to be a call platform (not, say, a
+     * Facebook feed); the probe gets its secret when it asks, on its first call or share.
+     */
     activate() {
       if (active) return;
       active = true;
       secret = crypto.randomUUID(); // 122 random bits from the browser's CSPRNG
       listen();
-      document.documentElement.setAttribute(PROBE_ATTRIBUTE, secret);
     },
   };
 }

@@ -98,7 +98,9 @@ export function watchCompose(onDraft: (draft: DraftSnapshot) => void, debounceMs
   // Focus moving into a frame fires nothing in this document (Chrome and Firefox): this window
   // only loses focus. Then, if the focused element is a same-origin frame (Proton Mail writes the
   // message in one), listen inside it too, and take its editor if it already has focus.
+  let stopped = false;
   const followFocusIntoFrame = () => {
+    if (stopped) return; // a blur that was still pending when the watch stopped
     const frame = frameDocument(document.activeElement);
     if (!frame) return;
     watch(frame);
@@ -135,12 +137,14 @@ export function watchCompose(onDraft: (draft: DraftSnapshot) => void, debounceMs
       return true;
     },
     stop() {
+      stopped = true;
       if (timer !== undefined) clearTimeout(timer);
       for (const doc of watched) {
         doc.removeEventListener('focusin', onFocus, true);
         doc.removeEventListener('input', onInput, true);
       }
       watched.clear();
+      editable = undefined;
       window.removeEventListener('blur', onWindowBlur);
     },
   };

@@ -177,7 +177,12 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
     'vault:save-draft': async ({ clientId, noteId, body, version }) => saveDraft(await unlocked(), ctx.keys, clientId, noteId, body, version),
     'vault:get-draft': async ({ clientId }) => getDraft(await unlocked(), ctx.keys, clientId),
 
-    'vault:export-backup': async () => exportVaultBackup(await unlocked(), ctx.keys),
+    // In turn with restores and passphrase changes: the export reads the records and seals the
+    // manifest with the key in two steps, and a restore between them would swap the key.
+    'vault:export-backup': async () => {
+      const db = await unlocked();
+      return ctx.serial(() => exportVaultBackup(db, ctx.keys));
+    },
 
     'vault:import-backup': ({ text, passphrase, mode }) => {
       const since = ctx.keys.generation;

@@ -10,6 +10,17 @@ export type ProbeMessage =
   | { kind: 'stats'; sendKbps: number; recvKbps: number; lossPct: number; rttMs: number; jitterMs: number; video: boolean; connected: boolean }
   | { kind: 'share'; state: 'started' | 'stopped' };
 
+/**
+ * The probe's request for the secret, sent only when it has something to say and no secret yet:
+ * our isolated script answers (by setting PROBE_ATTRIBUTE) only on pages it knows as call
+ * platforms, so pages that never hold a call never carry the attribute.
+ */
+export function isProbeHello(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as Record<string, unknown>;
+  return m.source === PROBE_SOURCE && m.kind === 'hello' && Object.keys(m).length === 2;
+}
+
 const bounded = (n: unknown, max: number) => (typeof n === 'number' && (Number.isNaN(n) || (n >= 0 && n <= max)) ? n : undefined);
 
 export function readProbeMessage(data: unknown, secret: string): ProbeMessage | undefined {

@@ -41,16 +41,43 @@ describe('the call probe', () => {
     window.addEventListener('message', listener);
     probe.main();
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // Each test's probe stays installed: hand any that still ask a secret, so none of them takes
+    // the next test's (the attribute stays once nobody is left asking).
+    for (let round = 0; round < 6 && !document.documentElement.hasAttribute(PROBE_ATTRIBUTE); round++) {
+      document.documentElement.setAttribute(PROBE_ATTRIBUTE, 'a-leftover-secret-for-old-probes');
+      await wait(300);
+    }
+    document.documentElement.removeAttribute(PROBE_ATTRIBUTE);
     window.removeEventListener('message', listener);
   });
 
   const shareMessages = () => heard.filter((m) => m.source === PROBE_SOURCE && m.kind === 'share');
+  const hellos = () => heard.filter((m) => m.source === PROBE_SOURCE && m.kind === 'hello');
 
-  it('says nothing before our isolated script hands it the secret', async () => {
+  it('asks nothing and says nothing on a page that makes no call', async () => {
+    await wait(300);
+    expect(heard).toEqual([]);
+  });
+
+  it('asks for the secret when it has something to say, and says nothing before it comes', async () => {
     await new MediaDevices().getDisplayMedia();
     await wait(600);
     expect(shareMessages()).toEqual([]);
+    expect(hellos()).toEqual([{ source: PROBE_SOURCE, kind: 'hello' }]);
+    // A connection being made asks too, so the secret is there before the first reading.
+    new window.RTCPeerConnection();
+    await wait(20);
+    expect(hellos().length).toBe(2);
+  });
+
+  it('a share that started and stopped before the secret came is said in order, so the notes still lock', async () => {
+    const stream = await new MediaDevices().getDisplayMedia();
+    stream.getVideoTracks()[0]!.stop();
+    await wait(50);
+    document.documentElement.setAttribute(PROBE_ATTRIBUTE, SECRET);
+    await wait(350);
+    expect(shareMessages().map((m) => m.state)).toEqual(['started', 'stopped']);
   });
 
   it('reports a screen share that started before the secret arrived, once it does (so the notes still lock)', async () => {
