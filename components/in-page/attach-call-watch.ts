@@ -20,7 +20,7 @@ const ENDING_NOTICE_MS = 60_000;
  * Screen sharing is reported to the background, which locks the notes at once.
  */
 export function attachCallWatch(ctx: PageContext): { activate(): void } {
-  // Made when the page turns out to be a call platform (most page loads never need one).
+  // Made when the probe first asks (most page loads never hold a call).
   let secret = '';
   let active = false;
 
@@ -121,6 +121,7 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
     if (event.source !== window || event.origin !== location.origin) return;
     if (isProbeHello(event.data)) {
       // The probe has something to say: hand it the secret (it takes the attribute off at once).
+      secret ||= crypto.randomUUID(); // 122 random bits from the browser's CSPRNG
       if (!document.documentElement.hasAttribute(PROBE_ATTRIBUTE)) document.documentElement.setAttribute(PROBE_ATTRIBUTE, secret);
       return;
     }
@@ -191,7 +192,6 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
     activate() {
       if (active) return;
       active = true;
-      secret = crypto.randomUUID(); // 122 random bits from the browser's CSPRNG
       listen();
     },
   };
