@@ -69,6 +69,17 @@ async function click(selector: string, target: Page = page) {
 const noteItemsText = (target: Page = page) =>
   target.$$eval('[data-testid=note-item]', (items) => items.map((item) => item.textContent ?? ''));
 
+/** A second notes page (another tab, or the side panel), unlocked, on the same client's notes. */
+async function openSecondNotesPage(): Promise<{ other: Page; otherErrors: string[] }> {
+  const other = await session.browser.newPage();
+  const otherErrors = watchErrors(other);
+  await other.goto(session.pageUrl('notes.html'));
+  await waitForState('unlocked', other);
+  await click('[data-testid=client-item]', other);
+  await other.waitForSelector('[data-testid=note-item]', { timeout: VAULT_WAIT });
+  return { other, otherErrors };
+}
+
 async function unlock(passphrase: string) {
   await typeInto('input[name=passphrase]', passphrase);
   await click('[data-testid=unlock]');
@@ -144,12 +155,7 @@ describe('encrypted notes in Chromium', () => {
 
   it('refuses to save over a newer version from another window, and keeps the typed text', async () => {
     // The notes page open twice (a tab and the side panel), on the same client.
-    const other = await session.browser.newPage();
-    const otherErrors = watchErrors(other);
-    await other.goto(session.pageUrl('notes.html'));
-    await waitForState('unlocked', other);
-    await click('[data-testid=client-item]', other);
-    await other.waitForSelector('[data-testid=note-item]', { timeout: VAULT_WAIT });
+    const { other, otherErrors } = await openSecondNotesPage();
     await page.bringToFront();
     await click('[data-testid=edit-note]');
     await (await page.waitForSelector('textarea[name=noteBody]'))!.type(' Typed in the tab.');
@@ -293,12 +299,7 @@ describe('encrypted notes in Chromium', () => {
   });
 
   it('shows the locked state at once in another open notes page when the vault locks', async () => {
-    const other = await session.browser.newPage();
-    const otherErrors = watchErrors(other);
-    await other.goto(session.pageUrl('notes.html'));
-    await waitForState('unlocked', other);
-    await click('[data-testid=client-item]', other);
-    await other.waitForSelector('[data-testid=note-item]', { timeout: VAULT_WAIT });
+    const { other, otherErrors } = await openSecondNotesPage();
     // Lock from the first page while the other one sits in a background tab.
     await page.bringToFront();
     await click('[data-testid=lock]');
