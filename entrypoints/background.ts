@@ -48,19 +48,18 @@ export default defineBackground(() => {
   // again: the content script keeps no route watcher of its own, which every page load would pay
   // for (npm run bench). Only on hosts we may see (catalogue and granted custom hosts) does the
   // browser report the URL at all, and only there do our content scripts run.
+  // Tells one tab's banner script to ask again (a tab without one simply refuses the message).
+  const refresh: BannerRefresh = { type: 'banner:refresh' };
+  const refreshBanner = (tabId: number) => browser.tabs.sendMessage(tabId, refresh, { frameId: 0 }).catch(() => undefined);
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url !== undefined || change.status === 'complete') void badges.paint(tabId, tab.url);
-    if (change.url !== undefined) {
-      const refresh: BannerRefresh = { type: 'banner:refresh' };
-      void browser.tabs.sendMessage(tabId, refresh, { frameId: 0 }).catch(() => undefined);
-    }
+    if (change.url !== undefined) void refreshBanner(tabId);
   });
 
-  // Tell every tab's content script to ask again (tabs without one simply refuse the message).
+  // Every tab's banner, after the settings or the dismissals changed.
   const refreshBanners = async () => {
-    const refresh: BannerRefresh = { type: 'banner:refresh' };
     const tabs = await browser.tabs.query({});
-    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, refresh).catch(() => undefined))));
+    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : refreshBanner(tab.id))));
   };
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && DISMISSALS_KEY in changes) void refreshBanners();

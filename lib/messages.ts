@@ -23,6 +23,10 @@ export const bannerModelRequest = v.strictObject({
 export type BannerModelRequest = v.InferOutput<typeof bannerModelRequest>;
 export type BannerModelResponse = BannerModel | null;
 
-/** From the background to content scripts: settings or dismissals changed, ask again. */
-export const bannerRefresh = v.strictObject({ type: v.literal('banner:refresh') });
-export type BannerRefresh = v.InferOutput<typeof bannerRefresh>;
+/**
+ * From the background to content scripts: the route, the settings or the dismissals changed, ask
+ * again. Checked by hand in the content script (a schema parser would double its size).
+ */
+export interface BannerRefresh {
+  type: 'banner:refresh';
+}
