@@ -13,8 +13,8 @@ const ENDING_NOTICE_MS = 60_000;
 
 /**
  * The in-call companion on video and messaging platforms. When the main-world probe asks, it
- * hands it a secret (a DOM attribute the probe takes and removes), accepts only messages that carry it,
- * from this window and origin, shaped as numbers and fixed words (the page can see and could
+ * hands it a secret (a DOM attribute the probe takes and removes), accepts only messages that
+ * carry it, from this window and origin, shaped as numbers and fixed words (the page can see and could
  * imitate them: a forgery can only change what this page's own indicator shows, or lock the
  * notes early), and turns them into the quality pill, the session clock and the notices.
  * Screen sharing is reported to the background, which locks the notes at once.
@@ -43,7 +43,7 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
   let call:
     | { startedAt: number; lastStatsAt: number; lastAt: number; state: TrackerState; bitrate: number; seconds: Record<TrackerState['quality'], number>; timer: ReturnType<typeof createSessionTimer>; ending?: { minutes: number; until: number } }
     | undefined;
-  // Set up by activate(), like everything a call needs: most page loads never hold one.
+  // Made at a call's first reading: most page loads never hold a call.
   let tracker: ReturnType<typeof createQualityTracker> | undefined;
   let sharing = false;
   let offline = false;
