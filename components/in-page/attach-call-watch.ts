@@ -14,9 +14,9 @@ const ENDING_NOTICE_MS = 60_000;
 /**
  * The in-call companion on video and messaging platforms. When the main-world probe asks, it
  * hands it a secret (a DOM attribute the probe takes and removes), accepts only messages that
- * carry it, from this window and origin, shaped as numbers and fixed words (the page can see and could
- * imitate them: a forgery can only change what this page's own indicator shows, or lock the
- * notes early), and turns them into the quality pill, the session clock and the notices.
+ * carry it, from this window and origin, shaped as numbers and fixed words (the page can see
+ * and could imitate them: a forgery can only change what this page's own indicator shows, or
+ * lock the notes early), and turns them into the quality pill, the session clock and the notices.
  * Screen sharing is reported to the background, which locks the notes at once.
  */
 export function attachCallWatch(ctx: PageContext): { activate(): void } {
