@@ -51,7 +51,7 @@ describe('the Chromium build', () => {
     await page.close();
   });
 
-  it('leaves nothing on a call page that the page can read: no globals, no messages', async () => {
+  it('leaves nothing on a call page that the page can read: no globals, no messages, the same WebRTC names', async () => {
     const globalsAt = async (url: string) => {
       const page = await session.browser.newPage();
       await serveFixtures(page, { 'us02web.zoom.us': 'video-call.html', 'www.unrelated.example': 'video-call.html' });
@@ -67,6 +67,8 @@ describe('the Chromium build', () => {
       const seen = await page.evaluate(() => ({
         names: Object.getOwnPropertyNames(window).sort(),
         heard: (window as unknown as { __heardByPage: unknown[] }).__heardByPage,
+        // The probe's wrappers must look like the browser's own functions to a page's checks.
+        wrapped: [RTCPeerConnection.name, RTCPeerConnection.length, MediaDevices.prototype.getDisplayMedia.name, MediaDevices.prototype.getDisplayMedia.length],
       }));
       await page.close();
       return seen;
@@ -75,6 +77,7 @@ describe('the Chromium build', () => {
     const without = await globalsAt('https://www.unrelated.example/wc/123/join');
     expect(withScripts.names.filter((name) => !without.names.includes(name))).toEqual([]);
     expect(withScripts.heard).toEqual([]);
+    expect(withScripts.wrapped).toEqual(without.wrapped);
   });
 
   it('stays out of an unrelated site and makes no request of its own', async () => {
