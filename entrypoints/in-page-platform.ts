@@ -13,12 +13,14 @@ export default defineUnlistedScript({
   globalName: false,
   main() {
     const ctx = createPageContext();
-    // The in-call companion (quality, clock, screen-share guard), switched on only where the
+    // The in-call companion (quality, clock, screen-share guard), attached only where the
     // background recognises a video or messaging platform (not a whole host such as facebook.com).
-    const calls = attachCallWatch(ctx);
+    let watchingCalls = false;
     attachBanner(ctx, KINDS, {
       onModel: (model) => {
-        if (model && (model.kind === 'video' || model.kind === 'messaging')) calls.activate();
+        if (watchingCalls || !model || (model.kind !== 'video' && model.kind !== 'messaging')) return;
+        watchingCalls = true;
+        attachCallWatch(ctx);
       },
     });
   },

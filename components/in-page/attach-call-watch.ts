@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isProbeHello, PROBE_ATTRIBUTE, readProbeMessage } from '@/lib/call/probe-protocol';
+import { isProbeHello, PROBE_ATTRIBUTE, PROBE_SOURCE, readProbeMessage } from '@/lib/call/probe-protocol';
 import { createQualityTracker, type TrackerState } from '@/lib/call/quality-tracker';
 import { createSessionTimer } from '@/lib/call/session-timer';
 import type { CallMessage, CallSettings } from '@/lib/call/messages';
@@ -18,16 +18,28 @@ const ENDING_NOTICE_MS = 60_000;
  * and could imitate them: a forgery can only change what this page's own indicator shows, or
  * lock the notes early), and turns them into the quality pill, the session clock and the notices.
  * Screen sharing is reported to the background, which locks the notes at once.
+ *
+ * Attached only once the background has recognised the page as a video or messaging platform
+ * (not, say, a Facebook feed). The watch itself is made when the probe first speaks, on the
+ * page's first call or share: most loads of these hosts never hold one, and every page load
+ * pays for the script it runs (npm run bench).
  */
-export function attachCallWatch(ctx: PageContext): { activate(): void } {
-  // Made when the probe first asks (most page loads never hold a call).
+export function attachCallWatch(ctx: PageContext): void {
+  let onProbeMessage: ((event: MessageEvent) => void) | undefined;
+  ctx.listen('message', (event) => {
+    if (event.source !== window || (event.data as { source?: unknown } | null)?.source !== PROBE_SOURCE) return;
+    onProbeMessage ??= createCallWatch(ctx);
+    onProbeMessage(event);
+  });
+}
+
+function createCallWatch(ctx: PageContext): (event: MessageEvent) => void {
   let secret = '';
-  let active = false;
 
   let settings: CallSettings = { sessionMinutes: 50, reminderMinutesBefore: [10, 5], disruptionPlan: '', backupPlatform: '' };
   const send = (message: CallMessage) => browser.runtime.sendMessage(message).catch(() => undefined);
-  // Nothing is asked of the background until a call starts: most page loads never have one,
-  // and every extension API call costs the page script time (npm run bench).
+  // Nothing is asked of the background until a call starts (a probe asking for its secret may
+  // only be preparing one), and every extension API call costs the page script time.
   let settingsAsked = false;
   const askSettings = () => {
     if (settingsAsked) return;
@@ -140,6 +152,7 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
     if (!call) {
       askSettings();
       offline = !navigator.onLine; // from here on, the online and offline events keep it
+      hearNetwork();
       // The clock ticks every second during a call; a call whose probe has gone quiet (all
       // connections closed) ends.
       ticking ??= window.setInterval(() => {
@@ -167,10 +180,11 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
     render();
   };
 
-  // Listening starts with activate(): on the many pages of these hosts that never hold a call,
-  // the probe stays silent and there is nothing to hear.
-  const listen = () => {
-    ctx.listen('message', onProbeMessage);
+  // The connection's own state is heard from the first call on (most page loads never hold one).
+  let hearingNetwork = false;
+  const hearNetwork = () => {
+    if (hearingNetwork) return;
+    hearingNetwork = true;
     ctx.listen('offline', () => {
       offline = true;
       render();
@@ -184,15 +198,5 @@ export function attachCallWatch(ctx: PageContext): { activate(): void } {
     host?.remove();
     if (ticking !== undefined) window.clearInterval(ticking);
   });
-  return {
-    /**
-     * Starts listening to the probe once the page is known to be a call platform (not, say, a
-     * Facebook feed); the probe gets its secret when it asks, on its first call or share.
-     */
-    activate() {
-      if (active) return;
-      active = true;
-      listen();
-    },
-  };
+  return onProbeMessage;
 }
