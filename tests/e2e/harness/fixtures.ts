@@ -17,14 +17,15 @@ export interface FixtureServer {
   refused: string[];
 }
 
-export async function serveFixtures(page: Page, routes: Record<string, string> = {}): Promise<FixtureServer> {
+/** `headers` adds response headers by host, e.g. a page's Content-Security-Policy. */
+export async function serveFixtures(page: Page, routes: Record<string, string> = {}, headers: Record<string, Record<string, string>> = {}): Promise<FixtureServer> {
   const server: FixtureServer = { requests: [], refused: [] };
   await page.setRequestInterception(true);
-  page.on('request', (request) => void respond(request, routes, server));
+  page.on('request', (request) => void respond(request, routes, headers, server));
   return server;
 }
 
-async function respond(request: HTTPRequest, routes: Record<string, string>, server: FixtureServer) {
+async function respond(request: HTTPRequest, routes: Record<string, string>, headers: Record<string, Record<string, string>>, server: FixtureServer) {
   const url = new URL(request.url());
   if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') {
     return request.continue();
@@ -37,7 +38,7 @@ async function respond(request: HTTPRequest, routes: Record<string, string>, ser
   if (url.pathname === '/favicon.ico') return request.respond({ status: 204, body: '' });
   server.requests.push(request.url());
   const file = fixtureFor(url, routes);
-  return request.respond({ status: 200, contentType: contentType(file), body: readFileSync(`${fixturesDir}/pages/${file}`) });
+  return request.respond({ status: 200, contentType: contentType(file), headers: headers[url.hostname], body: readFileSync(`${fixturesDir}/pages/${file}`) });
 }
 
 function fixtureFor(url: URL, routes: Record<string, string>): string {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderBanner } from '@/components/in-page/banner-view';
 import type { BannerModel } from '@/lib/rules/banner-model';
 
@@ -54,5 +54,36 @@ describe('renderBanner', () => {
     root.querySelector<HTMLDetailsElement>('details[data-section=settings]')!.open = false;
     renderBanner(root, gmail, handlers);
     expect(openSections(root)).toEqual([]);
+  });
+
+  it('draws a name the therapist typed as text: no element, attribute or script can come of it', () => {
+    const root = shadow();
+    const hostile = `Clinic<img src=x onerror="alert(1)"><script>alert(2)</script>"'&`;
+    renderBanner(root, { ...gmail, platformName: hostile, summary: hostile, reasons: [hostile], alternatives: [hostile] }, handlers);
+    expect(root.querySelector('img, script')).toBeNull();
+    expect(root.querySelector('.platform')!.textContent).toBe(hostile);
+    expect(root.querySelector('[data-testid=banner-dismiss]')!.getAttribute('title')).toContain(hostile);
+  });
+
+  it('links sources only over https', () => {
+    const root = shadow();
+    renderBanner(root, { ...gmail, sourceUrl: 'javascript:alert(1)' }, handlers);
+    expect(root.querySelector('a')).toBeNull();
+    renderBanner(root, gmail, handlers);
+    expect(root.querySelector('a')!.getAttribute('href')).toBe('https://example.invalid/sources');
+  });
+
+  it('hands clicks to the latest drawing’s handlers, and says when a reply could not go in', () => {
+    const root = shadow();
+    const first = { onDismiss: vi.fn(), onTemplate: vi.fn(() => true) };
+    const second = { onDismiss: vi.fn(), onTemplate: vi.fn(() => false) };
+    renderBanner(root, gmail, first);
+    renderBanner(root, gmail, second);
+    root.querySelector<HTMLButtonElement>('[data-testid=banner-dismiss]')!.click();
+    root.querySelector<HTMLButtonElement>('[data-testid=template-acknowledgement]')!.click();
+    expect(first.onDismiss).not.toHaveBeenCalled();
+    expect(second.onDismiss).toHaveBeenCalledTimes(1);
+    expect(second.onTemplate).toHaveBeenCalledWith('acknowledgement');
+    expect(root.querySelector('[role=status].note')!.textContent).toContain('Click into the message');
   });
 });
