@@ -22,7 +22,8 @@ type Step = { kind: 'choose' } | { kind: 'passphrase'; fileName: string; text: s
 /**
  * Restore an encrypted backup: choose the file, type the passphrase it was made with, and get
  * either the counts restored or the reason it was refused (in which case nothing changed).
- * Restoring over notes that already exist needs a second, explicit yes.
+ * Restoring over notes that already exist needs a second, explicit yes, asked only once the
+ * backup has been checked: a wrong passphrase or a damaged file is said before any question.
  */
 export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts, fileName: string) => void }) {
   const api = useVault();
@@ -88,6 +89,8 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
     }
     setError({ ...result.error, message: `${step.fileName} was not restored, and nothing was changed. ${result.error.message}` });
     backoff.noteFailure(result.error);
+    // The question to replace was for this attempt; a refusal ends it (the file is chosen again).
+    if (step.kind === 'replace') return reset();
     if (result.error.code === 'wrong-passphrase' || result.error.code === 'backoff') {
       setPassphrase('');
       document.getElementById('import-passphrase')?.focus();
@@ -156,8 +159,9 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
         <div class="notes-danger import-step" role="group" aria-labelledby="import-replace-heading">
           <h4 id="import-replace-heading">Replace everything with this backup?</h4>
           <p>
-            Your notes vault already holds clients and notes. Restoring {step.fileName} will <strong>delete all of them</strong> and
-            put the backup’s contents in their place. Download a backup of what is here now first if you may need it.
+            {step.fileName} opens with that passphrase and is intact. Your notes vault already holds clients and notes: restoring
+            the backup will <strong>delete all of them</strong> and put its contents in their place. Download a backup of what is
+            here now first if you may need it.
           </p>
           <div class="notes-actions">
             <button type="button" class="danger" data-testid="import-replace" disabled={busy} onClick={() => void restore('replace')}>

@@ -189,13 +189,18 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
       return ctx.serial(async () => {
         const db = await ctx.db();
         const empty = await withStorage(() => isVaultEmpty(db));
-        if (mode === 'replace-empty' && !empty) throw new VaultNotEmptyError();
         // Replacing someone's notes needs their vault open, not just access to the browser; and
         // open by the same rule as every other operation (the inactivity countdown included).
         if (!empty) await unlocked();
+        // The file and its passphrase are checked before the therapist is asked whether to
+        // replace what is here: a yes to a backup that then fails would be a question wasted.
         const prepared = await prepareImport(text, passphrase).catch((error: unknown) => {
           throw error instanceof WrongPassphraseError ? new WrongBackupPassphraseError() : error;
         });
+        if (mode === 'replace-empty' && !empty) {
+          wipe(prepared.dek);
+          throw new VaultNotEmptyError();
+        }
         try {
           await writeImport(db, prepared, mode);
         } catch (error) {

@@ -172,6 +172,10 @@ describe('backup and restore through the page', () => {
     await vaultWithOneClient();
     const { text } = value(await exportBackup());
     expect(await importBackup(text, PASSPHRASE, 'replace-empty')).toMatchObject({ ok: false, error: { code: 'not-empty' } });
+    // The question to replace comes only for a backup that opens: a wrong passphrase or a bad
+    // file is said first.
+    expect(await importBackup(text, OTHER_PASSPHRASE, 'replace-empty')).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await importBackup(text.slice(0, -40), PASSPHRASE, 'replace-empty')).toMatchObject({ ok: false, error: { code: 'backup-invalid' } });
     value(await lockVault());
     expect(await importBackup(text, PASSPHRASE, 'replace')).toMatchObject({ ok: false, error: { code: 'locked' } });
   });
