@@ -351,6 +351,23 @@ describe('encrypted notes in Chromium', () => {
     await page.waitForSelector('[data-testid=markdown-export]', { hidden: true });
   });
 
+  it('over notes that exist, says a wrong passphrase before asking to replace anything, and Cancel keeps them', async () => {
+    const [file] = readdirSync(downloads).filter((f) => f.endsWith('.json'));
+    const input = await page.waitForSelector('input[type=file][name=import]');
+    await input!.uploadFile(join(downloads, file!));
+    await typeInto('input[name=passphrase]', 'wrong backup passphrase');
+    await click('[data-testid=import-confirm]');
+    await page.waitForSelector('[data-testid=import-error]', { timeout: VAULT_WAIT });
+    expect(await page.$('[data-testid=import-replace]')).toBeNull();
+    await typeInto('input[name=passphrase]', PASSPHRASE);
+    await click('[data-testid=import-confirm]');
+    const question = await page.waitForSelector('[role=group]:has([data-testid=import-replace])', { timeout: VAULT_WAIT });
+    expect(await question!.evaluate((q) => q.textContent)).toContain('opens with that passphrase and is intact');
+    await page.click('[role=group]:has([data-testid=import-replace]) button:not(.danger)');
+    await page.waitForSelector('[data-testid=import-replace]', { hidden: true });
+    expect(await pageText()).toContain(CLIENT);
+  });
+
   it('deletes a client only after its name is typed, and its notes go with it', async () => {
     await click('[data-testid=delete-client]');
     const summary = await page.waitForSelector('[data-testid=delete-client-summary]');
