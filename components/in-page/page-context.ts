@@ -20,20 +20,27 @@ export interface PageContext {
 }
 
 export function createPageContext(): PageContext {
-  const lifetime = new AbortController();
-  const { signal } = lifetime;
+  // A list of callbacks rather than an AbortController: its interfaces would be set up afresh in
+  // every page's script world, on every load (npm run bench).
+  let ended = false;
+  const onEnd: (() => void)[] = [];
   const extensionAlive = () => browser.runtime?.id != null;
 
   return {
     get isValid() {
-      if (!signal.aborted && !extensionAlive()) lifetime.abort();
-      return !signal.aborted;
+      if (!ended && !extensionAlive()) {
+        ended = true;
+        for (const callback of onEnd.splice(0)) callback();
+      }
+      return !ended;
     },
     onInvalidated(callback) {
-      signal.addEventListener('abort', callback, { once: true });
+      if (!ended) onEnd.push(callback);
     },
     listen(type, handler) {
-      window.addEventListener(type, handler, { signal });
+      if (ended) return;
+      window.addEventListener(type, handler);
+      onEnd.push(() => window.removeEventListener(type, handler));
     },
   };
 }
