@@ -37,6 +37,7 @@ p { margin: 6px 0; }
 details { margin: 6px 0; }
 summary { cursor: pointer; font-weight: 600; }
 a { color: #234e70; }
+.note { font-size: 12px; color: #4d5966; }
 button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 6px; border: 1px solid #8894a0; background: #f4f6f8;
   color: #1d232a; cursor: pointer; }
 button:focus-visible, a:focus-visible, summary:focus-visible { outline: 3px solid #234e70; outline-offset: 2px; }
@@ -50,7 +51,6 @@ h2 { all: unset; display: block; font-size: 15px; font-weight: 700; margin: 0 0 
 .platform { font-weight: 600; color: #1d232a; }
 ul { margin: 4px 0 6px; padding-left: 18px; }
 li { margin: 2px 0; }
-.note { font-size: 12px; color: #4d5966; }
 .actions { display: flex; justify-content: flex-end; margin-top: 8px; }
 `;
 const MARK_STYLE = `
@@ -76,6 +76,9 @@ const CATEGORY_WORDS: Record<string, string> = {
   'clinical-record': 'clinical records',
 };
 
+/** The `open` attribute, or nothing: a constant, since a value outside quotes could name any attribute. */
+const openIf = (open: boolean) => (open ? new Markup(' open') : undefined);
+
 const list = (items: readonly string[]) => html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>`;
 
 function sensitiveSection(model: BannerModel, warning: SensitiveWarning): Markup {
@@ -93,7 +96,7 @@ function templatesSection(model: BannerModel, handlers: BannerHandlers, opened: 
   const templates = model.mail?.templates ?? [];
   if (templates.length === 0 || !handlers.onTemplate) return undefined;
   const buttons = templates.map((t) => html`<button type="button" data-template="${t.id}" data-testid="template-${t.id}">${t.title}</button>`);
-  return html`<details class="templates" data-section="templates" ${opened.has('templates') && 'open'}><summary>Contract replies</summary>${buttons}<p class="note" role="status" data-template-status></p></details>`;
+  return html`<details class="templates" data-section="templates"${openIf(opened.has('templates'))}><summary>Contract replies</summary>${buttons}<p class="note" role="status" data-template-status></p></details>`;
 }
 
 function bannerMarkup(model: BannerModel, handlers: BannerHandlers, warning: SensitiveWarning | undefined, opened: ReadonlySet<string>): Markup {
@@ -121,7 +124,7 @@ function bannerMarkup(model: BannerModel, handlers: BannerHandlers, warning: Sen
 <h2>${HEADLINE[model.verdict]}: <span class="platform">${model.platformName}</span></h2>
 <p>${model.summary}</p>
 ${model.reasons.length > 0 && list(model.reasons.slice(0, 3))}
-${model.saferSettings.length > 0 && html`<details data-section="settings" ${opened.has('settings') && 'open'}><summary>If you must use it: safer settings</summary>${list(model.saferSettings)}</details>`}
+${model.saferSettings.length > 0 && html`<details data-section="settings"${openIf(opened.has('settings'))}><summary>If you must use it: safer settings</summary>${list(model.saferSettings)}</details>`}
 ${model.alternatives.length > 0 && html`<p>Safer choices: ${model.alternatives.join(', ')}.</p>`}
 ${sources}
 ${warning && sensitiveSection(model, warning)}

@@ -4,8 +4,10 @@
  * them one by one with createElement (npm run bench).
  *
  * Every value put into an `html` template is escaped, whatever it holds; only another `html`
- * result (or a list of them) goes in as markup. So text from the catalogue or from a custom
- * platform the therapist typed can never become an element, an attribute or a script.
+ * result (or a list of them) goes in as markup. Values go only in element content and in
+ * double-quoted attribute values, never in a tag outside quotes (there, even escaped text could
+ * name an attribute). So text from the catalogue or from a custom platform the therapist typed
+ * can never become an element, an attribute or a script.
  */
 export class Markup {
   constructor(readonly value: string) {}

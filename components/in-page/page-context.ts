@@ -30,7 +30,13 @@ export function createPageContext(): PageContext {
     get isValid() {
       if (!ended && !extensionAlive()) {
         ended = true;
-        for (const callback of onEnd.splice(0)) callback();
+        for (const callback of onEnd.splice(0)) {
+          try {
+            callback();
+          } catch {
+            // One failing clean-up (an extension API gone with the extension) must not stop the rest.
+          }
+        }
       }
       return !ended;
     },

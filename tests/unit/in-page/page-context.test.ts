@@ -34,4 +34,21 @@ describe('the in-page context', () => {
     expect(heard).toEqual([]);
   });
 
+  it('runs every clean-up even when one of them throws', () => {
+    const ctx = createPageContext();
+    const heard: string[] = [];
+    const later = vi.fn();
+    ctx.onInvalidated(() => {
+      throw new Error('an extension API called after the extension went away');
+    });
+    ctx.listen('online', () => heard.push('online'));
+    ctx.onInvalidated(later);
+
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    expect(ctx.isValid).toBe(false);
+    window.dispatchEvent(new Event('online'));
+
+    expect(later).toHaveBeenCalledTimes(1);
+    expect(heard).toEqual([]);
+  });
 });
