@@ -25,6 +25,43 @@ export function encodeAad(purpose: string, ...pieces: readonly AadPiece[]): Uint
   return out;
 }
 
+/**
+ * encodeAad of each item, one after another, in one buffer: the same bytes as concatenating
+ * them, with one copy in memory instead of two. A backup's digest covers every ciphertext in it
+ * (up to a few hundred megabytes). Strings are encoded twice, once to measure and once into
+ * place: far less time than the second copy costs in memory.
+ */
+export function encodeAadSequence(items: readonly (readonly [purpose: string, ...pieces: AadPiece[]])[]): Uint8Array<ArrayBuffer> {
+  let total = 0;
+  for (const item of items) {
+    total += 8;
+    for (const piece of item) total += 8 + byteLength(piece);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const item of items) {
+    offset = writeLe64(out, offset, item.length);
+    for (const piece of item) {
+      // The length is written once the piece is in place: encodeInto says how many bytes it took.
+      const start = offset + 8;
+      const length = typeof piece === 'string' ? utf8.encodeInto(piece, out.subarray(start)).written : copyInto(out, start, pieceBytes(piece));
+      writeLe64(out, offset, length);
+      offset = start + length;
+    }
+  }
+  if (offset !== total) throw new Error('AAD sequence did not fill its buffer');
+  return out;
+}
+
+function copyInto(out: Uint8Array, offset: number, bytes: Uint8Array): number {
+  out.set(bytes, offset);
+  return bytes.length;
+}
+
+function byteLength(piece: AadPiece): number {
+  return piece instanceof Uint8Array ? piece.length : pieceBytes(piece).length;
+}
+
 function pieceBytes(piece: AadPiece): Uint8Array {
   if (piece instanceof Uint8Array) return piece;
   if (typeof piece === 'number') {

@@ -2,7 +2,7 @@ import { randomBytes } from '@noble/ciphers/utils.js';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { encodeAad } from '@/lib/vault/aad';
+import { encodeAad, encodeAadSequence } from '@/lib/vault/aad';
 import { seal } from '@/lib/vault/aead';
 import { base64ToBytes, bytesToBase64 } from '@/lib/vault/base64';
 import { openRecord, RECORD_FORMAT, sealRecord, sealedRecordSchema, wipe, type JsonValue, type SealedRecord } from '@/lib/vault/envelope';
@@ -146,5 +146,23 @@ describe('wipe', () => {
     const b = randomBytes(16);
     wipe(a, b, undefined);
     expect(a.every((x) => x === 0) && b.every((x) => x === 0)).toBe(true);
+  });
+});
+
+describe('encodeAadSequence', () => {
+  const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.nat({ max: 2 ** 40 }), fc.uint8Array({ maxLength: 40 }));
+  it('gives the same bytes as each encodeAad joined, for any pieces (unicode, numbers, bytes)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string(), fc.array(piece, { maxLength: 6 })), { maxLength: 12 }), (items) => {
+        const joined = items.map(([purpose, pieces]) => encodeAad(purpose, ...pieces));
+        const expected = new Uint8Array(joined.reduce((sum, b) => sum + b.length, 0));
+        let offset = 0;
+        for (const bytes of joined) {
+          expected.set(bytes, offset);
+          offset += bytes.length;
+        }
+        expect(encodeAadSequence(items.map(([purpose, pieces]) => [purpose, ...pieces] as const))).toEqual(expected);
+      }),
+    );
   });
 });
