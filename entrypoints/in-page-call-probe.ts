@@ -34,7 +34,9 @@ export default defineUnlistedScript({
     // Reflect.construct with new.target keeps subclasses working: `class X extends
     // RTCPeerConnection` still gets an X, with its own methods.
     const Wrapped = function RTCPeerConnection(this: unknown, ...args: ConstructorParameters<typeof NativePeerConnection>) {
-      const pc = Reflect.construct(NativePeerConnection, args, new.target ?? Wrapped) as RTCPeerConnection;
+      // Called without `new`: the browser's own function throws its own error, as without us.
+      if (new.target === undefined) return Reflect.apply(NativePeerConnection, this, args) as RTCPeerConnection;
+      const pc = Reflect.construct(NativePeerConnection, args, new.target) as RTCPeerConnection;
       watcher().track(pc);
       return pc;
     } as unknown as typeof NativePeerConnection;

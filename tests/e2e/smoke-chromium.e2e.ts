@@ -68,7 +68,20 @@ describe('the Chromium build', () => {
         names: Object.getOwnPropertyNames(window).sort(),
         heard: (window as unknown as { __heardByPage: unknown[] }).__heardByPage,
         // The probe's wrappers must look like the browser's own functions to a page's checks.
-        wrapped: [RTCPeerConnection.name, RTCPeerConnection.length, MediaDevices.prototype.getDisplayMedia.name, MediaDevices.prototype.getDisplayMedia.length],
+        wrapped: [
+          RTCPeerConnection.name,
+          RTCPeerConnection.length,
+          MediaDevices.prototype.getDisplayMedia.name,
+          MediaDevices.prototype.getDisplayMedia.length,
+          (() => {
+            try {
+              (RTCPeerConnection as unknown as () => unknown)();
+              return 'called without new';
+            } catch (error) {
+              return String(error);
+            }
+          })(),
+        ],
       }));
       await page.close();
       return seen;

@@ -104,4 +104,10 @@ describe('the call probe', () => {
     const pc = new window.RTCPeerConnection();
     expect(pc).toBeInstanceOf(FakePeerConnection);
   });
+
+  it('refuses a call without `new` exactly as the browser’s own constructor does', () => {
+    const withoutNew = (ctor: unknown) => () => (ctor as () => unknown)();
+    expect(withoutNew(FakePeerConnection)).toThrow(TypeError);
+    expect(withoutNew(window.RTCPeerConnection)).toThrow(TypeError);
+  });
 });
