@@ -85,6 +85,18 @@ async function unlock(passphrase: string) {
   await click('[data-testid=unlock]');
 }
 
+/** Chooses the backup this test file downloaded, in the restore form. */
+async function chooseDownloadedBackup() {
+  const [file] = readdirSync(downloads).filter((f) => f.endsWith('.json'));
+  const input = await page.waitForSelector('input[type=file][name=import]');
+  await input!.uploadFile(join(downloads, file!));
+}
+
+async function submitImportPassphrase(passphrase: string) {
+  await typeInto('input[name=passphrase]', passphrase);
+  await click('[data-testid=import-confirm]');
+}
+
 describe('encrypted notes in Chromium', () => {
   it('starts with no vault and explains that a forgotten passphrase cannot be recovered', async () => {
     await waitForState('none');
@@ -352,15 +364,11 @@ describe('encrypted notes in Chromium', () => {
   });
 
   it('over notes that exist, says a wrong passphrase before asking to replace anything, and Cancel keeps them', async () => {
-    const [file] = readdirSync(downloads).filter((f) => f.endsWith('.json'));
-    const input = await page.waitForSelector('input[type=file][name=import]');
-    await input!.uploadFile(join(downloads, file!));
-    await typeInto('input[name=passphrase]', 'wrong backup passphrase');
-    await click('[data-testid=import-confirm]');
+    await chooseDownloadedBackup();
+    await submitImportPassphrase('wrong backup passphrase');
     await page.waitForSelector('[data-testid=import-error]', { timeout: VAULT_WAIT });
     expect(await page.$('[data-testid=import-replace]')).toBeNull();
-    await typeInto('input[name=passphrase]', PASSPHRASE);
-    await click('[data-testid=import-confirm]');
+    await submitImportPassphrase(PASSPHRASE);
     const question = await page.waitForSelector('[role=group]:has([data-testid=import-replace])', { timeout: VAULT_WAIT });
     expect(await question!.evaluate((q) => q.textContent)).toContain('opens with that passphrase and is intact');
     await page.click('[role=group]:has([data-testid=import-replace]) button:not(.danger)');
@@ -385,15 +393,11 @@ describe('encrypted notes in Chromium', () => {
   });
 
   it('restores the backup: counts reported, the client and note come back', async () => {
-    const [file] = readdirSync(downloads).filter((f) => f.endsWith('.json'));
-    const input = await page.waitForSelector('input[type=file][name=import]');
-    await input!.uploadFile(join(downloads, file!));
-    await typeInto('input[name=passphrase]', 'wrong backup passphrase');
-    await click('[data-testid=import-confirm]');
+    await chooseDownloadedBackup();
+    await submitImportPassphrase('wrong backup passphrase');
     await page.waitForSelector('[data-testid=import-error]', { timeout: VAULT_WAIT });
     expect(await page.$('[data-testid=client-item]')).toBeNull();
-    await typeInto('input[name=passphrase]', PASSPHRASE);
-    await click('[data-testid=import-confirm]');
+    await submitImportPassphrase(PASSPHRASE);
     const replace = await Promise.race([
       page.waitForSelector('[data-testid=import-replace]', { timeout: VAULT_WAIT }).then(() => true),
       page.waitForFunction(() => document.querySelector('[data-testid=import-report]')?.textContent?.startsWith('Restored'), { timeout: VAULT_WAIT }).then(() => false),

@@ -20,14 +20,20 @@ afterEach(async () => {
   await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
 });
 
-async function writeVersion1Vault() {
+/** A new vault's keys in a database opened with the schemas of versions 1 to `upTo` only. */
+async function openLegacyVault(upTo: 1 | 2) {
   const name = `legacy-${crypto.randomUUID()}`;
   names.push(name);
   const { header, dek } = await createVault(PASSPHRASE);
   const client = createClientKey(dek, 'c1');
   const legacy = new Dexie(name);
-  legacy.version(1).stores(VAULT_DB_VERSIONS[1]);
+  for (let version = 1; version <= upTo; version++) legacy.version(version).stores(VAULT_DB_VERSIONS[version as 1 | 2]);
   await legacy.open();
+  return { name, header, dek, client, legacy };
+}
+
+async function writeVersion1Vault() {
+  const { name, header, dek, client, legacy } = await openLegacyVault(1);
   await legacy.table('meta').put({ key: 'header', value: header });
   await legacy.table('clientKeys').put({ clientId: 'c1', wrapped: client.wrapped });
   await legacy.table('clients').put({ id: 'c1', updatedAt: 1, sealed: sealRecord(client.key, { table: 'clients', id: 'c1' }, { label: 'A.B.', contactMode: 'video', updatedAt: 1 }) });
@@ -80,14 +86,7 @@ describe('opening a vault written by database version 1', () => {
 
 describe('opening a vault written by database version 2', () => {
   async function writeVersion2Vault() {
-    const name = `legacy-${crypto.randomUUID()}`;
-    names.push(name);
-    const { header, dek } = await createVault(PASSPHRASE);
-    const client = createClientKey(dek, 'c1');
-    const legacy = new Dexie(name);
-    legacy.version(1).stores(VAULT_DB_VERSIONS[1]);
-    legacy.version(2).stores(VAULT_DB_VERSIONS[2]);
-    await legacy.open();
+    const { name, header, dek, client, legacy } = await openLegacyVault(2);
     const seal = (table: string, id: string, value: Record<string, unknown>) => sealRecord(client.key, { table, id }, value as never);
     await legacy.table('meta').put({ key: 'current', header, writtenAt: 1 });
     await legacy.table('clientKeys').put({ clientId: 'c1', wrapped: client.wrapped });
