@@ -2,13 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Page } from 'puppeteer';
 import { chromiumDriver, firefoxDriver, type Driver } from './harness/driver';
 import { serveFixtures } from './harness/fixtures';
+import { fill } from './harness/forms';
 
 const HOST = 'meet.myclinic.example';
-
-async function fill(page: Page, name: string, value: string) {
-  await page.$eval(`[name=${name}]`, (el) => ((el as HTMLInputElement).value = ''));
-  await page.type(`[name=${name}]`, value);
-}
 
 /**
  * Fills the form and clicks "Add platform" until the address is refused. In Firefox automation

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer';
 
-/** Form helpers shared by the options-page tests of both browsers. */
+/** Form helpers shared by the options-page tests (settings and custom platforms) of both browsers. */
 
 /** Replaces a control's text the way typing would, then types the last part for real. */
 export async function fill(page: Page, name: string, value: string): Promise<void> {
