@@ -43,14 +43,15 @@ export default defineBackground(() => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
   });
 
+  // Tells one tab's banner script to ask again (a tab without one simply refuses the message).
+  const refresh: BannerRefresh = { type: 'banner:refresh' };
+  const refreshBanner = (tabId: number) => browser.tabs.sendMessage(tabId, refresh, { frameId: 0 }).catch(() => undefined);
+
   // A URL change (including an SPA route change, which browsers report as a URL update) or a
   // finished load repaints that tab's badge. A URL change also tells the page's banner to ask
   // again: the content script keeps no route watcher of its own, which every page load would pay
   // for (npm run bench). Only on hosts we may see (catalogue and granted custom hosts) does the
   // browser report the URL at all, and only there do our content scripts run.
-  // Tells one tab's banner script to ask again (a tab without one simply refuses the message).
-  const refresh: BannerRefresh = { type: 'banner:refresh' };
-  const refreshBanner = (tabId: number) => browser.tabs.sendMessage(tabId, refresh, { frameId: 0 }).catch(() => undefined);
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url !== undefined || change.status === 'complete') void badges.paint(tabId, tab.url);
     if (change.url !== undefined) void refreshBanner(tabId);
