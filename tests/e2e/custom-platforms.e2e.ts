@@ -77,7 +77,9 @@ describe.each([
     // Chromium shows a permission prompt that automation cannot answer; Firefox is told to
     // grant optional permissions without asking (tests/e2e/harness/browsers.ts).
     await fill(options, 'custom-address', `https://${HOST}/room/42`);
-    await fill(options, 'custom-name', 'Clinic video');
+    // A name with markup in it, as a therapist might paste: drawn as text, never as elements.
+    const clinicName = 'Clinic <i>video</i> & "co"';
+    await fill(options, 'custom-name', clinicName);
     await options.select('[name=custom-e2ee]', 'none');
     await options.click('[name=custom-adFundedOwner]');
     await options.click('[data-testid=custom-add]');
@@ -89,6 +91,8 @@ describe.each([
     const banner = await page.waitForSelector('anteroom-banner[data-verdict]', { timeout: 15_000 });
     expect(await banner!.evaluate((el) => el.getAttribute('data-platform'))).toBe('custom-meet-myclinic-example');
     expect(await banner!.evaluate((el) => el.getAttribute('data-verdict'))).not.toBe('ok');
+    const drawn = await banner!.evaluate((el) => [el.shadowRoot!.querySelector('.platform')?.textContent, el.shadowRoot!.querySelector('i')]);
+    expect(drawn).toEqual([clinicName, null]);
 
     options.once('dialog', (dialog) => void dialog.accept());
     await options.click(`[data-testid="custom-remove-${HOST}"]`);
