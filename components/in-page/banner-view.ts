@@ -125,6 +125,7 @@ function bannerMarkup(model: BannerModel, handlers: BannerHandlers, warning: Sen
 <p>${model.summary}</p>
 ${model.reasons.length > 0 && list(model.reasons.slice(0, 3))}
 ${model.saferSettings.length > 0 && html`<details data-section="settings"${openIf(opened.has('settings'))}><summary>If you must use it: safer settings</summary>${list(model.saferSettings)}</details>`}
+${model.incidents.length > 0 && html`<details data-section="incidents"${openIf(opened.has('incidents'))}><summary>Problems found by reviewers or regulators</summary>${list(model.incidents)}</details>`}
 ${model.alternatives.length > 0 && html`<p>Safer choices: ${model.alternatives.join(', ')}.</p>`}
 ${sources}
 ${warning && sensitiveSection(model, warning)}

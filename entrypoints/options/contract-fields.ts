@@ -120,6 +120,8 @@ export const fieldSpecs: Record<ContractFieldName, FieldSpec> = {
       { value: 'us-hipaa', label: 'United States (HIPAA)' },
       { value: 'uk-gdpr', label: 'United Kingdom (UK GDPR)' },
       { value: 'eu-gdpr', label: 'European Union (GDPR)' },
+      { value: 'au-privacy', label: 'Australia (Privacy Act 1988)' },
+      { value: 'ca-pipeda', label: 'Canada (PIPEDA and provincial health acts)' },
       { value: 'other', label: 'Somewhere else' },
     ],
   },

@@ -2,6 +2,7 @@ import { platforms } from '@/rules/index';
 import { policies } from '@/rules/policies/index';
 import { platformForUrl } from '@/lib/rules/match';
 import { verdictFor } from '@/lib/rules/verdict';
+import { saferChoices } from '@/lib/rules/safer-choices';
 import { readCustomPlatforms, toPlatformRule } from '@/lib/rules/custom-platform';
 import type { JurisdictionId } from '@/lib/rules/policy-schema';
 import type { PlatformInput } from './checks/platform.verdict';
@@ -20,8 +21,8 @@ export function platformInputFor(
   const platform = platformForUrl(url, all);
   // An inbox is not where a session happens.
   if (!platform || platform.kind === 'webmail') return { input: { found: false }, platformId: null };
-  const verdict = verdictFor(platform, policies[settings.jurisdiction]);
-  const names = new Map(all.map((p) => [p.id, p.name]));
+  const policy = policies[settings.jurisdiction];
+  const verdict = verdictFor(platform, policy);
   const reason = verdict.reasons[0]?.text;
   const saferSetting = verdict.saferSettings[0];
   return {
@@ -32,7 +33,7 @@ export function platformInputFor(
       verdict: verdict.verdict,
       ...(reason ? { reason } : {}),
       ...(saferSetting ? { saferSetting } : {}),
-      alternatives: verdict.alternatives.map((id) => names.get(id)).filter((name): name is string => name !== undefined),
+      alternatives: saferChoices(platform, policy, all).map((p) => p.name),
     },
   };
 }

@@ -77,6 +77,10 @@ function platformReasons(jurisdiction: Contract['jurisdiction']): string {
       return 'I use it because it encrypts our sessions and its provider handles personal data under a contract that meets UK GDPR and the Data Protection Act 2018.';
     case 'eu-gdpr':
       return 'I use it because it encrypts our sessions and its provider processes personal data under a data processing agreement that meets the GDPR, with safeguards for any transfer outside the EU.';
+    case 'au-privacy':
+      return 'I use it because it encrypts our sessions and its provider is bound by contract to protect health information as the Australian Privacy Principles require, wherever it keeps it.';
+    case 'ca-pipeda':
+      return 'I use it because it encrypts our sessions and its provider is bound by contract to give your information the protection PIPEDA and our provincial health privacy law require.';
     case 'other':
       return 'I use it because it encrypts our sessions, does not make its money from advertising, and does not record unless we both choose to.';
   }
@@ -90,6 +94,10 @@ function lawName(jurisdiction: Contract['jurisdiction']): string | undefined {
       return 'UK GDPR and the Data Protection Act 2018';
     case 'eu-gdpr':
       return 'the GDPR';
+    case 'au-privacy':
+      return 'the Privacy Act 1988 (Cth)';
+    case 'ca-pipeda':
+      return 'PIPEDA and our provincial health privacy law';
     case 'other':
       return undefined;
   }

@@ -65,7 +65,7 @@ function isHttpsUrl(text: string): boolean {
 }
 
 export const sessionFormats = ['video', 'audio', 'text'] as const;
-export const jurisdictions = ['us-hipaa', 'uk-gdpr', 'eu-gdpr', 'other'] as const;
+export const jurisdictions = ['us-hipaa', 'uk-gdpr', 'eu-gdpr', 'au-privacy', 'ca-pipeda', 'other'] as const;
 export const disruptionKinds = ['interruption', 'connection', 'battery', 'platform'] as const;
 export type DisruptionKind = (typeof disruptionKinds)[number];
 

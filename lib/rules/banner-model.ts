@@ -2,6 +2,7 @@ import { isDismissed } from './banner-prefs';
 import { platformForUrl } from './match';
 import type { Policy, VerdictLevel } from './policy-schema';
 import type { PlatformKind, PlatformRule } from './schema';
+import { saferChoices } from './safer-choices';
 import { verdictFor } from './verdict';
 
 export type { VerdictLevel } from './policy-schema';
@@ -15,10 +16,12 @@ export interface BannerModel {
   /** The two or three reasons that decided the verdict, worst first. */
   reasons: string[];
   saferSettings: string[];
-  /** Names of safer platforms. */
+  /** Names of platforms judged better under the same jurisdiction (lib/rules/safer-choices.ts). */
   alternatives: string[];
+  /** Known failings, "2020: what was found", newest first. */
+  incidents: string[];
   sourceUrl: string | undefined;
-  /** Some facts behind this verdict are not confirmed by a source. */
+  /** A fact this jurisdiction's policy weighs is not confirmed by a source. */
   hasUnverifiedFacts: boolean;
   dismissHours: number;
   /** Webmail only: what the compose helper needs. */
@@ -64,7 +67,7 @@ export function bannerModelFor(input: BannerInputs): BannerModel | null {
   const platform = platformForUrl(input.url, candidates);
   if (!platform || isDismissed(input.dismissals, platform.id, input.now)) return null;
   const verdict = verdictFor(platform, input.policy);
-  const nameOf = (id: string) => input.platforms.find((p) => p.id === id)?.name ?? id;
+  const safer = saferChoices(platform, input.policy, input.platforms);
   const mail: MailModel | undefined =
     platform.kind === 'webmail'
       ? {
@@ -73,7 +76,7 @@ export function bannerModelFor(input: BannerInputs): BannerModel | null {
           templates: input.templates ?? [],
           secureAlternatives: input.platforms
             .filter((p) => p.kind === 'webmail' && p.id !== platform.id && p.facts.e2ee.email !== undefined && p.facts.e2ee.email !== 'none')
-            .filter((p) => verdict.alternatives.includes(p.id))
+            .filter((p) => safer.includes(p))
             .map((p) => p.name),
         }
       : undefined;
@@ -85,7 +88,8 @@ export function bannerModelFor(input: BannerInputs): BannerModel | null {
     summary: platform.summary,
     reasons: verdict.reasons.filter((r) => r.verdict !== 'ok').map((r) => r.text),
     saferSettings: verdict.saferSettings,
-    alternatives: verdict.alternatives.map(nameOf),
+    alternatives: safer.map((p) => p.name),
+    incidents: [...platform.facts.incidents].sort((a, b) => b.year - a.year).map((i) => `${i.year}: ${i.summary}`),
     sourceUrl: platform.sources[0]?.url,
     hasUnverifiedFacts: verdict.unverified.length > 0,
     dismissHours: input.dismissHours,

@@ -7,7 +7,7 @@ import { e2eeLevel, platformFacts, platformKind, platformStatus, source } from '
  * evaluation itself lives in verdict.ts and knows no platform or jurisdiction by name.
  */
 
-export const jurisdictionId = v.picklist(['us-hipaa', 'uk-gdpr', 'eu-gdpr', 'other']);
+export const jurisdictionId = v.picklist(['us-hipaa', 'uk-gdpr', 'eu-gdpr', 'au-privacy', 'ca-pipeda', 'other']);
 export type JurisdictionId = v.InferOutput<typeof jurisdictionId>;
 
 export const verdictLevel = v.picklist(['ok', 'caution', 'avoid']);
@@ -26,13 +26,16 @@ const facts = platformFacts.entries;
  * when every key it names is satisfied (AND across keys, OR within one key's list).
  * `e2eeWeakest` is derived, not stored: the weakest e2ee level over the channels the platform
  * lists (none < optional < between-own-users < default), 'none' when it lists no channel.
- * `status` is read as 'active' when a platform file omits it.
+ * `status` is read as 'active' when a platform file omits it, `termsForbidClinicalUse` as false,
+ * `processorContract` as 'unknown'.
+ * `knownIncidents` is derived: true when the platform lists at least one incident.
  */
 export const factTest = v.pipe(
   v.strictObject({
     kind: oneOrMore(platformKind),
     status: oneOrMore(platformStatus),
     baa: oneOrMore(facts.baa),
+    processorContract: oneOrMore(v.picklist(['yes', 'business-plans', 'no', 'unknown'])),
     businessModel: oneOrMore(facts.businessModel),
     adFundedOwner: oneOrMore(v.boolean()),
     presenceExposure: oneOrMore(v.boolean()),
@@ -40,6 +43,8 @@ export const factTest = v.pipe(
     publicFacing: oneOrMore(v.boolean()),
     openSource: oneOrMore(facts.openSource),
     webClient: oneOrMore(v.boolean()),
+    termsForbidClinicalUse: oneOrMore(v.boolean()),
+    knownIncidents: oneOrMore(v.boolean()),
     'e2ee.video': oneOrMore(e2eeLevel),
     'e2ee.audio': oneOrMore(e2eeLevel),
     'e2ee.text': oneOrMore(e2eeLevel),
@@ -76,6 +81,12 @@ export const policy = v.strictObject({
     v.minLength(1),
     v.check((conditions) => new Set(conditions.map((c) => c.id)).size === conditions.length, 'condition ids must be unique'),
   ),
+  /**
+   * What a platform must also satisfy to be offered as a safer choice under this policy
+   * (us-hipaa: a vendor that signs a BAA). Absent: a better verdict is enough.
+   */
+  saferChoicesMust: v.optional(factTest),
+  /** The regulator's or legislator's own pages come first; the tests check one is there. */
   sources: v.pipe(v.array(source), v.minLength(1)),
 });
 export type Policy = v.InferOutput<typeof policy>;

@@ -29,10 +29,19 @@ export const matchRule = v.strictObject({
 /** How a channel is encrypted: end to end by default, end to end if turned on, or not at all. */
 export const e2eeLevel = v.picklist(['default', 'optional', 'none', 'between-own-users']);
 
+const httpsUrl = v.pipe(v.string(), v.url(), v.startsWith('https://'));
+
+/**
+ * A source for the facts in a file. `asOf` is the date the source was last read and found to
+ * say what the file claims (a read date, so it moves when someone rechecks the page);
+ * `published` is the date the page itself gives for its publication or last update, when it
+ * gives one. Neither may lie in the future (tests/unit/rules/catalogue-check.test.ts).
+ */
 export const source = v.strictObject({
   title: v.pipe(v.string(), v.minLength(3)),
-  url: v.pipe(v.string(), v.url(), v.startsWith('https://')),
+  url: httpsUrl,
   asOf: isoDate,
+  published: v.optional(isoDate),
 });
 
 export const platformKind = v.picklist(['video', 'messaging', 'public-broadcast', 'webmail']);
@@ -54,10 +63,21 @@ export const platformFacts = v.strictObject({
   baa: v.picklist(['yes', 'paid-plans', 'no', 'unknown']),
   owner: v.pipe(v.string(), v.minLength(2)),
   businessModel: v.picklist(['subscription', 'freemium', 'ad-funded', 'nonprofit', 'hardware', 'open-source']),
-  /** Does the platform's owner earn from advertising (directly or through its parent)? */
+  /**
+   * Does the company that owns the platform, or its parent group, earn from advertising? True
+   * when any part of the group sells ads (Microsoft: Microsoft Advertising; Amazon: Amazon Ads;
+   * Apple: App Store and News ads; Google; Meta), even if this product shows none.
+   */
   adFundedOwner: v.boolean(),
   /** Does it show others when you were last seen / are online? */
   presenceExposure: v.boolean(),
+  /**
+   * Will the vendor sign a written contract that binds it to handle your clients' data only on
+   * your instructions and to keep it safe: a GDPR Article 28 data processing agreement (UK and
+   * EU), the contract the Privacy Act's APP 8 and PIPEDA's accountability principle expect for
+   * data sent to another organisation. Absent means 'unknown'.
+   */
+  processorContract: v.optional(v.picklist(['yes', 'business-plans', 'no', 'unknown'])),
   /** Does it ask to upload the address book for contact discovery? */
   contactUpload: v.picklist(['yes', 'no', 'optional', 'unknown']),
   /** Anyone can watch or join by default (live streams, public channels). */
@@ -67,8 +87,22 @@ export const platformFacts = v.strictObject({
   webClient: v.boolean(),
   /** Absent means 'active'; set 'retired' only with a source for the shutdown. */
   status: v.optional(platformStatus),
+  /**
+   * The vendor's own terms or compliance pages forbid this clinical use (Slack's HIPAA terms:
+   * no communication with patients). Absent means no such term is known; set true only with
+   * the vendor's page among the sources.
+   */
+  termsForbidClinicalUse: v.optional(v.boolean()),
+  /**
+   * Security or privacy failings found by a regulator, court or recognised reviewer, shown in
+   * the banner and weighed by the policies. `url` points at the finding itself.
+   */
   incidents: v.array(
-    v.strictObject({ year: v.pipe(v.number(), v.integer(), v.minValue(2000)), summary: v.pipe(v.string(), v.minLength(10)) }),
+    v.strictObject({
+      year: v.pipe(v.number(), v.integer(), v.minValue(2000)),
+      summary: v.pipe(v.string(), v.minLength(10)),
+      url: v.optional(httpsUrl),
+    }),
   ),
 });
 
@@ -79,7 +113,10 @@ export const platformRule = v.strictObject({
   kind: platformKind,
   match: v.array(matchRule),
   facts: platformFacts,
-  /** Dotted paths into facts that the sources did not confirm (research cells marked [I]). */
+  /**
+   * Dotted paths ("facts.baa", "facts.e2ee.video") the sources did not confirm. A policy never
+   * says 'ok' while a fact it tests is listed here (lib/rules/verdict.ts).
+   */
   unverified: v.array(v.string()),
   saferSettings: v.array(v.pipe(v.string(), v.minLength(10))),
   /** Ids of other platforms that are safer choices. */

@@ -14,9 +14,10 @@ export interface Verdict {
   /** Worst first; conditions of equal weight keep the policy's order. */
   reasons: VerdictReason[];
   saferSettings: string[];
-  /** Ids of catalogue platforms that are safer choices. */
-  alternatives: string[];
-  /** Dotted paths of the platform's facts that its sources did not confirm. */
+  /**
+   * Dotted paths of the platform's facts that its sources did not confirm and that this policy
+   * tests: the unconfirmed facts the verdict rests on. Others do not count.
+   */
   unverified: string[];
 }
 
@@ -40,6 +41,7 @@ export function factValues(platform: PlatformRule): FactValues {
     kind: platform.kind,
     status: facts.status ?? 'active',
     baa: facts.baa,
+    processorContract: facts.processorContract ?? 'unknown',
     businessModel: facts.businessModel,
     adFundedOwner: facts.adFundedOwner,
     presenceExposure: facts.presenceExposure,
@@ -47,6 +49,8 @@ export function factValues(platform: PlatformRule): FactValues {
     publicFacing: facts.publicFacing,
     openSource: facts.openSource,
     webClient: facts.webClient,
+    termsForbidClinicalUse: facts.termsForbidClinicalUse ?? false,
+    knownIncidents: facts.incidents.length > 0,
     'e2ee.video': facts.e2ee.video,
     'e2ee.audio': facts.e2ee.audio,
     'e2ee.text': facts.e2ee.text,
@@ -55,7 +59,35 @@ export function factValues(platform: PlatformRule): FactValues {
   };
 }
 
-function holds(when: FactTest, values: FactValues): boolean {
+/** The condition facts an unverified path ("facts.e2ee.video", "facts") stands behind. */
+function factPathsOf(unverifiedPath: string): FactPath[] | 'all' | undefined {
+  if (unverifiedPath === 'facts') return 'all';
+  if (!unverifiedPath.startsWith('facts.')) return undefined; // e.g. "match": not a fact a policy weighs
+  const path = unverifiedPath.slice('facts.'.length);
+  if (path === 'e2ee') return ['e2ee.video', 'e2ee.audio', 'e2ee.text', 'e2ee.email', 'e2eeWeakest'];
+  if (path.startsWith('e2ee.')) return [path as FactPath, 'e2eeWeakest'];
+  if (path === 'incidents') return ['knownIncidents'];
+  if (path === 'status') return ['status'];
+  return [path as FactPath];
+}
+
+/** The platform's unverified paths that name a fact this policy tests. */
+export function decidingUnverified(platform: PlatformRule, policy: Policy): string[] {
+  const tested = new Set<string>(policy.conditions.flatMap((c) => Object.keys(c.when)));
+  return platform.unverified.filter((path) => {
+    const facts = factPathsOf(path);
+    return facts === 'all' ? tested.size > 0 : (facts ?? []).some((fact) => tested.has(fact));
+  });
+}
+
+/** Said instead of 'ok' when a fact the policy weighs is unconfirmed. */
+export const UNCONFIRMED_REASON: VerdictReason = {
+  id: 'unconfirmed',
+  verdict: 'caution',
+  text: 'Part of what would make this platform acceptable is not confirmed by a source yet. Until it is, check it with the vendor yourself before client information goes through it.',
+};
+
+export function holds(when: FactTest, values: FactValues): boolean {
   return (Object.keys(when) as FactPath[]).every((path) => {
     const allowed: readonly (string | boolean)[] | undefined = when[path];
     const value = values[path];
@@ -72,7 +104,8 @@ export function worstOf(levels: Iterable<VerdictLevel>): VerdictLevel {
 /**
  * How a platform fares under a jurisdiction's policy: every condition that holds contributes a
  * reason (only the first per group), and the overall verdict is the worst of them, 'ok' when
- * none hold. Pure: same inputs, same output; nothing read from the browser.
+ * none hold. A verdict that would be 'ok' while a fact the policy tests is unverified becomes
+ * 'caution' with the reason UNCONFIRMED_REASON. Pure: same inputs, same output.
  */
 export function verdictFor(platform: PlatformRule, policy: Policy): Verdict {
   const values = factValues(platform);
@@ -84,13 +117,14 @@ export function verdictFor(platform: PlatformRule, policy: Policy): Verdict {
     if (condition.group !== undefined) settledGroups.add(condition.group);
     reasons.push({ id: condition.id, verdict: condition.verdict, text: condition.reason });
   }
+  const unverified = decidingUnverified(platform, policy);
+  if (unverified.length > 0 && worstOf(reasons.map((r) => r.verdict)) === 'ok') reasons.push({ ...UNCONFIRMED_REASON });
   // Array.prototype.sort is stable, so equal verdicts keep the policy's order.
   reasons.sort((a, b) => severity[b.verdict] - severity[a.verdict]);
   return {
     verdict: worstOf(reasons.map((r) => r.verdict)),
     reasons,
     saferSettings: [...platform.saferSettings],
-    alternatives: [...platform.alternatives],
-    unverified: [...platform.unverified],
+    unverified,
   };
 }

@@ -1,4 +1,6 @@
 import type { JurisdictionId, Policy } from '@/lib/rules/policy-schema';
+import auPrivacy from './au-privacy.json';
+import caPipeda from './ca-pipeda.json';
 import euGdpr from './eu-gdpr.json';
 import other from './other.json';
 import ukGdpr from './uk-gdpr.json';
@@ -14,5 +16,7 @@ export const policies = {
   'us-hipaa': usHipaa,
   'uk-gdpr': ukGdpr,
   'eu-gdpr': euGdpr,
+  'au-privacy': auPrivacy,
+  'ca-pipeda': caPipeda,
   other,
 } as Record<JurisdictionId, Policy>;

@@ -12,6 +12,7 @@ const gmail: BannerModel = {
   reasons: ['Not end to end'],
   saferSettings: ['Use confidential mode'],
   alternatives: ['Proton Mail'],
+  incidents: [],
   sourceUrl: 'https://example.invalid/sources',
   hasUnverifiedFacts: false,
   dismissHours: 8,

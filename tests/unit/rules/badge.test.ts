@@ -6,7 +6,6 @@ const verdict = (level: Verdict['verdict'], reason?: string): Verdict => ({
   verdict: level,
   reasons: reason ? [{ id: 'r', verdict: level, text: reason }] : [],
   saferSettings: [],
-  alternatives: [],
   unverified: [],
 });
 

@@ -27,7 +27,7 @@ describe('what the in-page banner shows', () => {
   it('never carries anything but platform facts into the page', () => {
     const model = bannerModelFor({ ...base, url: 'https://meet.google.com/abc-defg-hij', kinds: ['video'] });
     expect(Object.keys(model!).sort()).toEqual(
-      ['alternatives', 'dismissHours', 'hasUnverifiedFacts', 'kind', 'platformId', 'platformName', 'reasons', 'saferSettings', 'sourceUrl', 'summary', 'verdict'].sort(),
+      ['alternatives', 'dismissHours', 'hasUnverifiedFacts', 'incidents', 'kind', 'platformId', 'platformName', 'reasons', 'saferSettings', 'sourceUrl', 'summary', 'verdict'].sort(),
     );
   });
 });

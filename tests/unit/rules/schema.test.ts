@@ -99,7 +99,7 @@ describe('platform files', () => {
 
 describe('policy files', () => {
   it('there is one policy per jurisdiction the options page offers', () => {
-    expect(policyFiles.map(([f]) => basename(f, '.json')).sort()).toEqual(['eu-gdpr', 'other', 'uk-gdpr', 'us-hipaa']);
+    expect(policyFiles.map(([f]) => basename(f, '.json')).sort()).toEqual(['au-privacy', 'ca-pipeda', 'eu-gdpr', 'other', 'uk-gdpr', 'us-hipaa']);
   });
 
   it.each(policyFiles)('%s matches the policy schema', (_file, data) => {
