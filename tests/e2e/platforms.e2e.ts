@@ -16,6 +16,7 @@ const ROUTES = {
   'meet.google.com': 'video-call.html',
   'teams.microsoft.com': 'video-call.html',
   'doxy.me': 'video-call.html',
+  'discord.com': 'video-call.html',
   'zoom.us.example.net': 'video-call.html',
   'www.facebook.com': 'spa.html',
   'mail.proton.me': 'webmail.html',
@@ -173,7 +174,7 @@ describe.each(drivers)('platform warnings in %s', (name, launch) => {
   });
 
   it('updates the banner when the therapist changes jurisdiction', async () => {
-    const url = 'https://doxy.me/drsmith';
+    const url = 'https://discord.com/channels/@me';
     const before = expected(url, 'other');
     const after = expected(url, 'us-hipaa');
     expect(after.verdict).not.toBe(before.verdict); // otherwise this test would prove nothing
