@@ -42,6 +42,9 @@ const cases: [string, string | undefined, string][] = [
   ['https://teams.live.com/meet/9312345678901?p=abc', 'teams-free', 'Teams (free) meeting link'],
   ['https://teams.live.com/v2/', 'teams-free', 'Teams (free) web app'],
   ['https://teams.microsoft.com.evil.io/', undefined, 'Teams host as a sub-domain of another site'],
+  ['https://teams.cloud.microsoft/v2/', 'microsoft-teams', 'Teams on the unified cloud.microsoft domain'],
+  ['https://teams.cloud.microsoft.evil.io/', undefined, 'Teams cloud host as a sub-domain of another site'],
+  ['https://teamscloud.microsoft.example/', undefined, 'Teams cloud host with the dot dropped'],
   ['https://www.microsoft.com/en-us/microsoft-teams/', undefined, 'Microsoft marketing page'],
   // Webex, GoTo, Whereby
   ['https://acme.webex.com/meet/jdoe', 'webex', 'personal room'],
@@ -109,6 +112,9 @@ const cases: [string, string | undefined, string][] = [
   ['https://outlook.live.com/mail/0/inbox', 'outlook-com', 'Outlook.com inbox'],
   ['https://outlook.office.com/mail/', 'microsoft-365-outlook', 'Outlook on the web (Microsoft 365)'],
   ['https://outlook.office365.com/owa/', 'microsoft-365-outlook', 'classic OWA host'],
+  ['https://outlook.cloud.microsoft/mail/inbox', 'microsoft-365-outlook', 'Outlook on the unified cloud.microsoft domain'],
+  ['https://outlook.cloud.microsoft.mail-login.example/mail/', undefined, 'Outlook cloud host as a sub-domain of another site'],
+  ['https://cloud.microsoft/', undefined, 'bare cloud.microsoft is no app'],
   ['https://mail.yahoo.com/d/folders/1', 'yahoo-mail', 'Yahoo Mail inbox'],
   ['https://www.yahoo.com/', undefined, 'Yahoo home page'],
   ['https://mail.proton.me/u/0/inbox', 'proton-mail', 'Proton Mail inbox'],
@@ -152,6 +158,20 @@ describe('recognising the platform a tab is on', () => {
 
   it('accepts a URL object as well as a string', () => {
     expect(idFor(new URL('https://meet.google.com/abc-defg-hij'))).toBe('google-meet');
+  });
+});
+
+describe('every catalogue host, generated from the files so new hosts are covered', () => {
+  const hosts = platforms.flatMap((p) => p.match.map((m) => [m.host, p.id, m.pathPrefixes?.[0] ?? '/'] as const));
+
+  it.each(hosts)('%s is recognised as %s', (host, id, path) => {
+    expect(idFor(`https://${host}${path.startsWith('/') ? path : `/${path}`}`)).toBe(id);
+  });
+
+  it.each(hosts)('a look-alike of %s is not (%s)', (host, _id, path) => {
+    expect(idFor(`https://${host}.attacker.example${path}`)).toBeUndefined();
+    expect(idFor(`https://x${host}${path}`)).toBeUndefined();
+    expect(idFor(`https://${host.replace(/\.([^.]+)$/, '-$1.example')}${path}`)).toBeUndefined();
   });
 });
 

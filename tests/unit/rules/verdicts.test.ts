@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Policy } from '@/lib/rules/policy-schema';
 import type { PlatformRule } from '@/lib/rules/schema';
 import { saferChoices } from '@/lib/rules/safer-choices';
-import { verdictFor, worstOf } from '@/lib/rules/verdict';
+import { UNCONFIRMED_REASON, verdictFor, worstOf } from '@/lib/rules/verdict';
 import { platforms } from '@/rules/index';
 import { policies, type JurisdictionId } from '@/rules/policies/index';
 
@@ -214,14 +214,41 @@ describe('properties over arbitrary platforms', () => {
         openSource: fc.constantFrom('yes', 'partly', 'no'),
         webClient: fc.boolean(),
         status,
+        termsForbidClinicalUse: fc.constantFrom(true, false, undefined),
+        processorContract: fc.constantFrom('yes' as const, 'business-plans' as const, 'no' as const, 'unknown' as const, undefined),
+        incidents: fc.constantFrom<PlatformRule['facts']['incidents']>([], [{ year: 2020, summary: 'A reviewer found a weakness.' }]),
       })
-      .map((facts) => ({ ...base, facts: { owner: 'Generated Co', incidents: [], ...facts } }) as PlatformRule);
+      .chain((facts) =>
+        fc.subarray(['facts.baa', 'facts.e2ee.video', 'facts.e2ee', 'facts.incidents', 'facts.owner', 'match', 'facts']).map((unverified) =>
+          ({ ...base, unverified, facts: { owner: 'Generated Co', ...facts } }) as PlatformRule,
+        ),
+      );
   const anyStatus = fc.constantFrom('active' as const, 'retired' as const, undefined);
 
   it('a public-facing platform is avoid under every policy, whatever its other facts', () => {
     fc.assert(
       fc.property(arbitraryPlatform(fc.constant(true), anyStatus), jurisdiction, (p, j) => {
         expect(verdictFor(p, policies[j]).verdict).toBe('avoid');
+      }),
+    );
+  });
+
+  it('never ok while a fact the policy tests is unverified, and ok only then through a policy reason', () => {
+    fc.assert(
+      fc.property(arbitraryPlatform(fc.boolean(), anyStatus), jurisdiction, (p, j) => {
+        const verdict = verdictFor(p, policies[j]);
+        if (verdict.unverified.length > 0) expect(verdict.verdict).not.toBe('ok');
+        if (p.unverified.includes('facts.baa') && j === 'us-hipaa') expect(verdict.unverified).toContain('facts.baa');
+        if (p.unverified.includes('facts.owner') && !p.unverified.some((u) => u !== 'facts.owner' && u !== 'match')) expect(verdict.unverified).toEqual([]);
+      }),
+    );
+  });
+
+  it('a platform whose vendor forbids clinical use is avoid under every policy', () => {
+    fc.assert(
+      fc.property(arbitraryPlatform(fc.boolean(), anyStatus), jurisdiction, (p, j) => {
+        const forbidding = { ...p, facts: { ...p.facts, termsForbidClinicalUse: true } };
+        expect(verdictFor(forbidding, policies[j]).verdict).toBe('avoid');
       }),
     );
   });
@@ -239,7 +266,8 @@ describe('properties over arbitrary platforms', () => {
       fc.property(arbitraryPlatform(fc.boolean(), anyStatus), jurisdiction, (p, j) => {
         const verdict = verdictFor(p, policies[j]);
         expect(verdict.verdict).toBe(worstOf(verdict.reasons.map((r) => r.verdict)));
-        const known = new Map(policies[j].conditions.map((c) => [c.id, c]));
+        const known = new Map<string, { verdict: string; reason: string }>(policies[j].conditions.map((c) => [c.id, c]));
+        known.set(UNCONFIRMED_REASON.id, { verdict: UNCONFIRMED_REASON.verdict, reason: UNCONFIRMED_REASON.text });
         for (const reason of verdict.reasons) {
           expect(known.get(reason.id)).toMatchObject({ verdict: reason.verdict, reason: reason.text });
         }
