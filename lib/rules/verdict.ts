@@ -71,10 +71,19 @@ function factPathsOf(unverifiedPath: string): FactPath[] | 'all' | undefined {
   return [path as FactPath];
 }
 
-/** The platform's unverified paths that name a fact this policy tests. */
+/** The value at a dotted path of the platform file ("facts.baa"), or undefined. */
+function valueAt(platform: PlatformRule, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), platform);
+}
+
+/**
+ * The platform's unverified paths that name a fact this policy tests. A fact recorded as
+ * 'unknown' is no claim to confirm: the policy weighs 'unknown' itself (baa-unknown).
+ */
 export function decidingUnverified(platform: PlatformRule, policy: Policy): string[] {
   const tested = new Set<string>(policy.conditions.flatMap((c) => Object.keys(c.when)));
   return platform.unverified.filter((path) => {
+    if (valueAt(platform, path) === 'unknown') return false;
     const facts = factPathsOf(path);
     return facts === 'all' ? tested.size > 0 : (facts ?? []).some((fact) => tested.has(fact));
   });

@@ -172,10 +172,12 @@ describe('the pre-session checklist in Chromium', () => {
     await radio.close();
   });
 
-  it('is ready once every asked item is confirmed with a suitable platform in the session tab', async () => {
+  it('is ready once every asked item is confirmed, with a use-with-care platform in the session tab', async () => {
+    // Doxy.me is "use with care" everywhere (unconfirmed encryption, a 2020 review's findings):
+    // a warning is listed but does not stop the session.
     await openSite('https://doxy.me/drsmith');
     const { page, errors } = await openPopup();
-    await waitStatus(page, 'platform.verdict', 'pass');
+    await waitStatus(page, 'platform.verdict', 'warn');
     expect(await page.$eval('[data-check="platform.verdict"] .detail', (el) => el.textContent)).toContain('Doxy.me');
     expect(await readinessOf(page)).toBe('not-ready');
     await confirmAll(page);

@@ -75,6 +75,13 @@ describe('the catalogue check', () => {
     expect(bad).toEqual([]);
   });
 
+  it('no unverified path points at an "unknown" answer (not knowing is no claim to confirm)', () => {
+    const valueAt = (p: PlatformRule, path: string) =>
+      path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), p);
+    const bad = all.flatMap((p) => p.unverified.filter((path) => valueAt(p, path) === 'unknown').map((path) => `${p.id}: ${path}`));
+    expect(bad).toEqual([]);
+  });
+
   it('a platform whose terms forbid clinical use cites a page on the vendor’s own site', () => {
     const forbidding = all.filter((p) => p.facts.termsForbidClinicalUse === true);
     expect(forbidding.length).toBeGreaterThan(0);
