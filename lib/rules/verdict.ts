@@ -72,7 +72,7 @@ function factPathsOf(unverifiedPath: string): FactPath[] | 'all' | undefined {
 }
 
 /** The value at a dotted path of the platform file ("facts.baa"), or undefined. */
-function valueAt(platform: PlatformRule, path: string): unknown {
+export function valueAt(platform: PlatformRule, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), platform);
 }
 

@@ -66,6 +66,26 @@ describe('renderBanner', () => {
     expect(root.querySelector('[data-testid=banner-dismiss]')!.getAttribute('title')).toContain(hostile);
   });
 
+  it('lists known incidents in their own section, as text, only when there are some', () => {
+    const root = shadow();
+    renderBanner(root, gmail, handlers);
+    expect(root.querySelector('details[data-section=incidents]')).toBeNull();
+    const hostile = `2020: <img src=x onerror="alert(1)"> weak passwords accepted`;
+    renderBanner(root, { ...gmail, incidents: [hostile, '2019: a second finding'] }, handlers);
+    const section = root.querySelector('details[data-section=incidents]')!;
+    expect(section.querySelector('summary')!.textContent).toMatch(/Problems found/);
+    expect([...section.querySelectorAll('li')].map((li) => li.textContent)).toEqual([hostile, '2019: a second finding']);
+    expect(root.querySelector('img')).toBeNull();
+  });
+
+  it('says some facts are unconfirmed only when the model says a deciding fact is', () => {
+    const root = shadow();
+    renderBanner(root, gmail, handlers);
+    expect(root.textContent).not.toMatch(/not yet confirmed/);
+    renderBanner(root, { ...gmail, hasUnverifiedFacts: true }, handlers);
+    expect(root.textContent).toMatch(/not yet confirmed/);
+  });
+
   it('links sources only over https', () => {
     const root = shadow();
     renderBanner(root, { ...gmail, sourceUrl: 'javascript:alert(1)' }, handlers);

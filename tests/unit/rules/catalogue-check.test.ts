@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { hostName, type PlatformRule } from '@/lib/rules/schema';
+import { valueAt } from '@/lib/rules/verdict';
 import { platforms } from '@/rules/index';
 import { policies } from '@/rules/policies/index';
 
@@ -69,15 +70,11 @@ describe('the catalogue check', () => {
   });
 
   it('every unverified path names something the file has', () => {
-    const has = (p: PlatformRule, path: string) =>
-      path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), p) !== undefined;
-    const bad = all.flatMap((p) => p.unverified.filter((path) => !has(p, path)).map((path) => `${p.id}: ${path}`));
+    const bad = all.flatMap((p) => p.unverified.filter((path) => valueAt(p, path) === undefined).map((path) => `${p.id}: ${path}`));
     expect(bad).toEqual([]);
   });
 
   it('no unverified path points at an "unknown" answer (not knowing is no claim to confirm)', () => {
-    const valueAt = (p: PlatformRule, path: string) =>
-      path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), p);
     const bad = all.flatMap((p) => p.unverified.filter((path) => valueAt(p, path) === 'unknown').map((path) => `${p.id}: ${path}`));
     expect(bad).toEqual([]);
   });
