@@ -81,6 +81,8 @@ describe('the printable online-work agreement', () => {
     ['us-hipaa', /Business Associate Agreement/],
     ['uk-gdpr', /UK GDPR and the Data Protection Act 2018/],
     ['eu-gdpr', /data processing agreement that meets the GDPR/],
+    ['au-privacy', /Australian Privacy Principles/],
+    ['ca-pipeda', /PIPEDA/],
     ['other', /encrypts our sessions/],
   ])('explains the platform choice in terms of %s', (jurisdiction, wording) => {
     const platform = agreementSections({ ...saved, jurisdiction }).find((section) => section.id === 'platform')!;
