@@ -173,6 +173,20 @@ describe.each(drivers)('platform warnings in %s', (name, launch) => {
     await page.close();
   });
 
+  it('shows what reviewers found and why Doxy.me is not ok, and offers only choices judged better', async () => {
+    const url = 'https://doxy.me/drsmith';
+    const { page } = await visit(url);
+    const banner = await bannerOf(page);
+    expect(banner.verdict).toBe('caution');
+    expect(banner.text).toContain('Problems found by reviewers or regulators');
+    expect(banner.text).toContain('2020:');
+    // End-to-end encryption is what would make it ok, and no current source confirms it.
+    expect(banner.text).toContain('not yet confirmed by a source');
+    // Its listed alternatives (Whereby, Jitsi Meet, VSee) are no better here, so none is offered.
+    expect(banner.text).not.toContain('Safer choices');
+    await page.close();
+  });
+
   it('updates the banner when the therapist changes jurisdiction', async () => {
     const url = 'https://discord.com/channels/@me';
     const before = expected(url, 'other');
