@@ -132,25 +132,25 @@ export function CustomPlatforms() {
       )}
       <form onSubmit={add} data-testid="custom-platform-form" noValidate>
         <label for="custom-address">Site address</label>
-        <input {...field('address')} value={draft.address} placeholder="meet.myclinic.org" onInput={(e) => set('address', e.currentTarget.value)} />
+        <input autoComplete="off" {...field('address')} value={draft.address} placeholder="meet.myclinic.org" onInput={(e) => set('address', e.currentTarget.value)} />
         <p id="custom-address-help" class="help">One site, for example meet.myclinic.org or a pasted meeting link.</p>
         {error('address')}
         <label>
-          <input type="checkbox" name="custom-subdomains" checked={draft.subdomains} onChange={(e) => set('subdomains', e.currentTarget.checked)} />{' '}
+          <input autoComplete="off" type="checkbox" name="custom-subdomains" checked={draft.subdomains} onChange={(e) => set('subdomains', e.currentTarget.checked)} />{' '}
           Also its sub-domains
         </label>
         <label for="custom-name">Name</label>
-        <input {...field('name')} value={draft.name} onInput={(e) => set('name', e.currentTarget.value)} />
+        <input autoComplete="off" {...field('name')} value={draft.name} onInput={(e) => set('name', e.currentTarget.value)} />
         <p id="custom-name-help" class="help">How you call it, for example “Clinic telehealth”.</p>
         {error('name')}
         <label for="custom-kind">Kind</label>
-        <select {...field('kind')} value={draft.kind} onChange={(e) => set('kind', e.currentTarget.value as Draft['kind'])}>
+        <select autoComplete="off" {...field('kind')} value={draft.kind} onChange={(e) => set('kind', e.currentTarget.value as Draft['kind'])}>
           <option value="video">Video or voice calls</option>
           <option value="webmail">Webmail</option>
         </select>
         <p id="custom-kind-help" class="help">Decides which check runs on the site.</p>
         <label for="custom-e2ee">End-to-end encryption</label>
-        <select {...field('e2ee')} value={draft.e2ee} onChange={(e) => set('e2ee', e.currentTarget.value as Draft['e2ee'])}>
+        <select autoComplete="off" {...field('e2ee')} value={draft.e2ee} onChange={(e) => set('e2ee', e.currentTarget.value as Draft['e2ee'])}>
           <option value="default">Always on</option>
           <option value="optional">Can be turned on</option>
           <option value="between-own-users">Only between its own users</option>
@@ -158,7 +158,7 @@ export function CustomPlatforms() {
         </select>
         <p id="custom-e2ee-help" class="help">End to end means only you and your client can read or hear it, not the provider.</p>
         <label for="custom-baa">Will the provider sign a BAA (HIPAA)?</label>
-        <select {...field('baa')} value={draft.baa} onChange={(e) => set('baa', e.currentTarget.value as Draft['baa'])}>
+        <select autoComplete="off" {...field('baa')} value={draft.baa} onChange={(e) => set('baa', e.currentTarget.value as Draft['baa'])}>
           <option value="yes">Yes</option>
           <option value="paid-plans">On paid plans</option>
           <option value="no">No</option>
@@ -166,15 +166,15 @@ export function CustomPlatforms() {
         </select>
         <p id="custom-baa-help" class="help">Matters if you practise under HIPAA.</p>
         <label>
-          <input type="checkbox" name="custom-adFundedOwner" checked={draft.adFundedOwner} onChange={(e) => set('adFundedOwner', e.currentTarget.checked)} /> Its owner earns
+          <input autoComplete="off" type="checkbox" name="custom-adFundedOwner" checked={draft.adFundedOwner} onChange={(e) => set('adFundedOwner', e.currentTarget.checked)} /> Its owner earns
           from advertising
         </label>
         <label>
-          <input type="checkbox" name="custom-presenceExposure" checked={draft.presenceExposure} onChange={(e) => set('presenceExposure', e.currentTarget.checked)} /> It shows
+          <input autoComplete="off" type="checkbox" name="custom-presenceExposure" checked={draft.presenceExposure} onChange={(e) => set('presenceExposure', e.currentTarget.checked)} /> It shows
           others when you are online or were last seen
         </label>
         <label>
-          <input type="checkbox" name="custom-publicFacing" checked={draft.publicFacing} onChange={(e) => set('publicFacing', e.currentTarget.checked)} /> Anyone can watch or
+          <input autoComplete="off" type="checkbox" name="custom-publicFacing" checked={draft.publicFacing} onChange={(e) => set('publicFacing', e.currentTarget.checked)} /> Anyone can watch or
           join (public)
         </label>
         <div>

@@ -35,7 +35,7 @@ export function CheckRow({ item, contractTexts, onAnswer, onAction, busy }: Chec
       {asked ? (
         <>
           <label class="check-answer">
-            <input
+            <input autoComplete="off"
               type="checkbox"
               name={check.id}
               checked={item.answer === 'yes'}
@@ -46,7 +46,7 @@ export function CheckRow({ item, contractTexts, onAnswer, onAction, busy }: Chec
           </label>
           {alternative && (
             <label class="check-answer check-alternative">
-              <input
+              <input autoComplete="off"
                 type="checkbox"
                 name={`${check.id}.${alternative.answer}`}
                 checked={item.answer === alternative.answer}

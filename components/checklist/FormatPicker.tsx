@@ -13,7 +13,7 @@ export function FormatPicker({ value, onChange }: { value: SessionFormat; onChan
       <legend>This session is</legend>
       {FORMATS.map((format) => (
         <label key={format.value}>
-          <input type="radio" name="sessionFormat" value={format.value} checked={value === format.value} onChange={() => onChange(format.value)} />
+          <input autoComplete="off" type="radio" name="sessionFormat" value={format.value} checked={value === format.value} onChange={() => onChange(format.value)} />
           {format.label}
         </label>
       ))}

@@ -40,7 +40,7 @@ export function SessionClientPicker() {
   return (
     <div class="session-client">
       <label for="session-client">This session is with</label>
-      <select id="session-client" name="sessionClient" value={chosen} onChange={(e) => choose(e.currentTarget.value)}>
+      <select autoComplete="off" id="session-client" name="sessionClient" value={chosen} onChange={(e) => choose(e.currentTarget.value)}>
         <option value="">Nobody in my notes (no record kept)</option>
         {clients.map((c) => (
           <option key={c.id} value={c.id}>

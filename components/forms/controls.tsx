@@ -4,6 +4,11 @@ import { Field, type FieldProps } from '../Field';
  * The form controls Anteroom's pages use, each wrapped in a Field so that label, help text and
  * error are always tied to the control. Values are strings: pages convert them (and validate)
  * when saving, so a half-typed number is never lost.
+ *
+ * Every control carries autocomplete="off" on itself: that is what keeps its contents out of the
+ * browsers' session-restore files (Chromium's Sessions/, Firefox's sessionstore.jsonlz4), which
+ * otherwise hold whatever was typed, in clear. Firefox ignores the attribute on the <form>, so it
+ * must be on the control. tests/unit/forms/no-saved-form-state.test.ts holds every page to it.
  */
 
 type Common = Omit<FieldProps, 'children'> & {
@@ -11,8 +16,8 @@ type Common = Omit<FieldProps, 'children'> & {
   onInput: (value: string) => void;
 };
 
-export function TextInput(props: Common & { type?: 'text' | 'url' | 'email'; autoComplete?: string }) {
-  const { value, onInput, type = 'text', autoComplete, ...field } = props;
+export function TextInput(props: Common & { type?: 'text' | 'url' | 'email' }) {
+  const { value, onInput, type = 'text', ...field } = props;
   return (
     <Field {...field}>
       {(wiring) => (
@@ -20,7 +25,7 @@ export function TextInput(props: Common & { type?: 'text' | 'url' | 'email'; aut
           {...wiring}
           type={type}
           value={value}
-          autoComplete={autoComplete ?? 'off'}
+          autoComplete="off"
           spellcheck={type === 'text'}
           onInput={(event) => onInput(event.currentTarget.value)}
         />
@@ -34,7 +39,7 @@ export function NumberInput(props: Common & { min: number; max: number }) {
   return (
     <Field {...field}>
       {(wiring) => (
-        <input
+        <input autoComplete="off"
           {...wiring}
           class="number"
           type="number"
@@ -55,7 +60,7 @@ export function TextArea(props: Common & { rows?: number }) {
   return (
     <Field {...field}>
       {(wiring) => (
-        <textarea {...wiring} rows={rows} value={value} onInput={(event) => onInput(event.currentTarget.value)} />
+        <textarea autoComplete="off" {...wiring} rows={rows} value={value} onInput={(event) => onInput(event.currentTarget.value)} />
       )}
     </Field>
   );
@@ -71,7 +76,7 @@ export function Select(props: Common & { options: readonly SelectOption[] }) {
   return (
     <Field {...field}>
       {(wiring) => (
-        <select {...wiring} value={value} onChange={(event) => onInput(event.currentTarget.value)}>
+        <select autoComplete="off" {...wiring} value={value} onChange={(event) => onInput(event.currentTarget.value)}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

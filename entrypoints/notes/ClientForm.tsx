@@ -79,7 +79,7 @@ export function ClientForm(props: { client?: ClientSummary; onSaved: (id: string
       </div>
       <div class="field">
         <label for="client-contact-mode">How you usually meet</label>
-        <select
+        <select autoComplete="off"
           id="client-contact-mode"
           name="contactMode"
           value={contactMode}
@@ -99,7 +99,7 @@ export function ClientForm(props: { client?: ClientSummary; onSaved: (id: string
           Optional. Anything agreed with this client that differs from your contract defaults, for example “may email between
           sessions” or “backup is a phone call”.
         </p>
-        <textarea
+        <textarea autoComplete="off"
           id="client-exceptions"
           name="contractExceptions"
           rows={3}

@@ -105,7 +105,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
       <p class="field-help" id="import-file-help">
         An encrypted backup downloaded from Anteroom (a .json file). You will need the passphrase it was made with.
       </p>
-      <input
+      <input autoComplete="off"
         ref={fileRef}
         id="import-file"
         name="import"

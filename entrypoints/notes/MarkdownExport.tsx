@@ -40,7 +40,7 @@ export function MarkdownExport({ client, onClose }: { client: ClientSummary; onC
         <p>Save it only somewhere you control, share it only through a secure channel, and delete it when you no longer need it.</p>
       </div>
       <label class="check-label">
-        <input
+        <input autoComplete="off"
           type="checkbox"
           name="markdownUnderstood"
           checked={understood}

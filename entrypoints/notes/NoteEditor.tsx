@@ -131,7 +131,7 @@ export function NoteEditor(props: {
       )}
       <div class="field">
         <label for="note-body">Note</label>
-        <textarea
+        <textarea autoComplete="off"
           ref={bodyRef}
           id="note-body"
           name="noteBody"

@@ -56,7 +56,7 @@ export function ReminderForm(props: { client: ClientSummary; onSaved: (message: 
         <div class="reminder-when">
           <label>
             Date
-            <input
+            <input autoComplete="off"
               ref={dateRef}
               type="date"
               name="reminderDate"
@@ -69,7 +69,7 @@ export function ReminderForm(props: { client: ClientSummary; onSaved: (message: 
           </label>
           <label>
             Time
-            <input
+            <input autoComplete="off"
               type="time"
               name="reminderTime"
               value={time}
@@ -91,7 +91,7 @@ export function ReminderForm(props: { client: ClientSummary; onSaved: (message: 
         <p class="field-help" id="remind-minutes-help">
           Enough time to run the checklist: close other tabs, check the connection and the room.
         </p>
-        <input
+        <input autoComplete="off"
           id="remind-minutes"
           type="number"
           name="remindMinutesBefore"
@@ -112,7 +112,7 @@ export function ReminderForm(props: { client: ClientSummary; onSaved: (message: 
         )}
       </div>
       <label class="check-label">
-        <input
+        <input autoComplete="off"
           type="checkbox"
           name="reminderShowLabel"
           checked={showLabel}

@@ -29,7 +29,7 @@ export function SilenceFlag({ client, contract }: { client: ClientSummary; contr
         Your “{template.title}” message, filled in from your contract. It does not name the client. When they reply, press
         “Heard from them today”.
       </p>
-      <textarea
+      <textarea autoComplete="off"
         ref={textRef}
         id="silence-template"
         name="silenceTemplate"

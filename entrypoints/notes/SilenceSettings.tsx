@@ -39,7 +39,7 @@ export function SilenceSettings({ followUpDays }: { followUpDays?: number }) {
         and shows one notification. Record a reply with “Heard from them today” on the client’s page.
       </p>
       <label class="check-label">
-        <input
+        <input autoComplete="off"
           type="checkbox"
           name="silenceShowsNames"
           checked={show === true}

@@ -93,7 +93,7 @@ export function PracticeReadiness() {
                 <label for={id}>
                   Confirmed on<span class="visually-hidden"> ({item.title})</span>
                 </label>
-                <input
+                <input autoComplete="off"
                   id={id}
                   name={`readiness.${item.id}`}
                   type="date"

@@ -71,7 +71,7 @@ export function SettingsTransfer({ saved, dirty, onImport }: SettingsTransferPro
       <label class="file-label" for="import-settings">
         Choose a settings file
       </label>
-      <input
+      <input autoComplete="off"
         id="import-settings"
         name="importSettings"
         type="file"

@@ -1,9 +1,10 @@
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { scanProfile as scan, textNeedles } from './harness/profile-scan';
 
 /**
  * What the vault leaves on disk (research (b) 17 and 18): create a vault, a client and notes
@@ -50,32 +51,6 @@ function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    const stat = lstatSync(path);
-    if (stat.isDirectory()) return filesUnder(path);
-    return stat.isFile() ? [path] : [];
-  });
-}
-
-/** Every (file, needle) pair where the needle's bytes occur. */
-function scan(dir: string, needles: Record<string, Buffer>): string[] {
-  const hits: string[] = [];
-  for (const file of filesUnder(dir)) {
-    const bytes = readFileSync(file);
-    for (const [name, needle] of Object.entries(needles)) {
-      if (bytes.includes(needle)) hits.push(`${name} in ${file.slice(dir.length)}`);
-    }
-  }
-  return hits;
-}
-
-const textNeedles = (name: string, text: string) => ({
-  [`${name} (UTF-8)`]: Buffer.from(text, 'utf8'),
-  [`${name} (UTF-16LE)`]: Buffer.from(text, 'utf16le'),
-});
 
 describe('the vault on disk (Chromium)', () => {
   const profile = mkdtempSync(join(tmpdir(), 'anteroom-vault-leak-'));

@@ -57,14 +57,16 @@ export interface FirefoxSession {
 /**
  * Real Firefox (ESR) with the production build installed as a temporary add-on. Its proxy
  * points at a closed loopback port, so anything that escapes interception goes nowhere.
+ * `userDataDir` is a profile directory the test chose, to read what the browser wrote to disk.
  */
-export async function launchFirefox(extraPrefs: Record<string, unknown> = {}): Promise<FirefoxSession> {
+export async function launchFirefox(extraPrefs: Record<string, unknown> = {}, userDataDir?: string): Promise<FirefoxSession> {
   requireBuilds();
   requireFile(firefoxPath, 'Firefox', missingBrowser('Firefox', 'firefox-esr', 'ANTEROOM_FIREFOX'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath,
     headless: true,
+    ...(userDataDir ? { userDataDir } : {}),
     extraPrefsFirefox: {
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
