@@ -2,6 +2,7 @@ import type { PlatformRule } from '@/lib/rules/schema';
 import amazonChime from './platforms/amazon-chime.json';
 import discord from './platforms/discord.json';
 import doxyMe from './platforms/doxy-me.json';
+import element from './platforms/element.json';
 import facebookLive from './platforms/facebook-live.json';
 import facetime from './platforms/facetime.json';
 import fastmail from './platforms/fastmail.json';
@@ -10,6 +11,7 @@ import googleMeet from './platforms/google-meet.json';
 import gotoMeeting from './platforms/goto-meeting.json';
 import hushmail from './platforms/hushmail.json';
 import icloudMail from './platforms/icloud-mail.json';
+import janeApp from './platforms/jane-app.json';
 import jitsi8x8 from './platforms/jitsi-8x8.json';
 import jitsiMeet from './platforms/jitsi-meet.json';
 import messenger from './platforms/messenger.json';
@@ -17,6 +19,7 @@ import microsoft365Outlook from './platforms/microsoft-365-outlook.json';
 import microsoftTeams from './platforms/microsoft-teams.json';
 import outlookCom from './platforms/outlook-com.json';
 import paubox from './platforms/paubox.json';
+import posteo from './platforms/posteo.json';
 import protonMail from './platforms/proton-mail.json';
 import signal from './platforms/signal.json';
 import simplepracticeTelehealth from './platforms/simplepractice-telehealth.json';
@@ -26,6 +29,7 @@ import spruce from './platforms/spruce.json';
 import teamsFree from './platforms/teams-free.json';
 import telegramWeb from './platforms/telegram-web.json';
 import therapynotesTelehealth from './platforms/therapynotes-telehealth.json';
+import threemaWeb from './platforms/threema-web.json';
 import tiktok from './platforms/tiktok.json';
 import tuta from './platforms/tuta.json';
 import twitch from './platforms/twitch.json';
@@ -47,6 +51,7 @@ export const platforms = [
   amazonChime,
   discord,
   doxyMe,
+  element,
   facebookLive,
   facetime,
   fastmail,
@@ -55,6 +60,7 @@ export const platforms = [
   gotoMeeting,
   hushmail,
   icloudMail,
+  janeApp,
   jitsi8x8,
   jitsiMeet,
   messenger,
@@ -62,6 +68,7 @@ export const platforms = [
   microsoftTeams,
   outlookCom,
   paubox,
+  posteo,
   protonMail,
   signal,
   simplepracticeTelehealth,
@@ -71,6 +78,7 @@ export const platforms = [
   teamsFree,
   telegramWeb,
   therapynotesTelehealth,
+  threemaWeb,
   tiktok,
   tuta,
   twitch,
