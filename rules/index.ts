@@ -1,5 +1,7 @@
 import type { PlatformRule } from '@/lib/rules/schema';
 import amazonChime from './platforms/amazon-chime.json';
+import cliniko from './platforms/cliniko.json';
+import coviu from './platforms/coviu.json';
 import discord from './platforms/discord.json';
 import doxyMe from './platforms/doxy-me.json';
 import element from './platforms/element.json';
@@ -9,11 +11,13 @@ import fastmail from './platforms/fastmail.json';
 import gmail from './platforms/gmail.json';
 import googleMeet from './platforms/google-meet.json';
 import gotoMeeting from './platforms/goto-meeting.json';
+import healthdirectVideoCall from './platforms/healthdirect-video-call.json';
 import hushmail from './platforms/hushmail.json';
 import icloudMail from './platforms/icloud-mail.json';
 import janeApp from './platforms/jane-app.json';
 import jitsi8x8 from './platforms/jitsi-8x8.json';
 import jitsiMeet from './platforms/jitsi-meet.json';
+import mailboxOrg from './platforms/mailbox-org.json';
 import messenger from './platforms/messenger.json';
 import microsoft365Outlook from './platforms/microsoft-365-outlook.json';
 import microsoftTeams from './platforms/microsoft-teams.json';
@@ -37,6 +41,7 @@ import vsee from './platforms/vsee.json';
 import webex from './platforms/webex.json';
 import whatsappWeb from './platforms/whatsapp-web.json';
 import whereby from './platforms/whereby.json';
+import wire from './platforms/wire.json';
 import yahooMail from './platforms/yahoo-mail.json';
 import youtubeLive from './platforms/youtube-live.json';
 import zohoMail from './platforms/zoho-mail.json';
@@ -49,6 +54,8 @@ import zoom from './platforms/zoom.json';
  */
 export const platforms = [
   amazonChime,
+  cliniko,
+  coviu,
   discord,
   doxyMe,
   element,
@@ -58,11 +65,13 @@ export const platforms = [
   gmail,
   googleMeet,
   gotoMeeting,
+  healthdirectVideoCall,
   hushmail,
   icloudMail,
   janeApp,
   jitsi8x8,
   jitsiMeet,
+  mailboxOrg,
   messenger,
   microsoft365Outlook,
   microsoftTeams,
@@ -86,6 +95,7 @@ export const platforms = [
   webex,
   whatsappWeb,
   whereby,
+  wire,
   yahooMail,
   youtubeLive,
   zohoMail,
