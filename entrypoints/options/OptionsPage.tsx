@@ -5,6 +5,7 @@ import { fieldLabels } from '@/lib/contract/schema';
 import { ContractForm } from './ContractForm';
 import { formFieldNames, previewContract } from './form-values';
 import { PracticeReadiness } from './PracticeReadiness';
+import { ContractSyncChoice } from './ContractSyncChoice';
 import { SaveBar } from './SaveBar';
 import { SettingsTransfer } from './SettingsTransfer';
 import { TemplatesEditor } from './TemplatesEditor';
@@ -87,6 +88,7 @@ export function OptionsPage() {
         />
         <SaveBar status={form.status} generalErrors={generalErrors} />
       </form>
+      <ContractSyncChoice />
 
       <CustomPlatformsSlot />
 

@@ -8,8 +8,9 @@ function statusText(status: SaveStatus, generalErrors: string[]): string {
       return 'Not saved yet: these are Anteroom’s suggested settings. Change what you need, then save.';
     case 'saved': {
       const when = status.at ? ` at ${status.at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}` : '';
-      const where =
-        status.area === 'local' ? ' Saved on this computer only, because browser sync is off or full.' : '';
+      const where = status.syncRefused
+        ? ' Saved on this computer; the browser refused the sync copy (sync is off or full), so other computers do not have this change.'
+        : '';
       return `All changes saved${when}.${where}`;
     }
     case 'unsaved':

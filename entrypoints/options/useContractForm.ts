@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { validateContract, type Contract } from '@/lib/contract/schema';
-import { loadContract, saveContract, watchContract, type ContractArea } from '@/lib/contract/storage-item';
+import { loadContract, saveContract, watchContract } from '@/lib/contract/storage-item';
 import { changedFields, fromFormValues, toFormValues, type FormFieldName, type FormValues } from './form-values';
 
 export type SaveStatus =
   | { state: 'loading' }
   | { state: 'defaults' }
-  | { state: 'saved'; at?: Date; area?: ContractArea }
+  | { state: 'saved'; at?: Date; syncRefused?: boolean }
   | { state: 'unsaved' }
   | { state: 'saving' }
   | { state: 'invalid'; count: number }
@@ -41,7 +41,7 @@ export function useContractForm(): ContractFormState | undefined {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [phase, setPhase] = useState<'loading' | 'idle' | 'saving' | 'invalid' | 'error'>('loading');
   const [everSaved, setEverSaved] = useState(false);
-  const [lastSave, setLastSave] = useState<{ at: Date; area: ContractArea }>();
+  const [lastSave, setLastSave] = useState<{ at: Date; syncRefused: boolean }>();
   const [resetFields, setResetFields] = useState<string[]>([]);
   const [focusRequest, setFocusRequest] = useState(0);
   // The watcher below outlives renders; it needs the current values, not the first ones.
@@ -116,7 +116,7 @@ export function useContractForm(): ContractFormState | undefined {
       apply(result.value, submitted);
       setResetFields([]);
       setEverSaved(true);
-      setLastSave({ at: new Date(), area: result.area });
+      setLastSave({ at: new Date(), syncRefused: result.syncRefused });
       setPhase('idle');
       return undefined;
     } catch {

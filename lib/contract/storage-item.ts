@@ -3,10 +3,13 @@ import { contractMigrations } from './migrations';
 import { CONTRACT_VERSION, defaultContract, repairContract, validateContract, type Contract } from './schema';
 
 /**
- * Where the contract lives. It prefers storage.sync so the therapist's defaults follow them to
- * another computer, and falls back to storage.local when sync is not there or refuses the write
- * (Firefox with sync turned off; Chrome's 8 KB-per-item sync quota, which long templates can
- * pass: https://developer.chrome.com/docs/extensions/reference/api/storage#property-sync).
+ * Where the contract lives: storage.local, on this device. storage.sync would carry it to the
+ * browser vendor's servers with the therapist's account, against the promise that everything
+ * stays on the device, so syncing is an opt-in (`setContractSync`). With it on, each save also
+ * writes a sync copy and the newer copy wins on read; sync refusing a write (Firefox with sync
+ * off; Chrome's 8 KB-per-item quota, which long templates can pass:
+ * https://developer.chrome.com/docs/extensions/reference/api/storage#property-sync) costs only
+ * the sync copy. Earlier versions wrote to sync by default: the first read moves that copy here.
  *
  * Items are defined on use, not at module top level: @wxt-dev/storage starts an item's
  * migrations inside defineItem, so a top-level item would read storage on import (in Node at
@@ -14,6 +17,39 @@ import { CONTRACT_VERSION, defaultContract, repairContract, validateContract, ty
  */
 
 export type ContractArea = 'sync' | 'local';
+
+/** The therapist's choice: true syncs the contract through the browser account. Absent until the move below ran. */
+const SYNC_CHOICE_KEY = 'local:contractSync' as const;
+
+async function syncChosen(): Promise<boolean | undefined> {
+  const choice = await storage.getItem<boolean>(SYNC_CHOICE_KEY);
+  return typeof choice === 'boolean' ? choice : undefined;
+}
+
+/** Whether the therapist asked for the contract to be synced through their browser account. */
+export async function isContractSyncOn(): Promise<boolean> {
+  return (await syncChosen()) === true;
+}
+
+/**
+ * Moves a contract that an earlier version wrote to storage.sync onto this device, once, and
+ * removes it from sync. A local copy that is newer is kept. Never throws: a failed move leaves
+ * the sync copy where it was and is tried again on the next read.
+ */
+async function moveOutOfSync(): Promise<void> {
+  if ((await syncChosen()) !== undefined) return;
+  try {
+    const synced = await readCopy('sync');
+    const local = await readCopy('local');
+    if (synced && (!local || synced.savedAt > local.savedAt)) {
+      await writeCopy('local', synced.value, new Date(synced.savedAt || Date.now()).toISOString());
+    }
+    if (synced) await storage.removeItem('sync:contract', { removeMeta: true });
+    await storage.setItem(SYNC_CHOICE_KEY, false);
+  } catch {
+    // Storage refused: nothing was lost, and the next read tries again.
+  }
+}
 
 interface ContractMeta extends Record<string, unknown> {
   /** ISO time of the last save; with two copies, the newer one wins. */
@@ -59,7 +95,9 @@ export interface LoadedContract {
 
 /** Reads the newest stored copy, migrated and repaired field by field. Never throws. */
 export async function loadContract(): Promise<LoadedContract> {
-  const copies = (await Promise.all([readCopy('sync'), readCopy('local')])).filter(
+  await moveOutOfSync();
+  const areas: ContractArea[] = (await isContractSyncOn().catch(() => false)) ? ['sync', 'local'] : ['local'];
+  const copies = (await Promise.all(areas.map(readCopy))).filter(
     (copy): copy is StoredCopy => copy !== undefined,
   );
   // Sync first, so it wins a tie.
@@ -73,10 +111,11 @@ export async function loadContract(): Promise<LoadedContract> {
 }
 
 export type SaveResult =
-  | { ok: true; value: Contract; area: ContractArea }
+  /** `syncRefused`: syncing is on, but the browser refused the sync copy (this device has the save). */
+  | { ok: true; value: Contract; syncRefused: boolean }
   | { ok: false; errors: Record<string, string> };
 
-async function writeCopy(area: ContractArea, value: Contract, savedAt: string): Promise<void> {
+async function writeCopy(area: ContractArea, value: unknown, savedAt: string): Promise<void> {
   // One storage write for the value and its version: a reader in another page must never see
   // the new value without its version, or WXT would migrate it again as a v1 value.
   await storage.setItems([
@@ -86,21 +125,36 @@ async function writeCopy(area: ContractArea, value: Contract, savedAt: string): 
 }
 
 /**
- * Validates, then writes to sync, or to local when sync throws. An invalid contract writes
- * nothing and returns the errors per field. Rejects only when neither area can be written.
+ * Validates, then writes to this device (and to sync when the therapist chose it). An invalid
+ * contract writes nothing and returns the errors per field. Rejects when local storage refuses.
  */
 export async function saveContract(input: unknown, now: Date = new Date()): Promise<SaveResult> {
   const checked = validateContract(input);
   if (!checked.ok) return checked;
   const savedAt = now.toISOString();
+  await moveOutOfSync();
+  await writeCopy('local', checked.value, savedAt);
+  if (!(await isContractSyncOn())) return { ok: true, value: checked.value, syncRefused: false };
   try {
     await writeCopy('sync', checked.value, savedAt);
-    // A stale local copy from an earlier failed sync write is no longer needed.
-    await storage.removeItem('local:contract', { removeMeta: true }).catch(() => undefined);
-    return { ok: true, value: checked.value, area: 'sync' };
+    return { ok: true, value: checked.value, syncRefused: false };
   } catch {
-    await writeCopy('local', checked.value, savedAt);
-    return { ok: true, value: checked.value, area: 'local' };
+    return { ok: true, value: checked.value, syncRefused: true };
+  }
+}
+
+/**
+ * Turns syncing through the browser account on (a sync copy of the current contract is written
+ * now) or off (the sync copy is removed, so it leaves the account too).
+ */
+export async function setContractSync(on: boolean): Promise<void> {
+  await moveOutOfSync();
+  await storage.setItem(SYNC_CHOICE_KEY, on);
+  if (on) {
+    const local = await readCopy('local');
+    if (local) await writeCopy('sync', local.value, new Date(local.savedAt || Date.now()).toISOString());
+  } else {
+    await storage.removeItem('sync:contract', { removeMeta: true });
   }
 }
 

@@ -78,7 +78,7 @@ describe('contract defaults in Chromium', () => {
     expect(await valueOf(page, 'sessionMinutes')).toBe('50');
     expect(await valueOf(page, 'jurisdiction')).toBe('other');
     expect(await text(page, '[data-testid=save-status]')).toMatch(/not saved yet/i);
-    expect(await stored(page, 'sync', 'contract')).toBeNull();
+    expect(await stored(page, 'local', 'contract')).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -93,7 +93,7 @@ describe('contract defaults in Chromium', () => {
     expect(await attr(page, '[data-testid=save-status]', 'data-state')).toBe('unsaved');
     await saveAndWait(page, 'saved');
 
-    const saved = (await stored(page, 'sync', 'contract')) as Record<string, unknown>;
+    const saved = (await stored(page, 'local', 'contract')) as Record<string, unknown>;
     expect(saved).toMatchObject({
       sessionMinutes: 45,
       backupPlatform: 'Signal voice call to the number on file',
@@ -114,7 +114,7 @@ describe('contract defaults in Chromium', () => {
 
   it('refuses a 5-minute session: marks the field, moves focus to it and saves nothing', async () => {
     const { page, errors } = await openOptions();
-    const before = await stored(page, 'sync', 'contract');
+    const before = await stored(page, 'local', 'contract');
     await fill(page, 'sessionMinutes', '5');
     await fill(page, 'backupPlatform', 'This must not be saved');
     await saveAndWait(page, 'invalid');
@@ -128,14 +128,14 @@ describe('contract defaults in Chromium', () => {
     expect(messages.join(' ')).toContain('between 10 and 180 minutes');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('sessionMinutes');
     expect(await text(page, '[data-testid=save-status]')).toMatch(/not saved/i);
-    expect(await stored(page, 'sync', 'contract')).toEqual(before);
+    expect(await stored(page, 'local', 'contract')).toEqual(before);
 
     // Fixing it clears the message at once, and the save then goes through.
     await fill(page, 'sessionMinutes', '60');
     expect(await attr(page, '[name=sessionMinutes]', 'aria-invalid')).toBeNull();
     await fill(page, 'backupPlatform', 'Signal voice call to the number on file');
     await saveAndWait(page, 'saved');
-    expect(await stored(page, 'sync', 'contract')).toMatchObject({ sessionMinutes: 60 });
+    expect(await stored(page, 'local', 'contract')).toMatchObject({ sessionMinutes: 60 });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -158,9 +158,9 @@ describe('contract defaults in Chromium', () => {
     expect(await text(page, '[data-testid=preview-acknowledgement]')).toContain('within 24 hours');
 
     // A template Anteroom cannot fill is not saved either.
-    const before = await stored(page, 'sync', 'contract');
+    const before = await stored(page, 'local', 'contract');
     await saveAndWait(page, 'invalid');
-    expect(await stored(page, 'sync', 'contract')).toEqual(before);
+    expect(await stored(page, 'local', 'contract')).toEqual(before);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -216,7 +216,7 @@ describe('contract defaults in Chromium', () => {
 
   it('refuses a malformed settings file, says why, and changes nothing', async () => {
     const { page, errors } = await openOptions();
-    const before = await stored(page, 'sync', 'contract');
+    const before = await stored(page, 'local', 'contract');
     const form = await valueOf(page, 'backupPlatform');
 
     await upload(page, `${fixturesDir}/pages/settings-malformed.json`);
@@ -230,7 +230,7 @@ describe('contract defaults in Chromium', () => {
     expect(report).toContain('{{clientName}}');
     expect(report).toContain('Choose a jurisdiction');
 
-    expect(await stored(page, 'sync', 'contract')).toEqual(before);
+    expect(await stored(page, 'local', 'contract')).toEqual(before);
     expect(await valueOf(page, 'backupPlatform')).toBe(form);
     expect(errors).toEqual([]);
     await page.close();
@@ -252,7 +252,7 @@ describe('contract defaults in Chromium', () => {
     expect(files[0]).toMatch(/^anteroom-settings-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(readFileSync(join(downloads, files[0]!), 'utf8')) as Record<string, unknown>;
     expect(exported).toMatchObject({ format: 'anteroom-settings', version: 2 });
-    expect(exported.contract).toEqual(await stored(page, 'sync', 'contract'));
+    expect(exported.contract).toEqual(await stored(page, 'local', 'contract'));
 
     await fill(page, 'backupPlatform', 'A setting the import will undo');
     await saveAndWait(page, 'saved');
@@ -262,7 +262,32 @@ describe('contract defaults in Chromium', () => {
     await upload(page, copy);
     await page.waitForFunction(() => document.querySelector('[data-testid=import-report] [role=status]')?.textContent?.includes('Imported'));
     expect(await valueOf(page, 'backupPlatform')).toBe('Signal voice call to the number on file');
-    expect(await stored(page, 'sync', 'contract')).toEqual(exported.contract);
+    expect(await stored(page, 'local', 'contract')).toEqual(exported.contract);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the contract off browser sync unless the therapist turns syncing on, and removes it when they turn it off', async () => {
+    const { page, errors } = await openOptions();
+    await fill(page, 'sessionMinutes', '55');
+    await saveAndWait(page, 'saved');
+    expect(await stored(page, 'local', 'contract')).toMatchObject({ sessionMinutes: 55 });
+    expect(await stored(page, 'sync', 'contract')).toBeNull();
+    expect(await page.$eval('input[name=contractSync]', (el) => (el as HTMLInputElement).checked)).toBe(false);
+
+    await page.click('input[name=contractSync]');
+    await page.waitForFunction(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return (await api.storage.sync.get('contract')).contract !== undefined;
+    });
+    expect(await stored(page, 'sync', 'contract')).toMatchObject({ sessionMinutes: 55 });
+
+    await page.click('input[name=contractSync]');
+    await page.waitForFunction(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return (await api.storage.sync.get('contract')).contract === undefined;
+    });
+    expect(await stored(page, 'local', 'contract')).toMatchObject({ sessionMinutes: 55 });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -270,9 +295,9 @@ describe('contract defaults in Chromium', () => {
   it('shows which stored settings were unreadable and reset', async () => {
     const { page, errors } = await openOptions();
     await page.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, Record<string, unknown>>>; set(v: object): Promise<void> } } } }).chrome;
-      const { contract } = await api.storage.sync.get('contract');
-      await api.storage.sync.set({ contract: { ...contract, autoLockMinutes: 'soon' } });
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, Record<string, unknown>>>; set(v: object): Promise<void> } } } }).chrome;
+      const { contract } = await api.storage.local.get('contract');
+      await api.storage.local.set({ contract: { ...contract, autoLockMinutes: 'soon' } });
     });
     await page.reload();
     await page.waitForSelector('[data-testid=reset-notice]');

@@ -56,7 +56,7 @@ export async function storeContract(extensionPage: Page, changes: Record<string,
   await extensionPage.evaluate(async (fields) => {
     // @ts-expect-error: the WebExtension global of an extension page.
     const api = globalThis.browser ?? globalThis.chrome;
-    const current = (await api.storage.sync.get('contract')).contract ?? {};
-    await api.storage.sync.set({ contract: { ...current, ...fields }, contract$: { v: 2, savedAt: new Date().toISOString() } });
+    const current = (await api.storage.local.get('contract')).contract ?? {};
+    await api.storage.local.set({ contract: { ...current, ...fields }, contract$: { v: 2, savedAt: new Date().toISOString() } });
   }, changes);
 }

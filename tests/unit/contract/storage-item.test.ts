@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storedV1 } from './fixtures';
 import { defaultContract, type Contract } from '../../../lib/contract/schema';
-import { defineContractItem, loadContract, saveContract, watchContract } from '../../../lib/contract/storage-item';
+import { defineContractItem, isContractSyncOn, loadContract, saveContract, setContractSync, watchContract } from '../../../lib/contract/storage-item';
 
 const quotaError = () => new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
 
@@ -20,12 +20,13 @@ describe('contract storage', () => {
     expect(await loadContract()).toEqual({ value: defaultContract(), resetFields: [], source: 'defaults' });
   });
 
-  it('saves to sync and reads the same contract back', async () => {
+  it('saves on this device only, and reads the same contract back', async () => {
     const contract: Contract = { ...defaultContract(), sessionMinutes: 45, jurisdiction: 'eu-gdpr' };
-    expect(await saveContract(contract)).toEqual({ ok: true, value: contract, area: 'sync' });
-    expect((await raw('sync')).value).toEqual(contract);
-    expect((await raw('sync')).meta).toMatchObject({ v: 2 });
-    expect(await loadContract()).toEqual({ value: contract, resetFields: [], source: 'sync' });
+    expect(await saveContract(contract)).toEqual({ ok: true, value: contract, syncRefused: false });
+    expect((await raw('local')).value).toEqual(contract);
+    expect((await raw('local')).meta).toMatchObject({ v: 2 });
+    expect((await raw('sync')).value).toBeUndefined();
+    expect(await loadContract()).toEqual({ value: contract, resetFields: [], source: 'local' });
   });
 
   it('saves nothing when a field is invalid, and says which', async () => {
@@ -35,20 +36,37 @@ describe('contract storage', () => {
     expect((await raw('local')).value).toBeUndefined();
   });
 
-  it('migrates a version 1 contract stored in sync to version 2 through the storage item', async () => {
+  it('moves a contract an earlier version kept in sync onto this device, and removes it from sync', async () => {
+    const synced = { ...defaultContract(), sessionMinutes: 55 };
+    await fakeBrowser.storage.sync.set({ contract: synced, contract$: { v: 2, savedAt: '2025-05-01T00:00:00.000Z' } });
+    expect(await loadContract()).toMatchObject({ value: { sessionMinutes: 55 }, source: 'local' });
+    expect((await raw('local')).value).toEqual(synced);
+    expect((await raw('sync')).value).toBeUndefined();
+    expect((await raw('sync')).meta).toBeUndefined();
+    expect(await isContractSyncOn()).toBe(false);
+  });
+
+  it('keeps a newer copy on this device over an older one found in sync', async () => {
+    await fakeBrowser.storage.sync.set({ contract: { ...defaultContract(), sessionMinutes: 55 }, contract$: { v: 2, savedAt: '2025-01-01T00:00:00.000Z' } });
+    await fakeBrowser.storage.local.set({ contract: { ...defaultContract(), sessionMinutes: 65 }, contract$: { v: 2, savedAt: '2025-06-01T00:00:00.000Z' } });
+    expect(await loadContract()).toMatchObject({ value: { sessionMinutes: 65 }, source: 'local' });
+    expect((await raw('sync')).value).toBeUndefined();
+  });
+
+  it('moves a version 1 contract out of sync, migrated to version 2', async () => {
     await fakeBrowser.storage.sync.set({ contract: storedV1, contract$: { v: 1 } });
     const loaded = await loadContract();
     expect(loaded.resetFields).toEqual([]);
-    expect(loaded.source).toBe('sync');
+    expect(loaded.source).toBe('local');
     expect(loaded.value).toMatchObject({ sessionMinutes: 60, transcriptPolicy: 'Nobody records anything.', jurisdiction: 'uk-gdpr' });
-    const stored = await raw('sync');
+    const stored = await raw('local');
     expect(stored.meta).toMatchObject({ v: 2 });
     expect(stored.value).toHaveProperty('sessionMinutes', 60);
     expect(stored.value).not.toHaveProperty('sessionLength');
   });
 
   it('treats a stored contract without version metadata as version 1', async () => {
-    await fakeBrowser.storage.sync.set({ contract: storedV1 });
+    await fakeBrowser.storage.local.set({ contract: storedV1 });
     expect((await loadContract()).value.sessionMinutes).toBe(60);
   });
 
@@ -61,7 +79,7 @@ describe('contract storage', () => {
 
   it('falls back field by field when the stored contract is partly invalid, naming the reset fields', async () => {
     const stored = { ...defaultContract(), sessionMinutes: 9999, emailResponseHours: 12, networkTestEndpoint: 'ftp://x' };
-    await fakeBrowser.storage.sync.set({ contract: stored, contract$: { v: 2 } });
+    await fakeBrowser.storage.local.set({ contract: stored, contract$: { v: 2 } });
     const loaded = await loadContract();
     expect(loaded.resetFields.sort()).toEqual(['networkTestEndpoint', 'sessionMinutes']);
     expect(loaded.value.sessionMinutes).toBe(50);
@@ -71,17 +89,43 @@ describe('contract storage', () => {
 
   it('does not write anything back while reading a damaged contract', async () => {
     const stored = { ...defaultContract(), sessionMinutes: 9999 };
-    await fakeBrowser.storage.sync.set({ contract: stored, contract$: { v: 2 } });
+    await fakeBrowser.storage.local.set({ contract: stored, contract$: { v: 2 } });
     await loadContract();
-    expect((await raw('sync')).value).toEqual(stored);
+    expect((await raw('local')).value).toEqual(stored);
   });
 
-  it('saves to local storage when sync refuses the write', async () => {
+  it('with sync chosen, writes a sync copy now and with every save', async () => {
+    await saveContract({ ...defaultContract(), autoLockMinutes: 20 });
+    await setContractSync(true);
+    expect((await raw('sync')).value).toMatchObject({ autoLockMinutes: 20 });
+    await saveContract({ ...defaultContract(), autoLockMinutes: 25 });
+    expect((await raw('sync')).value).toMatchObject({ autoLockMinutes: 25 });
+    expect((await raw('local')).value).toMatchObject({ autoLockMinutes: 25 });
+  });
+
+  it('with sync chosen, a newer copy from another computer wins', async () => {
+    await saveContract({ ...defaultContract(), autoLockMinutes: 20 }, new Date('2025-01-01T00:00:00Z'));
+    await setContractSync(true);
+    await fakeBrowser.storage.sync.set({ contract: { ...defaultContract(), autoLockMinutes: 35 }, contract$: { v: 2, savedAt: '2025-04-01T00:00:00.000Z' } });
+    expect(await loadContract()).toMatchObject({ value: { autoLockMinutes: 35 }, source: 'sync' });
+  });
+
+  it('turning sync off removes the copy from sync', async () => {
+    await saveContract({ ...defaultContract(), autoLockMinutes: 20 });
+    await setContractSync(true);
+    await setContractSync(false);
+    expect((await raw('sync')).value).toBeUndefined();
+    await saveContract({ ...defaultContract(), autoLockMinutes: 30 });
+    expect((await raw('sync')).value).toBeUndefined();
+  });
+
+  it('saves on this device and says so when sync refuses the copy', async () => {
+    await setContractSync(true);
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(quotaError());
     const contract = { ...defaultContract(), autoLockMinutes: 3 };
-    expect(await saveContract(contract)).toEqual({ ok: true, value: contract, area: 'local' });
+    expect(await saveContract(contract)).toEqual({ ok: true, value: contract, syncRefused: true });
     expect((await raw('local')).value).toEqual(contract);
-    expect(await loadContract()).toMatchObject({ value: contract, source: 'local' });
+    expect(await loadContract()).toMatchObject({ value: contract });
   });
 
   it('reads from local storage when sync is not available at all', async () => {
@@ -90,25 +134,7 @@ describe('contract storage', () => {
     expect(await loadContract()).toMatchObject({ value: { autoLockMinutes: 7 }, source: 'local' });
   });
 
-  it('prefers the newer copy when an old sync copy and a newer local copy both exist', async () => {
-    await saveContract({ ...defaultContract(), autoLockMinutes: 20 }, new Date('2025-01-01T00:00:00Z'));
-    const refuse = vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(quotaError());
-    await saveContract({ ...defaultContract(), autoLockMinutes: 30 }, new Date('2025-02-01T00:00:00Z'));
-    refuse.mockRestore();
-    expect(await loadContract()).toMatchObject({ value: { autoLockMinutes: 30 }, source: 'local' });
-  });
-
-  it('removes the local copy once sync accepts a save again', async () => {
-    const refuse = vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(quotaError());
-    await saveContract({ ...defaultContract(), autoLockMinutes: 30 }, new Date('2025-02-01T00:00:00Z'));
-    refuse.mockRestore();
-    await saveContract({ ...defaultContract(), autoLockMinutes: 40 }, new Date('2025-03-01T00:00:00Z'));
-    expect((await raw('local')).value).toBeUndefined();
-    expect(await loadContract()).toMatchObject({ value: { autoLockMinutes: 40 }, source: 'sync' });
-  });
-
-  it('rejects when neither sync nor local storage can be written', async () => {
-    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(quotaError());
+  it('rejects, saving nothing, when local storage refuses the write', async () => {
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('disk full'));
     await expect(saveContract(defaultContract())).rejects.toThrow('disk full');
   });

@@ -41,7 +41,8 @@ describe('the key while unlocked', () => {
   it('is in storage.session and nowhere in storage.local', async () => {
     await unlockedVault();
     expect(typeof (await sessionStorage())[SESSION_DEK_KEY]).toBe('string');
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // Only the contract's "sync it?" choice, recorded when the contract is first read.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ contractSync: false });
   });
 });
 
@@ -194,6 +195,6 @@ describe('restarts', () => {
     await restartBrowser();
     startService(dbName);
     await expectLocked();
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ contractSync: false });
   });
 });
