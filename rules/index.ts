@@ -1,8 +1,10 @@
 import type { PlatformRule } from '@/lib/rules/schema';
 import amazonChime from './platforms/amazon-chime.json';
+import attendAnywhere from './platforms/attend-anywhere.json';
 import cliniko from './platforms/cliniko.json';
 import coviu from './platforms/coviu.json';
 import discord from './platforms/discord.json';
+import doximity from './platforms/doximity.json';
 import doxyMe from './platforms/doxy-me.json';
 import element from './platforms/element.json';
 import facebookLive from './platforms/facebook-live.json';
@@ -11,7 +13,9 @@ import fastmail from './platforms/fastmail.json';
 import gmail from './platforms/gmail.json';
 import googleMeet from './platforms/google-meet.json';
 import gotoMeeting from './platforms/goto-meeting.json';
+import halaxy from './platforms/halaxy.json';
 import healthdirectVideoCall from './platforms/healthdirect-video-call.json';
+import healthie from './platforms/healthie.json';
 import hushmail from './platforms/hushmail.json';
 import icloudMail from './platforms/icloud-mail.json';
 import janeApp from './platforms/jane-app.json';
@@ -22,9 +26,11 @@ import messenger from './platforms/messenger.json';
 import microsoft365Outlook from './platforms/microsoft-365-outlook.json';
 import microsoftTeams from './platforms/microsoft-teams.json';
 import outlookCom from './platforms/outlook-com.json';
+import owlPractice from './platforms/owl-practice.json';
 import paubox from './platforms/paubox.json';
 import posteo from './platforms/posteo.json';
 import protonMail from './platforms/proton-mail.json';
+import sessionsHealth from './platforms/sessions-health.json';
 import signal from './platforms/signal.json';
 import simplepracticeTelehealth from './platforms/simplepractice-telehealth.json';
 import skype from './platforms/skype.json';
@@ -32,6 +38,8 @@ import slack from './platforms/slack.json';
 import spruce from './platforms/spruce.json';
 import teamsFree from './platforms/teams-free.json';
 import telegramWeb from './platforms/telegram-web.json';
+import theraLink from './platforms/thera-link.json';
+import theraplatform from './platforms/theraplatform.json';
 import therapynotesTelehealth from './platforms/therapynotes-telehealth.json';
 import threemaWeb from './platforms/threema-web.json';
 import tiktok from './platforms/tiktok.json';
@@ -54,9 +62,11 @@ import zoom from './platforms/zoom.json';
  */
 export const platforms = [
   amazonChime,
+  attendAnywhere,
   cliniko,
   coviu,
   discord,
+  doximity,
   doxyMe,
   element,
   facebookLive,
@@ -65,7 +75,9 @@ export const platforms = [
   gmail,
   googleMeet,
   gotoMeeting,
+  halaxy,
   healthdirectVideoCall,
+  healthie,
   hushmail,
   icloudMail,
   janeApp,
@@ -76,9 +88,11 @@ export const platforms = [
   microsoft365Outlook,
   microsoftTeams,
   outlookCom,
+  owlPractice,
   paubox,
   posteo,
   protonMail,
+  sessionsHealth,
   signal,
   simplepracticeTelehealth,
   skype,
@@ -86,6 +100,8 @@ export const platforms = [
   spruce,
   teamsFree,
   telegramWeb,
+  theraLink,
+  theraplatform,
   therapynotesTelehealth,
   threemaWeb,
   tiktok,
