@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { SessionInput } from '@/lib/vault/sessions-store';
 import { RUNS_KEY, type RunRecord } from '@/lib/checklist/runs';
+import { LIMITS, MAX_SESSION_MINUTES } from '@/lib/vault/record-schemas';
 
 /**
  * Puts a finished call into the chosen client's session records (time, length, platform, the
@@ -40,6 +41,22 @@ async function pending(): Promise<SessionInput[]> {
   return Array.isArray(stored) ? (stored as SessionInput[]) : [];
 }
 
+/**
+ * The record of a finished call, inside the limits the sessions store (and so every restore)
+ * accepts. A call tab left open past a day is recorded as the longest session the record holds
+ * rather than lost; a custom platform's long id is shortened, since it only names the platform.
+ */
+export function sessionRecordFor(clientId: string, call: { startedAt: number; endedAt: number; platform: string }, checklistSnapshot: SessionInput['checklistSnapshot']): SessionInput {
+  const minutes = Math.max(0, Math.round((call.endedAt - call.startedAt) / 60_000));
+  return {
+    clientId,
+    startedAt: call.startedAt,
+    durationMinutes: Math.min(minutes, MAX_SESSION_MINUTES),
+    platform: call.platform.slice(0, LIMITS.platform),
+    checklistSnapshot,
+  };
+}
+
 export function createSessionRecorder(deps: SessionRecorderDeps) {
   return {
     /** A call ended: record it for the chosen client, now or at the next unlock. */
@@ -47,13 +64,7 @@ export function createSessionRecorder(deps: SessionRecorderDeps) {
       const clientId = await chosenClient();
       if (!clientId) return 'no-client';
       await chooseClient(null); // one call, one session: the next needs a new choice
-      const input: SessionInput = {
-        clientId,
-        startedAt: call.startedAt,
-        durationMinutes: Math.max(0, Math.round((call.endedAt - call.startedAt) / 60_000)),
-        platform: call.platform,
-        checklistSnapshot: await latestChecklist(),
-      };
+      const input = sessionRecordFor(clientId, call, await latestChecklist());
       if (await deps.saveIfUnlocked(input).catch(() => false)) return 'saved';
       await browser.storage.session.set({ [PENDING_KEY]: [...(await pending()), input].slice(-MAX_PENDING) });
       return 'pending';

@@ -2,10 +2,9 @@ import { ClientKeyTamperedError, RecordTamperedError } from './errors';
 import { createClientKey } from './keys';
 import { newRecordId, withClientKey, type DataKey } from './data-key';
 import type { AnteroomVaultDb, ClientRow } from './db';
-import { sealRecord } from './envelope';
 import { ConflictError, NotFoundError } from './operation-errors';
 import { sealedClient, type ContactMode, type SealedClient } from './record-schemas';
-import { assertSameClientKey, openChecked, openEach, requireClientKey } from './sealed-rows';
+import { assertSameClientKey, openChecked, openEach, requireClientKey, sealChecked } from './sealed-rows';
 import { withStorage } from './storage-errors';
 import type { ClientSummary, ClientView, DamagedRecord } from './views';
 import { wipe } from './wipe';
@@ -86,7 +85,7 @@ async function addClient(db: AnteroomVaultDb, keys: DataKey, input: ClientInput)
   const { wrapped, sealed } = keys.use((dek) => {
     const clientKey = createClientKey(dek, id);
     try {
-      return { wrapped: clientKey.wrapped, sealed: sealRecord(clientKey.key, ref(id), sealedFields(input, {}, updatedAt)) };
+      return { wrapped: clientKey.wrapped, sealed: sealChecked(clientKey.key, ref(id), sealedClient, sealedFields(input, {}, updatedAt)) };
     } finally {
       wipe(clientKey.key);
     }
@@ -151,7 +150,7 @@ async function rewriteClientOnce(
       current = undefined;
     }
     const next = change(current);
-    return { sealed: sealRecord(key, ref(id), next) };
+    return { sealed: sealChecked(key, ref(id), sealedClient, next) };
   });
   return withStorage(() =>
     db.transaction('rw', db.clientKeys, db.clients, async () => {

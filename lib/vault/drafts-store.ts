@@ -1,8 +1,7 @@
 import { withClientKey, type DataKey } from './data-key';
 import type { AnteroomVaultDb } from './db';
-import { sealRecord } from './envelope';
 import { sealedDraft } from './record-schemas';
-import { assertSameClientKey, isDamage, openChecked, requireClientKey } from './sealed-rows';
+import { assertSameClientKey, isDamage, openChecked, requireClientKey, sealChecked } from './sealed-rows';
 import { withStorage } from './storage-errors';
 import type { DraftView } from './views';
 
@@ -39,7 +38,7 @@ export async function saveDraft(
   }
   const updatedAt = Date.now();
   const sealed = withClientKey(keys, clientId, wrapped, (key) =>
-    sealRecord(key, ref(clientId), {
+    sealChecked(key, ref(clientId), sealedDraft, {
       ...(noteId !== undefined ? { noteId, ...(version !== undefined ? { version } : {}) } : {}),
       body,
       updatedAt,

@@ -1,10 +1,9 @@
 import { newRecordId, withClientKey, type DataKey } from './data-key';
 import type { AnteroomVaultDb, NoteRow } from './db';
-import { sealRecord } from './envelope';
 import { ClientKeyTamperedError } from './errors';
 import { ConflictError, InvalidInputError, NotFoundError } from './operation-errors';
 import { sealedNote } from './record-schemas';
-import { assertSameClientKey, openChecked, openEach, requireClientKey } from './sealed-rows';
+import { assertSameClientKey, openChecked, openEach, requireClientKey, sealChecked } from './sealed-rows';
 import { withStorage } from './storage-errors';
 import type { DamagedRecord, NoteView } from './views';
 import type { WrappedKey } from './wrapped-key';
@@ -90,7 +89,7 @@ export async function saveNote(db: AnteroomVaultDb, keys: DataKey, input: NoteIn
   const id = input.id ?? newRecordId();
   const updatedAt = Date.now();
   const sealed = withClientKey(keys, input.clientId, wrapped, (key) =>
-    sealRecord(key, ref(id), { body: input.body, tags: input.tags, updatedAt }),
+    sealChecked(key, ref(id), sealedNote, { body: input.body, tags: input.tags, updatedAt }),
   );
   await withStorage(() =>
     db.transaction('rw', [db.clientKeys, db.notes, db.drafts], async () => {

@@ -88,10 +88,13 @@ export type SealedClient = v.InferOutput<typeof sealedClient>;
 export const sealedNote = v.strictObject({ body: noteBody, tags: noteTags, updatedAt: timestamp });
 export type SealedNote = v.InferOutput<typeof sealedNote>;
 
+/** The longest session a record holds: a day (a call left open longer is recorded as this). */
+export const MAX_SESSION_MINUTES = 24 * 60;
+
 export const sealedSession = v.strictObject({
   date: isoDate,
   startedAt: timestamp,
-  durationMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60)),
+  durationMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_SESSION_MINUTES)),
   platform: v.pipe(v.string(), v.maxLength(LIMITS.platform)),
   checklistSnapshot,
 });

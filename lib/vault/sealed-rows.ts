@@ -1,13 +1,29 @@
 import * as v from 'valibot';
 import type { AnteroomVaultDb } from './db';
-import { openRecord, type JsonValue, type RecordRef, type SealedRecord } from './envelope';
+import { openRecord, sealRecord, type JsonValue, type RecordRef, type SealedRecord } from './envelope';
 import { ClientKeyTamperedError, RecordTamperedError } from './errors';
-import { NotFoundError } from './operation-errors';
+import { InvalidInputError, NotFoundError } from './operation-errors';
 import { withStorage } from './storage-errors';
 import type { DamagedRecord } from './views';
 import type { WrappedKey } from './wrapped-key';
 
-/** Helpers shared by the stores: open-and-check, and finding a client's wrapped key. */
+/** Helpers shared by the stores: check-and-seal, open-and-check, and finding a client's wrapped key. */
+
+/**
+ * Seals a record only if its contents pass the same schema that opening it (and so restoring
+ * a backup) will apply. Checking here, in the store, and not only in the message checks, means
+ * no writer (the call recorder, a migration, a future feature) can store a record that every
+ * later backup would carry and every restore would refuse. The error names the field, never its value.
+ */
+export function sealChecked<S extends v.GenericSchema<unknown, JsonValue>>(key: Uint8Array, ref: RecordRef, schema: S, value: v.InferInput<S>): SealedRecord {
+  const result = v.safeParse(schema, value);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const field = issue.path?.map((step) => String(step.key)).join('.') || 'record';
+    throw new InvalidInputError(`${ref.table} ${field}: ${issue.message}`);
+  }
+  return sealRecord(key, ref, result.output);
+}
 
 /**
  * Opens a record and checks its contents. A record that authenticates but does not match its

@@ -1,9 +1,8 @@
 import { newRecordId, withClientKey, type DataKey } from './data-key';
 import type { AnteroomVaultDb } from './db';
-import { sealRecord } from './envelope';
 import { ClientKeyTamperedError } from './errors';
 import { sealedSession, type SealedSession } from './record-schemas';
-import { assertSameClientKey, openChecked, openEach, requireClientKey } from './sealed-rows';
+import { assertSameClientKey, openChecked, openEach, requireClientKey, sealChecked } from './sealed-rows';
 import { withStorage } from './storage-errors';
 import type { DamagedRecord, SessionView } from './views';
 
@@ -54,7 +53,7 @@ export async function saveSession(db: AnteroomVaultDb, keys: DataKey, input: Ses
     platform: input.platform,
     checklistSnapshot: input.checklistSnapshot,
   };
-  const sealed = withClientKey(keys, input.clientId, wrapped, (key) => sealRecord(key, ref(id), session));
+  const sealed = withClientKey(keys, input.clientId, wrapped, (key) => sealChecked(key, ref(id), sealedSession, session));
   await withStorage(() =>
     db.transaction('rw', db.clientKeys, db.sessions, async () => {
       await assertSameClientKey(db, input.clientId, wrapped);

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser, type Browser } from 'wxt/browser';
-import { chooseClient, chosenClient, createSessionRecorder } from '@/lib/background/session-recorder';
+import * as v from 'valibot';
+import { chooseClient, chosenClient, createSessionRecorder, sessionRecordFor } from '@/lib/background/session-recorder';
+import { LIMITS, MAX_SESSION_MINUTES, sealedSession } from '@/lib/vault/record-schemas';
 import { answerSessionClientMessage } from '@/lib/background/session-client-handler';
 import type { SessionInput } from '@/lib/vault/sessions-store';
 
@@ -60,5 +62,28 @@ describe('choosing the session’s client', () => {
     expect(await answerSessionClientMessage({ type: 'session:choose-client', clientId: 'abc123' }, contentScript())).toBeUndefined();
     expect(await answerSessionClientMessage({ type: 'session:choose-client', clientId: '../x' }, ownPage())).toBeUndefined();
     expect(await chosenClient()).toBeNull();
+  });
+});
+
+describe('a finished call is always a record the vault, and so every restore, accepts', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('records a call tab left open for 25 hours as the longest session a record holds, not as an unrestorable record', async () => {
+    const long = { startedAt: call.startedAt, endedAt: call.startedAt + 25 * 3_600_000, platform: 'doxy-me' };
+    const input = sessionRecordFor('c0ffee', long, {});
+    expect(input.durationMinutes).toBe(MAX_SESSION_MINUTES);
+    const { clientId: _clientId, ...sealedPart } = input;
+    expect(v.safeParse(sealedSession, { date: new Date(input.startedAt).toISOString(), ...sealedPart }).success).toBe(true);
+  });
+
+  it('shortens a custom platform id longer than a record holds', () => {
+    const input = sessionRecordFor('c0ffee', { ...call, platform: `custom-${'a'.repeat(150)}.example.org` }, {});
+    expect(input.platform).toHaveLength(LIMITS.platform);
+    expect(input.platform.startsWith('custom-aaaa')).toBe(true);
+  });
+
+  it('gives the real length of an ordinary call, and never a negative one', () => {
+    expect(sessionRecordFor('c0ffee', call, {}).durationMinutes).toBe(50);
+    expect(sessionRecordFor('c0ffee', { ...call, endedAt: call.startedAt - 60_000 }, {}).durationMinutes).toBe(0);
   });
 });

@@ -105,6 +105,30 @@ describe('a tampered record', () => {
   });
 });
 
+describe('what the stores refuse to write', () => {
+  // Restoring a backup checks each record against the same schemas: a record the store accepts
+  // is one every later restore accepts.
+  it('a session longer than a record holds, or with an over-long platform, is refused and nothing is written', async () => {
+    const { keys, clientId } = await clientWithNotes();
+    const base = { clientId, startedAt: Date.parse('2025-02-03T10:00:00Z'), durationMinutes: 50, platform: 'doxy', checklistSnapshot: {} };
+    await expect(saveSession(db, keys, { ...base, durationMinutes: 25 * 60 })).rejects.toThrow(InvalidInputError);
+    await expect(saveSession(db, keys, { ...base, platform: 'p'.repeat(101) })).rejects.toThrow(/sessions platform/);
+    expect(await db.sessions.count()).toBe(0);
+    await saveSession(db, keys, base);
+    expect((await listSessions(db, keys, clientId)).items).toHaveLength(1);
+  });
+
+  it('a note or draft over the size a record holds is refused, and the error never carries its text', async () => {
+    const { keys, clientId } = await clientWithNotes();
+    const huge = `${MARKER} ${'x'.repeat(500_001)}`;
+    const refusal = await saveNote(db, keys, { clientId, body: huge, tags: [] }).catch((error: Error) => error);
+    expect(refusal).toBeInstanceOf(InvalidInputError);
+    expect((refusal as Error).message).not.toContain(MARKER);
+    await expect(saveDraft(db, keys, clientId, undefined, huge)).rejects.toThrow(InvalidInputError);
+    expect(await db.notes.where('clientId').equals(clientId).count()).toBe(2);
+  });
+});
+
 describe('deleting a client', () => {
   it('crypto-shreds: the wrapped key and every row of theirs are gone, other clients untouched', async () => {
     const { keys, clientId } = await clientWithNotes();
