@@ -37,6 +37,7 @@ import skype from './platforms/skype.json';
 import slack from './platforms/slack.json';
 import spruce from './platforms/spruce.json';
 import teamsFree from './platforms/teams-free.json';
+import tebra from './platforms/tebra.json';
 import telegramWeb from './platforms/telegram-web.json';
 import theraLink from './platforms/thera-link.json';
 import theraplatform from './platforms/theraplatform.json';
@@ -50,6 +51,7 @@ import webex from './platforms/webex.json';
 import whatsappWeb from './platforms/whatsapp-web.json';
 import whereby from './platforms/whereby.json';
 import wire from './platforms/wire.json';
+import writeupp from './platforms/writeupp.json';
 import yahooMail from './platforms/yahoo-mail.json';
 import youtubeLive from './platforms/youtube-live.json';
 import zohoMail from './platforms/zoho-mail.json';
@@ -99,6 +101,7 @@ export const platforms = [
   slack,
   spruce,
   teamsFree,
+  tebra,
   telegramWeb,
   theraLink,
   theraplatform,
@@ -112,6 +115,7 @@ export const platforms = [
   whatsappWeb,
   whereby,
   wire,
+  writeupp,
   yahooMail,
   youtubeLive,
   zohoMail,

@@ -182,6 +182,11 @@ const cases: [string, string | undefined, string][] = [
   ['https://gethealthie.com/', undefined, 'Healthie marketing site'],
   ['https://www.theraplatform.com/Home', 'theraplatform', 'TheraPlatform'],
   ['https://theraplatform.com.evil.io/', undefined, 'TheraPlatform host as a sub-domain of another site'],
+  ['https://app.kareo.com/telehealth/visit/abc', 'tebra', 'Tebra (Kareo) web platform'],
+  ['https://app.kareo.com.evil.io/', undefined, 'Kareo host as a sub-domain of another site'],
+  ['https://mypractice.writeupp.com/', 'writeupp', 'WriteUpp practice address'],
+  ['https://mypractice.writeupp.com.evil.io/', undefined, 'WriteUpp host as a sub-domain of another site'],
+  ['https://writeup.com/', undefined, 'WriteUpp look-alike with one p'],
   // Not web pages at all
   ['javascript:alert(document.domain)//zoom.us', undefined, 'javascript: URL'],
   ['data:text/html,<a href="https://zoom.us">zoom.us</a>', undefined, 'data: URL'],
