@@ -40,6 +40,7 @@ import teamsFree from './platforms/teams-free.json';
 import tebra from './platforms/tebra.json';
 import telegramWeb from './platforms/telegram-web.json';
 import theraLink from './platforms/thera-link.json';
+import theranest from './platforms/theranest.json';
 import theraplatform from './platforms/theraplatform.json';
 import therapynotesTelehealth from './platforms/therapynotes-telehealth.json';
 import threemaWeb from './platforms/threema-web.json';
@@ -54,6 +55,7 @@ import wire from './platforms/wire.json';
 import writeupp from './platforms/writeupp.json';
 import yahooMail from './platforms/yahoo-mail.json';
 import youtubeLive from './platforms/youtube-live.json';
+import zanda from './platforms/zanda.json';
 import zohoMail from './platforms/zoho-mail.json';
 import zoom from './platforms/zoom.json';
 
@@ -104,6 +106,7 @@ export const platforms = [
   tebra,
   telegramWeb,
   theraLink,
+  theranest,
   theraplatform,
   therapynotesTelehealth,
   threemaWeb,
@@ -118,6 +121,7 @@ export const platforms = [
   writeupp,
   yahooMail,
   youtubeLive,
+  zanda,
   zohoMail,
   zoom,
 ] as PlatformRule[];

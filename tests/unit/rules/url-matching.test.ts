@@ -187,6 +187,11 @@ const cases: [string, string | undefined, string][] = [
   ['https://mypractice.writeupp.com/', 'writeupp', 'WriteUpp practice address'],
   ['https://mypractice.writeupp.com.evil.io/', undefined, 'WriteUpp host as a sub-domain of another site'],
   ['https://writeup.com/', undefined, 'WriteUpp look-alike with one p'],
+  ['https://mypractice.theranest.com/telehealth/session/abc', 'theranest', 'TheraNest practice account'],
+  ['https://theranest.com.evil.io/', undefined, 'TheraNest host as a sub-domain of another site'],
+  ['https://mypractice.zandahealth.com/', 'zanda', 'Zanda practice account'],
+  ['https://mypractice.powerdiary.com/', 'zanda', 'old Power Diary practice account'],
+  ['https://zandahealth.com.evil.io/', undefined, 'Zanda host as a sub-domain of another site'],
   // Not web pages at all
   ['javascript:alert(document.domain)//zoom.us', undefined, 'javascript: URL'],
   ['data:text/html,<a href="https://zoom.us">zoom.us</a>', undefined, 'data: URL'],
