@@ -25,6 +25,7 @@ import { wipe } from '@/lib/vault/wipe';
 import type { LockReason, VaultReplies, VaultRequestOf, VaultRequestType } from '@/lib/vault-client/messages';
 import type { AutoLock } from './vault-auto-lock';
 import { assertMayAttempt, clearFailedAttempts, recordFailedAttempt } from './vault-backoff';
+import type { SearchCache } from './search-cache';
 import type { KeyCustody } from './vault-key-custody';
 
 /**
@@ -42,6 +43,8 @@ export interface VaultContext {
   serial<T>(task: () => Promise<T>): Promise<T>;
   /** Records that failed their integrity check since the last unlock (named, never shown). */
   damaged: Map<string, DamagedRecord>;
+  /** Decrypted notes between searches; the service's lock drops it. */
+  searchCache: SearchCache;
 }
 
 export type VaultHandlers = { [T in VaultRequestType]: (request: VaultRequestOf<T>) => Promise<VaultReplies[T]> };
@@ -61,23 +64,12 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
     return db;
   };
 
-  /**
-   * The decrypted notes, kept between searches while the vault stays unlocked: a therapist types a
-   * query a word at a time, and decrypting 10,000 notes for each keystroke took a second. Only
-   * in this background's memory, like the key; dropped by any lock (the key generation moves on)
-   * and by every write that changes notes. Strings cannot be zeroed in JS; dropping the last
-   * reference is what the language allows (research 1.6).
-   */
-  let searchable: { generation: number; notes: NoteView[] } | undefined;
   const notesChanged = <T>(result: T): T => {
-    searchable = undefined;
+    ctx.searchCache.drop();
     return result;
   };
-  const searchableNotes = async (db: AnteroomVaultDb): Promise<NoteView[]> => {
-    const generation = ctx.keys.generation;
-    if (searchable?.generation !== generation) searchable = { generation, notes: noteDamage(await allNotes(db, ctx.keys)) };
-    return searchable.notes;
-  };
+  const searchableNotes = (db: AnteroomVaultDb): Promise<NoteView[]> =>
+    ctx.searchCache.notes(ctx.keys.generation, async () => noteDamage(await allNotes(db, ctx.keys)));
 
   const noteDamage = <T>(opened: { items: T[]; damaged: DamagedRecord[] }): T[] => {
     for (const record of opened.damaged) ctx.damaged.set(`${record.table}/${record.id}`, record);

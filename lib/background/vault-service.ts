@@ -8,6 +8,7 @@ import { createVaultDbOpener } from '@/lib/vault/open-db';
 import type { ClientView, DamagedRecord } from '@/lib/vault/views';
 import { isVaultMessage, vaultRequest, type LockReason, type Result, type VaultLockedBroadcast } from '@/lib/vault-client/messages';
 import { isOwnExtensionPage } from './sender';
+import { SearchCache } from './search-cache';
 import { createAutoLock } from './vault-auto-lock';
 import { vaultHandlers, type VaultHandlers } from './vault-handlers';
 import { KeyCustody } from './vault-key-custody';
@@ -44,6 +45,8 @@ const backgroundWatchers = new Set<ClientsWatcher>();
 export interface VaultServiceOptions {
   openDb?: () => Promise<AnteroomVaultDb>;
   watchers?: Set<ClientsWatcher>;
+  /** Given by tests that check what a lock leaves in memory. */
+  searchCache?: SearchCache;
 }
 
 export interface VaultService {
@@ -70,6 +73,7 @@ function serialQueue() {
 export function createVaultService(options: VaultServiceOptions = {}): VaultService {
   const keys = new KeyCustody();
   const damaged = new Map<string, DamagedRecord>();
+  const searchCache = options.searchCache ?? new SearchCache();
   const openDb = options.openDb ?? createVaultDbOpener();
   const watchers = options.watchers ?? backgroundWatchers;
   // The contract's autoLockMinutes, kept current by watchContract in listen().
@@ -78,6 +82,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 
   const lock = async (reason: LockReason): Promise<void> => {
     damaged.clear();
+    searchCache.drop();
     // Each step runs even if another fails: the key in memory goes first, whatever happens.
     await keys.wipe().catch(() => undefined);
     await autoLock.stop().catch(() => undefined);
@@ -95,6 +100,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
     lock,
     serial: serialQueue(),
     damaged,
+    searchCache,
   });
   const run = handlers as unknown as Record<string, (request: unknown) => Promise<unknown>>;
 

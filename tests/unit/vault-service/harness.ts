@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { SearchCache } from '@/lib/background/search-cache';
 import { createVaultService, type VaultService } from '@/lib/background/vault-service';
 import { AnteroomVaultDb } from '@/lib/vault/db';
 import { createVaultDbOpener } from '@/lib/vault/open-db';
@@ -29,12 +30,12 @@ export interface Started {
 }
 
 /** A service on its own database; pass `dbName` to model a service-worker restart over the same data. */
-export function startService(dbName = `vault-service-${crypto.randomUUID()}`): Started {
+export function startService(dbName = `vault-service-${crypto.randomUUID()}`, searchCache?: SearchCache): Started {
   const idle: Array<(state: string) => void> = [];
   vi.spyOn(fakeBrowser.idle.onStateChanged, 'addListener').mockImplementation((listener) => {
     idle.push(listener as (state: string) => void);
   });
-  const service = createVaultService({ openDb: createVaultDbOpener(() => new AnteroomVaultDb(dbName)) });
+  const service = createVaultService({ openDb: createVaultDbOpener(() => new AnteroomVaultDb(dbName)), ...(searchCache ? { searchCache } : {}) });
   service.listen();
   return { service, dbName, idle };
 }

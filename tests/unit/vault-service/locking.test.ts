@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AUTO_LOCK_ALARM } from '@/lib/background/vault-auto-lock';
+import { SearchCache } from '@/lib/background/search-cache';
 import { KeyCustody, SESSION_DEK_KEY } from '@/lib/background/vault-key-custody';
 import { lockVault as lockFromBackground, startVaultService } from '@/lib/background/vault-service';
-import { createVault, exportBackup, importBackup, listClients, lockVault, onVaultLocked, saveClient, unlockVault, vaultStatus } from '@/lib/vault-client';
+import { createVault, exportBackup, importBackup, listClients, lockVault, onVaultLocked, saveClient, saveNote, searchNotes, unlockVault, vaultStatus } from '@/lib/vault-client';
 import { VaultLockedError } from '@/lib/vault/operation-errors';
 import { ask, PASSPHRASE, restartBrowser, restartServiceWorker, routeClientMessages, startService } from './harness';
 
@@ -36,6 +37,21 @@ async function expectLocked() {
   expect(await listClients()).toMatchObject({ ok: false, error: { code: 'locked' } });
   expect(await sessionStorage()).not.toHaveProperty(SESSION_DEK_KEY);
 }
+
+describe('decrypted notes kept for search', () => {
+  it('are dropped from memory by a lock, not only marked stale', async () => {
+    const cache = new SearchCache();
+    startService(undefined, cache);
+    expect(await createVault(PASSPHRASE)).toEqual({ ok: true });
+    const client = await saveClient({ label: 'A.B.', contactMode: 'video' });
+    if (!client.ok) throw new Error('client not saved');
+    expect((await saveNote({ clientId: client.value.id, body: 'harbour dream', tags: [] })).ok).toBe(true);
+    expect(await searchNotes('harbour')).toMatchObject({ ok: true, value: [expect.objectContaining({ body: 'harbour dream' })] });
+    expect(cache.held).toBe(true);
+    await lockVault();
+    expect(cache.held).toBe(false);
+  });
+});
 
 describe('the key while unlocked', () => {
   it('is in storage.session and nowhere in storage.local', async () => {
