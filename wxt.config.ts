@@ -69,7 +69,9 @@ export default defineConfig({
     // notifications: a session reminder and the silence follow-up, shown even with no Anteroom
     // page open; they never name a client unless the therapist asked for that.
     // sidePanel (Chrome only): the notes page in the side panel.
-    permissions: ['storage', 'scripting', 'alarms', 'idle', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // unlimitedStorage: the notes' IndexedDB is not held to the origin quota; with the notes page's
+    // navigator.storage.persist() it is what keeps them from eviction under storage pressure.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', 'idle', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Asked for one site at a time, at the moment a custom platform is added; never at install.
     optional_host_permissions: ['https://*/*'],
     // The checklist's downloads item: asked for by its "Check downloads" button, to see and pause

@@ -4,6 +4,7 @@ import { CreateVault } from './CreateVault';
 import { createDraftFlushers, DraftFlushContext } from './drafts';
 import { ErrorNotice } from './ErrorNotice';
 import { describeCounts, ImportBackup } from './ImportBackup';
+import { askToKeepStorage, persistenceText, storageKept, type Persistence } from './storage-persistence';
 import { UnlockVault } from './UnlockVault';
 import { guardApi, VaultContext, type LockReason, type VaultApi, type VaultFailure, type VaultState } from './vault-api';
 import { Workspace } from './Workspace';
@@ -24,6 +25,11 @@ export function NotesPage({ api: rawApi }: { api: VaultApi }) {
   const [lockError, setLockError] = useState<VaultFailure>();
   const [locking, setLocking] = useState(false);
   const [notice, setNotice] = useState('');
+  // Whether the browser keeps the notes through storage pressure: asked on create and unlock.
+  const [persistence, setPersistence] = useState<Persistence>();
+  useEffect(() => {
+    void storageKept().then(setPersistence);
+  }, []);
   const flushers = useMemo(createDraftFlushers, []);
   // Which client was open, so unlocking brings the therapist back to it (an opaque id, nothing readable).
   const lastClient = useRef<string>();
@@ -113,6 +119,11 @@ export function NotesPage({ api: rawApi }: { api: VaultApi }) {
             <ErrorNotice error={storageProblem} prominent testId="storage-problem" onDismiss={() => setStorageProblem(undefined)} />
           </div>
           <ErrorNotice error={lockError} />
+          {state === 'unlocked' && persistence && (
+            <p class="notes-persistence" data-testid="storage-persistence" data-persistence={persistence}>
+              {persistenceText(persistence)}
+            </p>
+          )}
           <p role="status" class="notes-status notes-ok">
             {notice}
           </p>
@@ -152,6 +163,7 @@ export function NotesPage({ api: rawApi }: { api: VaultApi }) {
               <CreateVault
                 onCreated={() => {
                   setNotice('Your notes vault is ready and unlocked.');
+                  void askToKeepStorage().then(setPersistence);
                   void refresh();
                 }}
                 onRestore={() => setView({ kind: 'none', restoring: true })}
@@ -162,6 +174,7 @@ export function NotesPage({ api: rawApi }: { api: VaultApi }) {
                 notice={lockNotice(lockReason, autoLockMinutes)}
                 onUnlocked={() => {
                   setLockReason(undefined);
+                  void askToKeepStorage().then(setPersistence);
                   setNotice('');
                   void refresh();
                 }}

@@ -130,6 +130,14 @@ describe('encrypted notes in Chromium', () => {
     expect(await page.$eval('[data-testid=vault-state]', (el) => el.textContent)).toMatch(/Locks after \d+ minutes? without activity/);
   });
 
+  it('asks the browser to keep the notes through storage pressure, and says what it answered', async () => {
+    const shown = await page.waitForSelector('[data-testid=storage-persistence]', { timeout: 10_000 });
+    // The browser decides (headless Chromium here says no); the page must say what it decided.
+    const persisted = await page.evaluate(() => navigator.storage.persisted());
+    expect(await shown!.evaluate((el) => el.getAttribute('data-persistence'))).toBe(persisted ? 'kept' : 'not-kept');
+    expect(await shown!.evaluate((el) => el.textContent)).toMatch(persisted ? /agreed to keep your notes/ : /may delete your notes .* Keep a recent backup/);
+  });
+
   it('adds a client with a contact mode and contract exceptions', async () => {
     await click('[data-testid=new-client]');
     await typeInto('input[name=clientLabel]', CLIENT);
