@@ -41,6 +41,14 @@ function stored(page: Page, area: 'sync' | 'local', key: string): Promise<unknow
   );
 }
 
+/** Waits until browser sync holds a contract copy (or none). */
+async function syncHolds(page: Page, held: boolean): Promise<void> {
+  await page.waitForFunction(async (held) => {
+    const api = (globalThis as unknown as { chrome: { storage: Record<string, StorageArea> } }).chrome;
+    return ((await api.storage.sync!.get('contract')).contract !== undefined) === held;
+  }, {}, held);
+}
+
 async function clearStorage(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { storage: Record<string, StorageArea> } }).chrome;
@@ -276,17 +284,11 @@ describe('contract defaults in Chromium', () => {
     expect(await page.$eval('input[name=contractSync]', (el) => (el as HTMLInputElement).checked)).toBe(false);
 
     await page.click('input[name=contractSync]');
-    await page.waitForFunction(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-      return (await api.storage.sync.get('contract')).contract !== undefined;
-    });
+    await syncHolds(page, true);
     expect(await stored(page, 'sync', 'contract')).toMatchObject({ sessionMinutes: 55 });
 
     await page.click('input[name=contractSync]');
-    await page.waitForFunction(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-      return (await api.storage.sync.get('contract')).contract === undefined;
-    });
+    await syncHolds(page, false);
     expect(await stored(page, 'local', 'contract')).toMatchObject({ sessionMinutes: 55 });
     expect(errors).toEqual([]);
     await page.close();
