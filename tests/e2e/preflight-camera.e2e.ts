@@ -56,11 +56,12 @@ describe.each([
     expect(Object.keys(result ?? {}).sort()).toEqual(['at', 'camera', 'lighting', 'microphone']);
     expect(Date.now() - Date.parse(String(result?.at))).toBeLessThan(60_000);
     // Nothing but the agreed keys lands in storage: no frame, no sound, no device name.
+    // (contractSync: the contract's "sync it?" choice, recorded when the page first reads the contract.)
     const keys = await page.evaluate(async () => {
       // @ts-expect-error: the WebExtension global of an extension page.
       return Object.keys(await chrome.storage.local.get(null));
     });
-    expect(keys.filter((k: string) => k !== 'preflightResult' && k !== 'networkHistory')).toEqual([]);
+    expect(keys.filter((k: string) => !['preflightResult', 'networkHistory', 'contractSync'].includes(k))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
