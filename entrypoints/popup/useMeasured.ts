@@ -25,6 +25,8 @@ import {
 import { censusOf, sessionTabOf, type TabCensus } from '@/lib/checklist/tabs';
 import type { ActionId, CheckId, Evaluation } from '@/lib/checklist/types';
 import { hostOf } from '@/lib/checklist/words';
+import { loadCallHistory } from '@/lib/call/history';
+import type { PassiveReading } from '@/lib/network/passive';
 
 type Evaluations = Partial<Record<CheckId, Evaluation>>;
 
@@ -151,6 +153,20 @@ export function useMeasured(contract: Contract | undefined, speed: SpeedResult |
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [report]);
 
+  // Connection speed, before any test: the browser's estimate and past calls, with no request.
+  const [passive, setPassive] = useState<PassiveReading | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void Promise.all([import('@/lib/network/passive'), loadCallHistory().catch(() => [])]).then(([estimate, calls]) => {
+      if (!live) return;
+      const connection = (navigator as Navigator & { connection?: unknown }).connection;
+      setPassive(estimate.passiveEstimate({ browser: estimate.browserEstimateFrom(connection), calls, now: new Date() }));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
   // Connection speed: the test module is fetched only when there is an address to test.
   const endpoint = contract?.networkTestEndpoint;
   const [network, setNetwork] = useState<NetworkModule | null | undefined>(undefined);
@@ -170,11 +186,12 @@ export function useMeasured(contract: Contract | undefined, speed: SpeedResult |
   }, [endpoint]);
   const speedEvaluation = useMemo<Evaluation | undefined>(() => {
     if (endpoint === undefined) return undefined;
-    if (endpoint === '') return speedCheck.evaluate({ available: true, endpoint: '', permitted: false });
+    const known = passive ? { passive } : {};
+    if (endpoint === '') return speedCheck.evaluate({ available: true, endpoint: '', permitted: false, ...known });
     if (network === undefined) return undefined;
-    if (network === null) return speedCheck.evaluate({ available: false });
-    return speedCheck.evaluate({ available: true, endpoint, permitted, ...(phase !== undefined ? { running: phase } : {}), ...(speed ? { result: speed } : {}) });
-  }, [endpoint, network, permitted, phase, speed]);
+    if (network === null) return speedCheck.evaluate({ available: false, ...known });
+    return speedCheck.evaluate({ available: true, endpoint, permitted, ...known, ...(phase !== undefined ? { running: phase } : {}), ...(speed ? { result: speed } : {}) });
+  }, [endpoint, network, permitted, phase, speed, passive]);
 
   const track = (work: Promise<unknown>) => {
     setBusy(true);

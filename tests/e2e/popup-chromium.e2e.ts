@@ -276,6 +276,9 @@ describe('the pre-session checklist in Chromium', () => {
     await controller.goto(`chrome-extension://${extensionId}/options.html`);
     const first = await openPopup();
     expect(await statusOf(first.page, 'network.speed')).toBe('unknown');
+    // Before any request, the browser's own estimate is shown, with its source and age.
+    await first.page.waitForFunction(() => /Your browser('s own rough estimate| has no estimate)/.test(document.querySelector('[data-check="network.speed"] .detail')?.textContent ?? ''));
+    expect(first.requests).toEqual([]);
     expect(await first.page.$('[data-check="network.speed"] button[data-action=open-options]')).not.toBeNull();
     await storeContract(controller, { networkTestEndpoint: 'https://speed.myclinic.example/anteroom' });
     try {

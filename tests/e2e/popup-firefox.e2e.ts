@@ -49,6 +49,13 @@ describe('the pre-session checklist in Firefox', () => {
     await page.close();
   });
 
+  it('says plainly that Firefox has no connection estimate of its own', async () => {
+    const page = await openPopup();
+    await page.waitForFunction(() => (document.querySelector('[data-check="network.speed"] .detail')?.textContent ?? '').includes('Firefox has none'));
+    expect(await pageError(page)).toBeNull();
+    await page.close();
+  });
+
   it('judges the session tab, is ready once everything is confirmed, and remembers it after closing', async () => {
     const site = await driver.browser.newPage();
     await serveFixtures(site, { 'doxy.me': 'video-call.html' });

@@ -1,3 +1,4 @@
+import type { PassiveReading } from '@/lib/network/passive';
 import { allFormats, measured } from '../types';
 import { hostOf } from '../words';
 
@@ -8,9 +9,11 @@ export type SpeedResult =
 
 export type SpeedInput =
   /** lib/network is not part of this build. */
-  | { available: false }
+  | { available: false; passive?: PassiveReading }
   | {
       available: true;
+      /** What is known without a request (lib/network/passive.ts), shown until a test has run. */
+      passive?: PassiveReading;
       /** The contract's networkTestEndpoint; '' when the therapist has not set one. */
       endpoint: string;
       /** Whether Anteroom may already contact the endpoint's host (if not, the first test asks). */
@@ -33,12 +36,13 @@ export default measured<SpeedInput>({
   source: 'research §0.4 and §5 (Zoom: 600 kbps–1.8 Mbps for 1:1 video; audio 60–80 kbps), §4.2 thresholds',
   formats: allFormats,
   evaluate(input) {
-    if (!input.available) return { status: 'unknown', detail: 'The connection test is not part of this version of Anteroom.' };
+    const known = input.passive ? `${input.passive.sentences.join(' ')} ` : '';
+    if (!input.available) return { status: 'unknown', detail: `${known}The connection test is not part of this version of Anteroom.` };
     const host = hostOf(input.endpoint);
     if (host === '') {
       return {
         status: 'unknown',
-        detail: 'No test address is set, so the connection was not timed.',
+        detail: `${known}No test address is set, so the connection was not timed.`,
         advice: 'To time it, add a “Network test address” (a server you trust) on the settings page, under “How Anteroom behaves”.',
         action: { id: 'open-options', label: 'Open settings' },
       };
@@ -48,7 +52,7 @@ export default measured<SpeedInput>({
       ? `Sends test data to ${host} and back, and times it.`
       : `The test sends a few megabytes of test data to ${host} (the address in your settings) and back, and times it; nothing else is sent. Your browser will ask you to let Anteroom contact ${host}.`;
     const result = input.result;
-    if (!result) return { status: 'todo', detail: 'Not tested yet.', action: { id: 'test-connection', label: 'Test my connection', explain } };
+    if (!result) return { status: 'todo', detail: `${known}Not tested yet.`, action: { id: 'test-connection', label: 'Test my connection', explain } };
     if (!result.ok) {
       return {
         status: 'unknown',

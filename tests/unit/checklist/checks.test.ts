@@ -62,6 +62,17 @@ describe('network.speed', () => {
     expect(networkSpeed.evaluate({ available: true, endpoint, permitted: true }).action?.explain).not.toContain('will ask you');
   });
 
+  it('shows what is known without a test as a hint, until a test replaces it', () => {
+    const passive = { weak: true, sources: ['browser' as const], sentences: ['Your browser’s own estimate: about 1.2 Mbps down.'] };
+    const before = networkSpeed.evaluate({ available: true, endpoint, permitted: false, passive });
+    expect(before.status).toBe('todo');
+    expect(before.detail).toBe('Your browser’s own estimate: about 1.2 Mbps down. Not tested yet.');
+    expect(before.action?.id).toBe('test-connection');
+    const after = networkSpeed.evaluate({ available: true, endpoint, permitted: true, passive, result: { ...ok, status: 'pass', advice: '' } });
+    expect(after.status).toBe('pass');
+    expect(after.detail).not.toContain('estimate');
+  });
+
   it('reports the figures and passes the quality ladder’s advice on', () => {
     const result = networkSpeed.evaluate({ available: true, endpoint, permitted: true, result: { ...ok, status: 'warn', advice: 'Consider audio only.' } });
     expect(result.detail).toBe('Down 12 Mbps, up 1.2 Mbps, delay 38 ms.');
