@@ -13,6 +13,7 @@ import { renderTemplateById, templateIds } from '@/lib/contract/templates';
 import type { PlatformRule } from '@/lib/rules/schema';
 import { lockVault, saveSessionIfUnlocked, startVaultService, watchVaultClients } from '@/lib/background/vault-service';
 import { answerCallMessage } from '@/lib/background/call-handler';
+import { createScreenShares } from '@/lib/background/screen-shares';
 import { answerSessionClientMessage } from '@/lib/background/session-client-handler';
 import { createSessionRecorder } from '@/lib/background/session-recorder';
 import { platformForUrl } from '@/lib/rules/match';
@@ -22,7 +23,10 @@ import type { Contract } from '@/lib/contract/schema';
 
 // The background only wires browser events to lib/; each concern lives in its own module.
 export default defineBackground(() => {
-  startVaultService();
+  // Which tabs share the screen: the notes lock when one starts, and unlocking meanwhile asks first.
+  const screenShares = createScreenShares();
+  screenShares.listen();
+  startVaultService({ runningShares: () => screenShares.running() });
   // A call's record joins the chosen client's sessions; what waited for an unlock goes in then.
   const sessions = createSessionRecorder({ saveIfUnlocked: saveSessionIfUnlocked });
   watchVaultClients(async () => {
@@ -92,6 +96,8 @@ export default defineBackground(() => {
           contract: () => contract,
           lock: lockVault,
           platformOf: (url) => platformForUrl(url, [...customRules, ...platforms])?.id,
+          platformNameOf: (url) => platformForUrl(url, [...customRules, ...platforms])?.name,
+          shares: screenShares,
           callEnded: (call) => sessions.callEnded(call),
         }),
       );

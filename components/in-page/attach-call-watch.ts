@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { isProbeHello, PROBE_ATTRIBUTE, PROBE_SOURCE, readProbeMessage } from '@/lib/call/probe-protocol';
 import { createQualityTracker, type TrackerState } from '@/lib/call/quality-tracker';
 import { createSessionTimer } from '@/lib/call/session-timer';
-import type { CallMessage, CallSettings } from '@/lib/call/messages';
+import { isStillSharingQuestion, type CallMessage, type CallSettings } from '@/lib/call/messages';
 import { renderCall, type CallViewState } from './call-view';
 import type { PageContext } from './page-context';
 
@@ -142,6 +142,7 @@ function createCallWatch(ctx: PageContext): (event: MessageEvent) => void {
     const now = Date.now();
     if (message.kind === 'share') {
       askSettings();
+      answerStillSharing();
       sharing = message.state === 'started';
       void send({ type: 'call:screen-share', state: message.state });
       render();
@@ -178,6 +179,19 @@ function createCallWatch(ctx: PageContext): (event: MessageEvent) => void {
     call.state = tracker.push({ at: now, ...message });
     call.bitrate = message.sendKbps + message.recvKbps;
     render();
+  };
+
+  // The background asks, before an unlock, whether the share this tab reported still runs.
+  // Listened for from the first share on only: every listener costs each page load (npm run bench).
+  let answering = false;
+  const answerStillSharing = () => {
+    if (answering) return;
+    answering = true;
+    const onQuestion = (message: unknown, sender: { id?: string }, reply: (answer: { sharing: boolean }) => void) => {
+      if (sender.id === browser.runtime.id && isStillSharingQuestion(message)) reply({ sharing });
+    };
+    browser.runtime.onMessage.addListener(onQuestion);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onQuestion));
   };
 
   // The connection's own state is heard from the first call on (most page loads never hold one).

@@ -22,21 +22,26 @@ export function UnlockVault(props: { notice?: string; onUnlocked: () => void }) 
 
   useEffect(refocus, [refocus]);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy || waitSeconds > 0) return;
-    setError(undefined);
-    if (!passphrase) {
-      setError({ code: 'invalid-input', message: 'Type your passphrase to open your notes.' });
-      inputRef.current?.focus();
-      return;
-    }
+  // A screen share is running: the background's question, until the therapist answers it.
+  const [shareQuestion, setShareQuestion] = useState<string>();
+  const notNowRef = useRef<HTMLButtonElement>(null);
+  // The safe answer takes the focus, so Enter does not open the notes on a shared screen.
+  useEffect(() => {
+    if (shareQuestion) notNowRef.current?.focus();
+  }, [shareQuestion]);
+
+  const unlock = async (whileSharing: boolean) => {
     setBusy(true);
-    const result = await api.unlockVault(passphrase);
+    const result = await api.unlockVault(passphrase, whileSharing);
     setBusy(false);
+    setShareQuestion(undefined);
     if (result.ok) {
       setPassphrase('');
       onUnlocked();
+      return;
+    }
+    if (result.error.code === 'screen-sharing') {
+      setShareQuestion(result.error.message);
       return;
     }
     setError(result.error);
@@ -45,6 +50,19 @@ export function UnlockVault(props: { notice?: string; onUnlocked: () => void }) 
       setPassphrase('');
       inputRef.current?.focus();
     }
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy || waitSeconds > 0) return;
+    setError(undefined);
+    setShareQuestion(undefined);
+    if (!passphrase) {
+      setError({ code: 'invalid-input', message: 'Type your passphrase to open your notes.' });
+      inputRef.current?.focus();
+      return;
+    }
+    await unlock(false);
   };
 
   return (
@@ -73,6 +91,19 @@ export function UnlockVault(props: { notice?: string; onUnlocked: () => void }) 
             onInput={(event) => setPassphrase(event.currentTarget.value)}
           />
         </div>
+        {shareQuestion && (
+          <div role="alertdialog" class="notes-danger" data-testid="share-question" aria-labelledby="share-question-text">
+            <p id="share-question-text">{shareQuestion}</p>
+            <div class="notes-actions">
+              <button type="button" class="danger" data-testid="unlock-while-sharing" disabled={busy} onClick={() => void unlock(true)}>
+                Unlock anyway
+              </button>
+              <button ref={notNowRef} type="button" data-testid="unlock-not-now" disabled={busy} onClick={() => setShareQuestion(undefined)}>
+                Not now
+              </button>
+            </div>
+          </div>
+        )}
         <div id="unlock-error">
           <ErrorNotice error={error} />
           {waitSeconds > 0 && (

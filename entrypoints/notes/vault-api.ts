@@ -22,7 +22,8 @@ import type { ClientInput } from '@/lib/vault/clients-store';
 export interface VaultApi {
   vaultStatus(): Promise<Result<{ state: VaultState; autoLockMinutes: number }>>;
   createVault(passphrase: string): Promise<Result<void>>;
-  unlockVault(passphrase: string): Promise<Result<void>>;
+  /** `whileSharing`: the therapist answered yes to the 'screen-sharing' question. */
+  unlockVault(passphrase: string, whileSharing?: boolean): Promise<Result<void>>;
   lockVault(): Promise<Result<void>>;
   changePassphrase(current: string, next: string): Promise<Result<void>>;
   listClients(): Promise<Result<ClientSummary[]>>;

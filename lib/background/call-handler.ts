@@ -3,10 +3,12 @@ import type { Contract } from '@/lib/contract/schema';
 import { readCallMessage, type CallSettings } from '@/lib/call/messages';
 import { isOwnContentScript } from './sender';
 import { recordCall, type CallSummary } from '@/lib/call/history';
+import type { ScreenShares } from './screen-shares';
 
 /**
  * The background's side of the in-call companion. Our content scripts on call pages may ask
- * for the contract's call settings, report that a screen share started (the notes lock at once)
+ * for the contract's call settings, report that a screen share started (the notes lock at once,
+ * and unlocking asks first until it ends)
  * and hand over a finished call's quality summary (kept locally, with no identity: time and
  * seconds per quality level). Anyone else gets no answer.
  */
@@ -19,6 +21,10 @@ export interface CallHandlerDeps {
   platformOf?: (url: string) => string | undefined;
   /** Adds the call to the chosen client's sessions (lib/background/session-recorder.ts). */
   callEnded?: (call: { startedAt: number; endedAt: number; platform: string }) => Promise<unknown>;
+  /** The platform's name for a call page's URL, as the notes page names a running share. */
+  platformNameOf?: (url: string) => string | undefined;
+  /** Which tabs are sharing (lib/background/screen-shares.ts): unlocking meanwhile asks first. */
+  shares?: Pick<ScreenShares, 'started' | 'stopped'>;
 }
 
 export async function answerCallMessage(message: unknown, sender: Browser.runtime.MessageSender, deps: CallHandlerDeps): Promise<CallSettings | null | undefined> {
@@ -31,9 +37,17 @@ export async function answerCallMessage(message: unknown, sender: Browser.runtim
       if (!c) return null;
       return { sessionMinutes: c.sessionMinutes, reminderMinutesBefore: [...c.reminderMinutesBefore], disruptionPlan: c.disruptionPlan, backupPlatform: c.backupPlatform };
     }
-    case 'call:screen-share':
-      if (parsed.state === 'started') await deps.lock('screen-share');
+    case 'call:screen-share': {
+      const tabId = sender.tab?.id;
+      if (parsed.state === 'stopped') {
+        if (tabId !== undefined) await deps.shares?.stopped(tabId);
+        return null;
+      }
+      // Recorded before the lock, so an unlock that slips in between is already asked about.
+      if (tabId !== undefined) await deps.shares?.started(tabId, (sender.url && deps.platformNameOf?.(sender.url)) || 'an unrecognised platform');
+      await deps.lock('screen-share');
       return null;
+    }
     case 'call:ended': {
       const summary: CallSummary = {
         at: new Date(parsed.startedAt).toISOString(),

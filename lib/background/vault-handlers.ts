@@ -12,6 +12,7 @@ import { allNotes, deleteNote, listNotes, saveNote } from '@/lib/vault/notes-sto
 import type { NoteView } from '@/lib/vault/views';
 import {
   NoVaultError,
+  ScreenShareRunningError,
   VaultLockedError,
   VaultNotEmptyError,
   WrongBackupPassphraseError,
@@ -23,6 +24,7 @@ import { changeStoredPassphrase, createStoredVault, unlockStoredVault } from '@/
 import type { DamagedRecord } from '@/lib/vault/views';
 import { wipe } from '@/lib/vault/wipe';
 import type { LockReason, VaultReplies, VaultRequestOf, VaultRequestType } from '@/lib/vault-client/messages';
+import { shareQuestion, type ShareShown } from '@/lib/call/active-shares';
 import type { AutoLock } from './vault-auto-lock';
 import { assertMayAttempt, clearFailedAttempts, recordFailedAttempt } from './vault-backoff';
 import type { SearchCache } from './search-cache';
@@ -45,6 +47,8 @@ export interface VaultContext {
   damaged: Map<string, DamagedRecord>;
   /** Decrypted notes between searches; the service's lock drops it. */
   searchCache: SearchCache;
+  /** The screen shares running now: opening the notes meanwhile needs the therapist's yes. */
+  runningShares(): Promise<ShareShown[]>;
 }
 
 export type VaultHandlers = { [T in VaultRequestType]: (request: VaultRequestOf<T>) => Promise<VaultReplies[T]> };
@@ -92,6 +96,16 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
     }
   };
 
+  /**
+   * Refuses to hand over a key while a screen share runs, unless the page says the therapist
+   * answered yes to the question: a page cannot skip it, since the refusal is made here.
+   */
+  const askedAboutShares = async (confirmed: boolean | undefined, action: 'unlock' | 'restore') => {
+    if (confirmed) return;
+    const shares = await ctx.runningShares();
+    if (shares.length > 0) throw new ScreenShareRunningError(shareQuestion(shares, action));
+  };
+
   /** A wrong passphrase counts towards the back-off; the page is told how long to wait. */
   const countingFailures = async <T>(attempt: () => Promise<T>): Promise<T> => {
     await assertMayAttempt();
@@ -129,9 +143,10 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
       });
     },
 
-    'vault:unlock': ({ passphrase }) => {
+    'vault:unlock': ({ passphrase, whileSharing }) => {
       const since = ctx.keys.generation;
       return ctx.serial(async () => {
+        await askedAboutShares(whileSharing, 'unlock');
         const db = await ctx.db();
         const dek = await countingFailures(() => unlockStoredVault(db, passphrase));
         await holdKey(dek, since);
@@ -176,7 +191,7 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
       return ctx.serial(() => exportVaultBackup(db, ctx.keys));
     },
 
-    'vault:import-backup': ({ text, passphrase, mode }) => {
+    'vault:import-backup': ({ text, passphrase, mode, whileSharing }) => {
       const since = ctx.keys.generation;
       return ctx.serial(async () => {
         const db = await ctx.db();
@@ -184,6 +199,8 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
         // Replacing someone's notes needs their vault open, not just access to the browser; and
         // open by the same rule as every other operation (the inactivity countdown included).
         if (!empty) await unlocked();
+        // A restore into an empty vault opens it: the same question as an unlock.
+        else await askedAboutShares(whileSharing, 'restore');
         // The file and its passphrase are checked before the therapist is asked whether to
         // replace what is here: a yes to a backup that then fails would be a question wasted.
         const prepared = await prepareImport(text, passphrase).catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { saveSession, type SessionInput } from '@/lib/vault/sessions-store';
 import type { AnteroomVaultDb } from '@/lib/vault/db';
 import { createVaultDbOpener } from '@/lib/vault/open-db';
 import type { ClientView, DamagedRecord } from '@/lib/vault/views';
+import type { ShareShown } from '@/lib/call/active-shares';
 import { isVaultMessage, vaultRequest, type LockReason, type Result, type VaultLockedBroadcast } from '@/lib/vault-client/messages';
 import { isOwnExtensionPage } from './sender';
 import { SearchCache } from './search-cache';
@@ -47,6 +48,8 @@ export interface VaultServiceOptions {
   watchers?: Set<ClientsWatcher>;
   /** Given by tests that check what a lock leaves in memory. */
   searchCache?: SearchCache;
+  /** The screen shares running now (lib/background/screen-shares.ts); none when not given. */
+  runningShares?: () => Promise<ShareShown[]>;
 }
 
 export interface VaultService {
@@ -101,6 +104,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
     serial: serialQueue(),
     damaged,
     searchCache,
+    runningShares: options.runningShares ?? (async () => []),
   });
   const run = handlers as unknown as Record<string, (request: unknown) => Promise<unknown>>;
 
@@ -154,9 +158,9 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 let running: VaultService | undefined;
 
 /** Called once from entrypoints/background.ts. */
-export function startVaultService(): void {
+export function startVaultService(options: Pick<VaultServiceOptions, 'runningShares'> = {}): void {
   if (running) return;
-  running = createVaultService();
+  running = createVaultService(options);
   running.listen();
 }
 

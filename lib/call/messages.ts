@@ -33,3 +33,18 @@ export function readCallMessage(data: unknown): CallMessage | undefined {
   }
   return undefined;
 }
+
+/**
+ * From the background to a call page's top frame, before an unlock and after a navigation: is
+ * the screen share this tab reported still running? Answered by the in-call companion only
+ * once it has seen a share; a page without one (reloaded, navigated away) cannot say yes.
+ */
+export const STILL_SHARING = { type: 'call:still-sharing' } as const;
+
+export function isStillSharingQuestion(message: unknown): boolean {
+  return (message as { type?: unknown } | null)?.type === STILL_SHARING.type;
+}
+
+export function isStillSharingAnswer(reply: unknown): reply is { sharing: boolean } {
+  return typeof reply === 'object' && reply !== null && typeof (reply as { sharing?: unknown }).sharing === 'boolean';
+}

@@ -52,7 +52,9 @@ async function send<T extends VaultRequestType>(request: VaultRequestOf<T>): Pro
 export const vaultStatus = () => send({ type: 'vault:status' });
 /** Leaves the vault unlocked. */
 export const createVault = (passphrase: string) => send({ type: 'vault:create', passphrase });
-export const unlockVault = (passphrase: string) => send({ type: 'vault:unlock', passphrase });
+/** `whileSharing`: the therapist said yes to unlocking while a screen share runs (error 'screen-sharing'). */
+export const unlockVault = (passphrase: string, whileSharing?: boolean) =>
+  send({ type: 'vault:unlock', passphrase, ...(whileSharing ? { whileSharing: true as const } : {}) });
 export const lockVault = () => send({ type: 'vault:lock', reason: 'user' });
 export const changePassphrase = (current: string, next: string) => send({ type: 'vault:change-passphrase', current, next });
 /** Records that failed their integrity check since the vault was unlocked (ids only). */
@@ -96,8 +98,8 @@ export const getDraft = (clientId: string) => send({ type: 'vault:get-draft', cl
 
 export const exportBackup = () => send({ type: 'vault:export-backup' });
 /** 'replace-empty' refuses ('not-empty') unless the vault holds nothing; 'replace' is for after the user confirmed. */
-export const importBackup = (text: string, passphrase: string, mode: 'replace-empty' | 'replace') =>
-  send({ type: 'vault:import-backup', text, passphrase, mode });
+export const importBackup = (text: string, passphrase: string, mode: 'replace-empty' | 'replace', whileSharing?: boolean) =>
+  send({ type: 'vault:import-backup', text, passphrase, mode, ...(whileSharing ? { whileSharing: true as const } : {}) });
 /** Plain text: the page shows its warning first. */
 export const exportClientMarkdown = (clientId: string) => send({ type: 'vault:export-client-markdown', clientId });
 

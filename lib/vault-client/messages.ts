@@ -42,7 +42,8 @@ export type LockReason = (typeof LOCK_REASONS)[number];
 export const vaultRequest = v.variant('type', [
   request('vault:status', {}),
   request('vault:create', { passphrase }),
-  request('vault:unlock', { passphrase }),
+  // whileSharing: the therapist answered yes to "a screen share is running: unlock anyway?".
+  request('vault:unlock', { passphrase, whileSharing: v.optional(v.literal(true)) }),
   request('vault:lock', { reason: v.optional(v.picklist(['user', 'screen-share'])) }),
   request('vault:change-passphrase', { current: passphrase, next: passphrase }),
   request('vault:problems', {}),
@@ -90,6 +91,7 @@ export const vaultRequest = v.variant('type', [
     text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS, 'The file is too large to be an Anteroom backup')),
     passphrase,
     mode: v.picklist(['replace-empty', 'replace']),
+    whileSharing: v.optional(v.literal(true)),
   }),
   request('vault:export-client-markdown', { clientId: recordId }),
 ]);
@@ -150,6 +152,8 @@ export const ERROR_CODES = [
   'backup-too-large',
   'kdf-floor',
   'not-empty',
+  /** A screen share is running; the message asks whether to open the notes anyway. */
+  'screen-sharing',
   /** A record, a client key or the header failed its integrity check. */
   'damaged',
   /** Another window saved the same note or client since this page opened it; nothing was written. */

@@ -113,3 +113,15 @@ export class BackupTooLargeError extends VaultError {
     this.name = 'BackupTooLargeError';
   }
 }
+
+/**
+ * A screen share is running (lib/background/screen-shares.ts) and the page did not say the
+ * therapist agreed to open the notes anyway. The message is the question to ask them.
+ */
+export class ScreenShareRunningError extends VaultError {
+  readonly code = 'screen-sharing';
+  constructor(question: string) {
+    super(question);
+    this.name = 'ScreenShareRunningError';
+  }
+}

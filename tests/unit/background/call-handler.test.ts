@@ -42,3 +42,36 @@ describe('the background side of the in-call companion', () => {
     expect(lock).not.toHaveBeenCalled();
   });
 });
+
+describe('which tabs are sharing', () => {
+  const lock = vi.fn(async () => undefined);
+  const shares = { started: vi.fn(async () => undefined), stopped: vi.fn(async () => undefined) };
+  const deps = { contract: () => defaultContract(), lock, shares, platformNameOf: (url: string) => (url.startsWith('https://meet.google.com/') ? 'Google Meet' : undefined) };
+  beforeEach(() => {
+    fakeBrowser.reset();
+    lock.mockClear();
+    shares.started.mockClear();
+    shares.stopped.mockClear();
+  });
+
+  it('records the sharing tab, with its platform’s name, before the notes lock', async () => {
+    const order: string[] = [];
+    shares.started.mockImplementationOnce(async () => void order.push('recorded'));
+    lock.mockImplementationOnce(async () => void order.push('locked'));
+    await answerCallMessage({ type: 'call:screen-share', state: 'started' }, fromCallPage(), deps);
+    expect(shares.started).toHaveBeenCalledWith(3, 'Google Meet');
+    expect(order).toEqual(['recorded', 'locked']);
+  });
+
+  it('forgets the tab when its share stops', async () => {
+    await answerCallMessage({ type: 'call:screen-share', state: 'stopped' }, fromCallPage(), deps);
+    expect(shares.stopped).toHaveBeenCalledWith(3);
+  });
+
+  it('takes no share news from anyone but our content script in a tab', async () => {
+    await answerCallMessage({ type: 'call:screen-share', state: 'stopped' }, fromOurPage, deps);
+    await answerCallMessage({ type: 'call:screen-share', state: 'started' }, fromCallPage('other-extension'), deps);
+    expect(shares.started).not.toHaveBeenCalled();
+    expect(shares.stopped).not.toHaveBeenCalled();
+  });
+});
