@@ -25,6 +25,7 @@ import mailboxOrg from './platforms/mailbox-org.json';
 import messenger from './platforms/messenger.json';
 import microsoft365Outlook from './platforms/microsoft-365-outlook.json';
 import microsoftTeams from './platforms/microsoft-teams.json';
+import oncallHealth from './platforms/oncall-health.json';
 import outlookCom from './platforms/outlook-com.json';
 import owlPractice from './platforms/owl-practice.json';
 import paubox from './platforms/paubox.json';
@@ -42,6 +43,7 @@ import telegramWeb from './platforms/telegram-web.json';
 import theraLink from './platforms/thera-link.json';
 import theranest from './platforms/theranest.json';
 import theraplatform from './platforms/theraplatform.json';
+import therapyappointment from './platforms/therapyappointment.json';
 import therapynotesTelehealth from './platforms/therapynotes-telehealth.json';
 import threemaWeb from './platforms/threema-web.json';
 import tiktok from './platforms/tiktok.json';
@@ -91,6 +93,7 @@ export const platforms = [
   messenger,
   microsoft365Outlook,
   microsoftTeams,
+  oncallHealth,
   outlookCom,
   owlPractice,
   paubox,
@@ -108,6 +111,7 @@ export const platforms = [
   theraLink,
   theranest,
   theraplatform,
+  therapyappointment,
   therapynotesTelehealth,
   threemaWeb,
   tiktok,
