@@ -2,19 +2,33 @@ import { useRef, useState } from 'preact/hooks';
 import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice } from './ErrorNotice';
 import { listInWords, plural } from './format';
-import { useVault, type VaultFailure } from './vault-api';
+import { useVault, type ImportCounts, type VaultFailure } from './vault-api';
 
 /** Far larger than any real backup; a bigger file is not one of ours and is not read into memory. */
 const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
 
-export interface ImportCounts {
-  clients: number;
-  notes: number;
-  sessions: number;
+export type { ImportCounts };
+
+export function describeCounts(counts: Pick<ImportCounts, 'clients' | 'notes' | 'sessions'>): string {
+  return listInWords([plural(counts.clients, 'client'), plural(counts.notes, 'note'), plural(counts.sessions, 'session')]);
 }
 
-export function describeCounts(counts: ImportCounts): string {
-  return listInWords([plural(counts.clients, 'client'), plural(counts.notes, 'note'), plural(counts.sessions, 'session')]);
+/** What an authentic backup held that this version could not restore; '' when nothing was skipped. */
+export function describeSkipped({ skipped }: ImportCounts): string {
+  const kinds = [
+    ...(skipped.clients > 0 ? [plural(skipped.clients, 'client')] : []),
+    ...(skipped.notes > 0 ? [plural(skipped.notes, 'note')] : []),
+    ...(skipped.sessions > 0 ? [plural(skipped.sessions, 'session')] : []),
+    ...(skipped.other > 0 ? [plural(skipped.other, 'record', 'records')] : []),
+  ];
+  const other = skipped.other > 0 ? ` (${skipped.other === 1 ? 'a record' : 'records'} of a kind this version does not know)` : '';
+  if (kinds.length === 0) return '';
+  const total = skipped.clients + skipped.notes + skipped.sessions + skipped.other;
+  return (
+    `Not restored: ${listInWords(kinds)}${other}, which this version of Anteroom cannot read` +
+    (skipped.clients > 0 ? ' (a client that is not restored takes their notes and sessions with them)' : '') +
+    `. The file is genuine and still holds ${total === 1 ? 'it' : 'them'}: keep it, since a newer version of Anteroom may restore ${total === 1 ? 'it' : 'them'}.`
+  );
 }
 
 type Step = { kind: 'choose' } | { kind: 'passphrase'; fileName: string; text: string } | { kind: 'replace'; fileName: string; text: string; passphrase: string };
@@ -32,6 +46,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<VaultFailure>();
   const [report, setReport] = useState('');
+  const [skipped, setSkipped] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
   const backoff = useBackoff();
 
@@ -45,6 +60,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
     const file = input.files?.[0];
     setError(undefined);
     setReport('');
+    setSkipped('');
     if (!file) return reset();
     if (file.size > MAX_BACKUP_BYTES) {
       setError({ code: 'backup-invalid', message: `${file.name} is far too large to be an Anteroom backup. Nothing was changed.` });
@@ -78,6 +94,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
       setReport(
         `Restored ${describeCounts(result.value)} from ${step.fileName}. From now on, your notes open with the passphrase this backup was made with.`,
       );
+      setSkipped(describeSkipped(result.value));
       reset();
       onImported(result.value, step.fileName);
       return;
@@ -179,6 +196,11 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
       <p role="status" data-testid="import-report" class="notes-status">
         {report}
       </p>
+      {skipped && (
+        <p class="notes-warning" role="status" data-testid="import-skipped">
+          {skipped}
+        </p>
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { PageShell } from '@/components/PageShell';
 import { CreateVault } from './CreateVault';
 import { createDraftFlushers, DraftFlushContext } from './drafts';
 import { ErrorNotice } from './ErrorNotice';
-import { describeCounts, ImportBackup } from './ImportBackup';
+import { describeCounts, describeSkipped, ImportBackup } from './ImportBackup';
 import { askToKeepStorage, persistenceText, storageKept, type Persistence } from './storage-persistence';
 import { UnlockVault } from './UnlockVault';
 import { guardApi, VaultContext, type LockReason, type VaultApi, type VaultFailure, type VaultState } from './vault-api';
@@ -148,7 +148,9 @@ export function NotesPage({ api: rawApi }: { api: VaultApi }) {
                 </p>
                 <ImportBackup
                   onImported={(counts) => {
-                    setNotice(`Restored ${describeCounts(counts)}. Your notes now open with the passphrase this backup was made with.`);
+                    setNotice(
+                      `Restored ${describeCounts(counts)}. Your notes now open with the passphrase this backup was made with. ${describeSkipped(counts)}`.trim(),
+                    );
                     void refresh();
                   }}
                 />

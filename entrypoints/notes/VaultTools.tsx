@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
+import { BackupLeftOut } from './BackupLeftOut';
 import { ChangePassphrase } from './ChangePassphrase';
 import { downloadText } from './download';
 import { ErrorNotice } from './ErrorNotice';
 import { ImportBackup, type ImportCounts } from './ImportBackup';
-import { useVault, type VaultFailure } from './vault-api';
+import { useVault, type LeftOutView, type VaultFailure } from './vault-api';
 
 /** Backup (download and restore) and the passphrase: the things that concern the whole vault. */
 export function VaultTools({ onImported }: { onImported: (counts: ImportCounts, fileName: string) => void }) {
@@ -11,16 +12,19 @@ export function VaultTools({ onImported }: { onImported: (counts: ImportCounts, 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<VaultFailure>();
   const [downloaded, setDownloaded] = useState('');
+  const [leftOut, setLeftOut] = useState<LeftOutView[]>([]);
 
   const exportBackup = async () => {
     setBusy(true);
     setError(undefined);
     setDownloaded('');
+    setLeftOut([]);
     const result = await api.exportBackup();
     setBusy(false);
     if (!result.ok) return setError(result.error);
     downloadText(result.value.fileName, result.value.text, 'application/json');
     setDownloaded(result.value.fileName);
+    setLeftOut(result.value.leftOut);
   };
 
   return (
@@ -40,6 +44,7 @@ export function VaultTools({ onImported }: { onImported: (counts: ImportCounts, 
       <p role="status" class="notes-status notes-ok" data-testid="export-report">
         {downloaded ? `Downloaded ${downloaded}. It is encrypted with your current passphrase.` : ''}
       </p>
+      <BackupLeftOut leftOut={leftOut} />
 
       <h3>Restore a backup</h3>
       <p class="field-help">

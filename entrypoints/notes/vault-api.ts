@@ -10,12 +10,12 @@ import { useContext } from 'preact/hooks';
 // The shapes are the vault's own (lib/vault/views.ts, lib/vault-client/messages.ts), so the page
 // and the background cannot drift apart.
 export type { LockReason, Result, VaultErrorCode, VaultFailure, VaultState } from '@/lib/vault-client/messages';
-export type { ClientSummary, NoteView, ReminderView, SessionView } from '@/lib/vault/views';
+export type { ClientSummary, ImportCounts, LeftOutView, NoteView, ReminderView, SessionView } from '@/lib/vault/views';
 export type { ContactMode } from '@/lib/vault/record-schemas';
 export type { ReminderInput } from '@/lib/vault/client-reminders';
 export type { ClientInput } from '@/lib/vault/clients-store';
 import type { LockReason, Result, VaultFailure, VaultState } from '@/lib/vault-client/messages';
-import type { ClientSummary, NoteView, SessionView } from '@/lib/vault/views';
+import type { ClientSummary, ImportCounts, LeftOutView, NoteView, SessionView } from '@/lib/vault/views';
 import type { ReminderInput } from '@/lib/vault/client-reminders';
 import type { ClientInput } from '@/lib/vault/clients-store';
 
@@ -38,12 +38,13 @@ export interface VaultApi {
   /** An empty body removes the draft, if it is the one for `noteId`. */
   saveDraft(clientId: string, noteId: string | undefined, body: string, version?: string): Promise<Result<void>>;
   getDraft(clientId: string): Promise<Result<{ noteId?: string; version?: string; body: string } | null>>;
-  exportBackup(): Promise<Result<{ fileName: string; text: string }>>;
+  /** `leftOut`: records the file does not hold because a restore would refuse them (none, normally). */
+  exportBackup(): Promise<Result<{ fileName: string; text: string; leftOut: LeftOutView[] }>>;
   importBackup(
     text: string,
     passphrase: string,
     mode: 'replace-empty' | 'replace',
-  ): Promise<Result<{ clients: number; notes: number; sessions: number }>>;
+  ): Promise<Result<ImportCounts>>;
   exportClientMarkdown(clientId: string): Promise<Result<{ fileName: string; text: string }>>;
   /** Records that failed their integrity check since the unlock: named by table and id, never shown. */
   vaultProblems(): Promise<Result<{ damaged: { table: string; id: string }[] }>>;

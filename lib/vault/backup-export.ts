@@ -1,32 +1,42 @@
-import { digestBackup, sealBackup, serializeBackup, type BackupRecord } from './backup-format';
+import * as v from 'valibot';
+import { entriesDigest } from './backup-manifest';
+import { digestBackup, parseBackup, sealBackup, serializeBackup, type BackupRecord } from './backup-format';
+import { checkRestore, type LeftOutRecord } from './backup-restorable';
 import type { DataKey } from './data-key';
 import type { AnteroomVaultDb, ClientKeyRow } from './db';
-import { openRecord } from './envelope';
-import { unwrapClientKey } from './keys';
-import { BackupTooLargeError, NoVaultError } from './operation-errors';
-import { MAX_BACKUP_CHARS } from './record-schemas';
-import { isDamage } from './sealed-rows';
+import type { JsonValue } from './envelope';
+import type { VaultHeader } from './header';
+import { BackupTooLargeError, BackupUnverifiedError, NoVaultError } from './operation-errors';
+import { MAX_BACKUP_CHARS, sealedClient } from './record-schemas';
 import { withStorage } from './storage-errors';
-import { wipe } from './wipe';
+import type { LeftOutView } from './views';
 
 /**
  * The whole vault as an encrypted backup file (backup-format.ts): the header, every client key
  * and every client, note and session exactly as stored, plus the sealed manifest. Drafts are
  * left out: they are unsaved typing, not records.
  *
- * A record that no longer opens is left out too, and counted: a restore refuses any file with a
- * failing record, so one damaged note must not make every later backup unrestorable.
+ * Before the file is offered it goes through the very check a restore runs (checkRestore), on
+ * the text as it will be saved. Any record that check would not restore (damaged here, or
+ * written by an older build with contents this version refuses) is left out and named, and the
+ * file is made again without it and checked again: every file offered restores in full.
  */
 
 export interface BackupExport {
   fileName: string;
   text: string;
-  /** Records left out because they failed their integrity check in this vault. */
-  skippedDamaged: number;
+  /** Records not in the file, for the notes page to name; empty when everything is in it. */
+  leftOut: LeftOutView[];
+}
+
+interface Snapshot {
+  header: VaultHeader;
+  clientKeys: ClientKeyRow[];
+  records: BackupRecord[];
 }
 
 export async function exportVaultBackup(db: AnteroomVaultDb, keys: DataKey, now: Date = new Date()): Promise<BackupExport> {
-  const snapshot = await withStorage(() =>
+  const stored = await withStorage(() =>
     db.transaction('r', [db.meta, db.clientKeys, db.clients, db.notes, db.sessions], async () => ({
       header: (await db.meta.get('current'))?.header,
       clientKeys: await db.clientKeys.toArray(),
@@ -37,46 +47,62 @@ export async function exportVaultBackup(db: AnteroomVaultDb, keys: DataKey, now:
       ],
     })),
   );
-  const { header } = snapshot;
+  const { header } = stored;
   if (!header) throw new NoVaultError();
-  const { clientKeys, records } = keys.use((dek) => openableOnly(dek, snapshot.clientKeys, snapshot.records));
-  const unsealed = await digestBackup({ header, records, clientKeys, createdAt: now });
-  const backup = { file: keys.use((dek) => sealBackup(unsealed, dek)), kept: records.length + clientKeys.length };
-  const text = serializeBackup(backup.file);
-  // Import refuses anything longer: such a file could never be restored.
-  if (text.length > MAX_BACKUP_CHARS) throw new BackupTooLargeError(text.length, MAX_BACKUP_CHARS);
-  return {
-    fileName: `anteroom-backup-${now.toISOString().slice(0, 10)}.json`,
-    text,
-    skippedDamaged: snapshot.records.length + snapshot.clientKeys.length - backup.kept,
-  };
+  const snapshot: Snapshot = { header, clientKeys: stored.clientKeys, records: stored.records };
+
+  const first = await madeAndChecked(snapshot, keys, now);
+  if (first.leftOut.length === 0) return { fileName: fileName(now), text: first.text, leftOut: [] };
+
+  const out = new Set(first.leftOut.map((record) => `${record.table}/${record.id}`));
+  const records = snapshot.records.filter((record) => !out.has(`${record.table}/${record.id}`));
+  const clientIds = new Set(records.map((record) => record.clientId));
+  const clientKeys = snapshot.clientKeys.filter((row) => clientIds.has(row.clientId));
+  const second = await madeAndChecked({ header, clientKeys, records }, keys, now);
+  // Leaving out what the first check named cannot make another record fail; if it did, offer nothing.
+  if (second.leftOut.length > 0) throw new BackupUnverifiedError();
+  return { fileName: fileName(now), text: second.text, leftOut: first.views };
 }
 
-function openableOnly(dek: Uint8Array, keyRows: readonly ClientKeyRow[], records: readonly BackupRecord[]) {
-  const clientKeys = new Map<string, Uint8Array>();
-  const keptKeys: ClientKeyRow[] = [];
-  for (const row of keyRows) {
-    try {
-      clientKeys.set(row.clientId, unwrapClientKey(dek, row.clientId, row.wrapped));
-      keptKeys.push(row);
-    } catch (error) {
-      if (!isDamage(error)) throw error;
-    }
-  }
-  try {
-    const kept = records.filter((record) => {
-      const key = record.clientId === undefined ? undefined : clientKeys.get(record.clientId);
-      if (!key) return false;
-      try {
-        openRecord(key, record, record.sealed);
-        return true;
-      } catch (error) {
-        if (!isDamage(error)) throw error;
-        return false;
-      }
-    });
-    return { clientKeys: keptKeys.map(({ clientId, wrapped }) => ({ clientId, wrapped })), records: kept };
-  } finally {
-    wipe(...clientKeys.values());
-  }
+function fileName(now: Date): string {
+  return `anteroom-backup-${now.toISOString().slice(0, 10)}.json`;
+}
+
+/** The file made from these rows, then read back from its text and checked as a restore would. */
+async function madeAndChecked(snapshot: Snapshot, keys: DataKey, now: Date) {
+  const unsealed = await digestBackup({ ...snapshot, createdAt: now });
+  const text = serializeBackup(keys.use((dek) => sealBackup(unsealed, dek)));
+  // Import refuses anything longer: such a file could never be restored.
+  if (text.length > MAX_BACKUP_CHARS) throw new BackupTooLargeError(text.length, MAX_BACKUP_CHARS);
+  const backup = parseBackup(text);
+  const digest = await entriesDigest(backup);
+  return keys.use((dek) => {
+    const check = checkRestore(backup, dek, digest);
+    if (check.report.manifest !== 'ok') throw new BackupUnverifiedError();
+    const views = check.leftOut.map((record) => describeLeftOut(record, backup.records, check.opened));
+    return { text, leftOut: check.leftOut, views };
+  });
+}
+
+/** Kind, client label and date, read only from fields that pass their own check; nothing else. */
+function describeLeftOut(record: LeftOutRecord, records: readonly BackupRecord[], opened: readonly (JsonValue | undefined)[]): LeftOutView {
+  const clientId = record.clientId ?? '';
+  const contentsOf = (table: string, id: string) => {
+    const index = records.findIndex((entry) => entry.table === table && entry.id === id);
+    const contents = index < 0 ? undefined : opened[index];
+    return typeof contents === 'object' && contents !== null && !Array.isArray(contents) ? contents : undefined;
+  };
+  const client = contentsOf('clients', clientId);
+  const label = v.is(sealedClient, client) ? client.label : undefined;
+  const own = contentsOf(record.table, record.id);
+  const at = record.table === 'sessions' ? own?.startedAt : record.table === 'notes' ? own?.updatedAt : undefined;
+  const reason = record.reason === 'damaged' || record.reason === 'client-left-out' ? record.reason : 'unreadable';
+  return {
+    kind: record.table === 'clients' ? 'client' : record.table === 'notes' ? 'note' : 'session',
+    id: record.id,
+    clientId,
+    ...(label === undefined ? {} : { clientLabel: label }),
+    ...(typeof at === 'number' && Number.isSafeInteger(at) && at >= 0 && at < 8.64e15 ? { at } : {}),
+    reason,
+  };
 }

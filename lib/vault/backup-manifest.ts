@@ -57,12 +57,12 @@ export function sealManifest(dek: Uint8Array, createdAt: string, entries: Manife
   return sealRecord(dek, manifestRef(createdAt), manifest);
 }
 
-export async function checkManifest(
-  dek: Uint8Array,
-  createdAt: string,
-  sealed: SealedRecord,
-  entries: ManifestEntries,
-): Promise<ManifestStatus> {
+/**
+ * Opens the manifest and compares it with the file. `digest` is entriesDigest of the file,
+ * computed beforehand (it needs no key), so this runs without an await, inside DataKey.use if
+ * need be (the key may only be held synchronously; data-key.ts).
+ */
+export function compareManifest(dek: Uint8Array, createdAt: string, sealed: SealedRecord, entries: ManifestEntries, digest: string): ManifestStatus {
   let manifest: unknown;
   try {
     manifest = openRecord(dek, manifestRef(createdAt), sealed);
@@ -71,8 +71,6 @@ export async function checkManifest(
   }
   if (!v.is(manifestSchema, manifest) || manifest.createdAt !== createdAt) return 'tampered';
   const matches =
-    manifest.records === entries.records.length &&
-    manifest.clientKeys === entries.clientKeys.length &&
-    manifest.sha256 === (await entriesDigest(entries));
+    manifest.records === entries.records.length && manifest.clientKeys === entries.clientKeys.length && manifest.sha256 === digest;
   return matches ? 'ok' : 'mismatch';
 }

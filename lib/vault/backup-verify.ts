@@ -1,5 +1,5 @@
 import type { BackupFile } from './backup-format';
-import { checkManifest, type ManifestStatus } from './backup-manifest';
+import { compareManifest, entriesDigest, type ManifestStatus } from './backup-manifest';
 import { openRecord, type JsonValue } from './envelope';
 import { BackupFormatError, VaultError } from './errors';
 import { unwrapClientKey, unwrapDek } from './keys';
@@ -56,6 +56,19 @@ export async function verifyBackupWithDek(
   dek: Uint8Array,
   onOpened?: (index: number, contents: JsonValue) => void,
 ): Promise<BackupReport> {
+  return verifyWithDigest(backup, dek, await entriesDigest(backup), onOpened);
+}
+
+/**
+ * The checks with the manifest digest computed beforehand (it needs no key): synchronous, so the
+ * export can run it inside DataKey.use. `digest` must be entriesDigest of this very file.
+ */
+export function verifyWithDigest(
+  backup: BackupFile,
+  dek: Uint8Array,
+  digest: string,
+  onOpened?: (index: number, contents: JsonValue) => void,
+): BackupReport {
   const clientKeys = new Map<string, Uint8Array>();
   const failedClients: string[] = [];
   for (const { clientId, wrapped } of backup.clientKeys) {
@@ -67,22 +80,25 @@ export async function verifyBackupWithDek(
   }
 
   const failed: FailedRecord[] = [];
-  for (const [index, { table, id, clientId, sealed }] of backup.records.entries()) {
-    const key = clientId === undefined ? dek : clientKeys.get(clientId);
-    if (!key) {
-      failed.push({ table, id, reason: 'client-key-unavailable' });
-      continue;
+  try {
+    for (const [index, { table, id, clientId, sealed }] of backup.records.entries()) {
+      const key = clientId === undefined ? dek : clientKeys.get(clientId);
+      if (!key) {
+        failed.push({ table, id, reason: 'client-key-unavailable' });
+        continue;
+      }
+      try {
+        const contents = openRecord(key, { table, id }, sealed);
+        onOpened?.(index, contents);
+      } catch {
+        failed.push({ table, id, reason: 'tampered' });
+      }
     }
-    try {
-      const contents = openRecord(key, { table, id }, sealed);
-      onOpened?.(index, contents);
-    } catch {
-      failed.push({ table, id, reason: 'tampered' });
-    }
+  } finally {
+    wipe(...clientKeys.values());
   }
-  wipe(...clientKeys.values());
 
-  const manifest = await checkManifest(dek, backup.createdAt, backup.manifest, backup);
+  const manifest = compareManifest(dek, backup.createdAt, backup.manifest, backup, digest);
   return {
     ok: failed.length === 0 && failedClients.length === 0 && manifest === 'ok',
     records: { total: backup.records.length, opened: backup.records.length - failed.length, failed },

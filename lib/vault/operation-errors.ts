@@ -98,6 +98,15 @@ export class WrongBackupPassphraseError extends WrongPassphraseError {
   }
 }
 
+/** The file an export made did not pass the check a restore runs; it is not offered. */
+export class BackupUnverifiedError extends VaultError {
+  readonly code = 'damaged';
+  constructor() {
+    super('Anteroom made a backup file but could not confirm that it restores, so it was not downloaded. Nothing was changed. Try again; if this keeps happening, lock and unlock your notes first.');
+    this.name = 'BackupUnverifiedError';
+  }
+}
+
 /** A backup larger than import accepts (MAX_BACKUP_CHARS) would be a file that can never be restored. */
 export class BackupTooLargeError extends VaultError {
   readonly code = 'backup-too-large';

@@ -60,8 +60,34 @@ export interface DamagedRecord {
   id: string;
 }
 
+/** Records of an authentic backup that this version could not restore, by kind. */
+export interface SkippedCounts {
+  clients: number;
+  notes: number;
+  sessions: number;
+  /** Kinds of record this version does not know. */
+  other: number;
+}
+
 export interface ImportCounts {
   clients: number;
   notes: number;
   sessions: number;
+  skipped: SkippedCounts;
+}
+
+/**
+ * A record a backup download left out, named as the notes page already shows records (kind,
+ * client label, date) and never by its contents.
+ */
+export interface LeftOutView {
+  kind: 'client' | 'note' | 'session';
+  id: string;
+  clientId: string;
+  /** The client's label, when the client's own record is readable. */
+  clientLabel?: string;
+  /** When the note was written or the session held (ms since epoch), when that much is readable. */
+  at?: number;
+  /** 'damaged': it fails its integrity check; 'unreadable': its contents are not valid for this version; 'client-left-out': its client record was left out. */
+  reason: 'damaged' | 'unreadable' | 'client-left-out';
 }

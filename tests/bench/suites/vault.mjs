@@ -225,7 +225,7 @@ export async function run() {
       await Promise.all(sealed.map((s) => cipher.decrypt(s)));
       globalThis.bench.baselineText = JSON.stringify(sealed.map((s, id) => ({ id, iv: toBase64(s.iv), ct: toBase64(s.ct) })));
       const baseline = performance.now() - started;
-      return { vault, baseline, chars: exported.text.length, skipped: exported.skippedDamaged };
+      return { vault, baseline, chars: exported.text.length, skipped: exported.leftOut.length };
     });
     if (backup.skipped !== 0) throw new Error(`export skipped ${backup.skipped} damaged records`);
     compare(`export ${NOTES} notes`, backup.vault, backup.baseline, 5000);

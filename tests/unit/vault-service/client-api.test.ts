@@ -157,13 +157,14 @@ describe('backup and restore through the page', () => {
   it('restores into a new browser’s empty vault, with counts', async () => {
     const { clientId } = await vaultWithOneClient();
     value(await saveNote({ clientId, body: 'carried over', tags: [] }));
-    const { fileName, text } = value(await exportBackup());
+    const { fileName, text, leftOut } = value(await exportBackup());
     expect(fileName).toMatch(/^anteroom-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(leftOut).toEqual([]);
 
     fakeBrowser.reset();
     routeClientMessages();
     startService();
-    expect(value(await importBackup(text, PASSPHRASE, 'replace-empty'))).toEqual({ clients: 1, notes: 1, sessions: 0 });
+    expect(value(await importBackup(text, PASSPHRASE, 'replace-empty'))).toEqual({ clients: 1, notes: 1, sessions: 0, skipped: { clients: 0, notes: 0, sessions: 0, other: 0 } });
     expect(value(await vaultStatus()).state).toBe('unlocked');
     expect(value(await searchNotes('carried')).map((n) => n.body)).toEqual(['carried over']);
   });
