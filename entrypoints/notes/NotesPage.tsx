@@ -4,6 +4,7 @@ import { CreateVault } from './CreateVault';
 import { createDraftFlushers, DraftFlushContext } from './drafts';
 import { ErrorNotice } from './ErrorNotice';
 import { describeCounts, describeSkipped, ImportBackup } from './ImportBackup';
+import { BackupReminder } from './BackupReminder';
 import { askToKeepStorage, persistenceText, storageKept, type Persistence } from './storage-persistence';
 import { UnlockVault } from './UnlockVault';
 import { guardApi, VaultContext, type LockReason, type VaultApi, type VaultFailure, type VaultState } from './vault-api';
@@ -124,6 +125,7 @@ export function NotesPage({ api: rawApi }: { api: VaultApi }) {
               {persistenceText(persistence)}
             </p>
           )}
+          {(state === 'unlocked' || state === 'locked') && <BackupReminder unlocked={state === 'unlocked'} />}
           <p role="status" class="notes-status notes-ok">
             {notice}
           </p>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { BackupLeftOut } from './BackupLeftOut';
 import { ChangePassphrase } from './ChangePassphrase';
+import { recordBackup } from '@/lib/backup-habit/last-backup';
 import { downloadText } from './download';
 import { ErrorNotice } from './ErrorNotice';
 import { ImportBackup, type ImportCounts } from './ImportBackup';
@@ -25,6 +26,8 @@ export function VaultTools({ onImported }: { onImported: (counts: ImportCounts, 
     downloadText(result.value.fileName, result.value.text, 'application/json');
     setDownloaded(result.value.fileName);
     setLeftOut(result.value.leftOut);
+    // The file is in the browser's hands now; a page cannot see whether a save dialog was cancelled.
+    await recordBackup('manual').catch(() => undefined);
   };
 
   return (

@@ -132,6 +132,13 @@ export const fieldSpecs: Record<ContractFieldName, FieldSpec> = {
     suffix: 'minutes',
     help: 'Your encrypted notes lock themselves after this long without use. Shorter is safer if other people can reach your computer.',
   },
+  backupIntervalDays: {
+    kind: 'number',
+    min: 1,
+    max: 90,
+    suffix: 'days',
+    help: 'The notes page and the pre-session checklist tell you when your last encrypted backup of the notes is older than this. Automatic backups, if you turn them on below, are made this often.',
+  },
   bannerDismissHours: {
     kind: 'number',
     min: 1,
@@ -202,6 +209,6 @@ export const fieldGroups: readonly FieldGroup[] = [
     id: 'anteroom-settings',
     legend: 'How Anteroom behaves',
     intro: 'Settings for the extension itself. Clients never see these.',
-    fields: ['autoLockMinutes', 'bannerDismissHours', 'networkTestEndpoint'],
+    fields: ['autoLockMinutes', 'backupIntervalDays', 'bannerDismissHours', 'networkTestEndpoint'],
   },
 ];

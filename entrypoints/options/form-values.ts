@@ -13,6 +13,7 @@ export const numberFieldNames = [
   'emailResponseHours',
   'silenceFollowUpDays',
   'autoLockMinutes',
+  'backupIntervalDays',
   'bannerDismissHours',
 ] as const;
 
@@ -58,6 +59,7 @@ export function toFormValues(contract: Contract): FormValues {
     emailResponseHours: String(contract.emailResponseHours),
     silenceFollowUpDays: String(contract.silenceFollowUpDays),
     autoLockMinutes: String(contract.autoLockMinutes),
+    backupIntervalDays: String(contract.backupIntervalDays),
     bannerDismissHours: String(contract.bannerDismissHours),
     sessionFormat: contract.sessionFormat,
     betweenSessionContact: contract.betweenSessionContact,
@@ -108,6 +110,7 @@ export function fromFormValues(values: FormValues, base: Contract): Record<keyof
     transcriptPolicy: values.transcriptPolicy,
     jurisdiction: values.jurisdiction,
     autoLockMinutes: toNumber(values.autoLockMinutes),
+    backupIntervalDays: toNumber(values.backupIntervalDays),
     networkTestEndpoint: values.networkTestEndpoint,
     bannerDismissHours: toNumber(values.bannerDismissHours),
     reminderMinutesBefore: toMinutesList(values.reminderMinutesBefore),
@@ -142,6 +145,7 @@ export function previewContract(values: FormValues, saved: Contract): Contract {
     emailResponseHours: number('emailResponseHours'),
     silenceFollowUpDays: number('silenceFollowUpDays'),
     autoLockMinutes: number('autoLockMinutes'),
+    backupIntervalDays: number('backupIntervalDays'),
     bannerDismissHours: number('bannerDismissHours'),
     sessionFormat: oneOf(sessionFormats, values.sessionFormat) ?? saved.sessionFormat,
     jurisdiction: oneOf(jurisdictions, values.jurisdiction) ?? saved.jurisdiction,

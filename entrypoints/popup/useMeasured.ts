@@ -8,6 +8,8 @@ import audibleCheck from '@/lib/checklist/checks/interruptions.audible-tabs';
 import otherTabsCheck from '@/lib/checklist/checks/interruptions.other-tabs';
 import downloadsCheck from '@/lib/checklist/checks/interruptions.downloads';
 import batteryCheck from '@/lib/checklist/checks/interruptions.battery';
+import notesBackupCheck from '@/lib/checklist/checks/notes.backup';
+import { LAST_BACKUP_KEY } from '@/lib/backup-habit/last-backup';
 import { loadNetworkModule, type NetworkModule } from '@/lib/checklist/network-module';
 import { PREFLIGHT_RESULT_KEY } from '@/lib/checklist/preflight-result';
 import {
@@ -17,6 +19,7 @@ import {
   pauseDownloads,
   readBattery,
   readDownloads,
+  readNotesBackup,
   readPreflight,
   readTabs,
   requestDownloadsPermission,
@@ -153,6 +156,22 @@ export function useMeasured(contract: Contract | undefined, speed: SpeedResult |
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [report]);
 
+  // The notes' last backup against the therapist's interval; again when a backup is recorded.
+  const backupIntervalDays = contract?.backupIntervalDays;
+  useEffect(() => {
+    if (backupIntervalDays === undefined) return;
+    const update = () =>
+      void readNotesBackup().then((found) =>
+        report({ 'notes.backup': notesBackupCheck.evaluate({ ...found, now: Date.now(), intervalDays: backupIntervalDays }) }),
+      );
+    update();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && LAST_BACKUP_KEY in changes) update();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, [backupIntervalDays, report]);
+
   // Connection speed, before any test: the browser's estimate and past calls, with no request.
   const [passive, setPassive] = useState<PassiveReading | undefined>(undefined);
   useEffect(() => {
@@ -216,6 +235,9 @@ export function useMeasured(contract: Contract | undefined, speed: SpeedResult |
         return;
       case 'open-preflight':
         track(openOwnPage('/preflight.html'));
+        return;
+      case 'open-notes':
+        track(openOwnPage('/notes.html'));
         return;
       case 'open-options':
         track(openOwnPage('/options.html', '#anteroom-settings'));

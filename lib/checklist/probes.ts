@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { BatteryInput } from './checks/interruptions.battery';
 import type { DownloadsInput } from './checks/interruptions.downloads';
+import type { NotesBackupInput } from './checks/notes.backup';
 import { PREFLIGHT_RESULT_KEY } from './preflight-result';
+import { readLastBackup } from '@/lib/backup-habit/last-backup';
 import type { TabLike } from './tabs';
 
 /**
@@ -82,6 +84,19 @@ export async function pauseDownloads(): Promise<void> {
   await Promise.all(items.filter((item) => !item.paused).map((item) => browser.downloads.pause(item.id).catch(() => undefined)));
 }
 
+/**
+ * Whether a notes vault exists (asked of the background, which answers without unlocking) and
+ * when the last backup was recorded. The vault client loads lazily, after the list has painted.
+ */
+export async function readNotesBackup(): Promise<Pick<NotesBackupInput, 'vault' | 'lastAt'>> {
+  const [status, last] = await Promise.all([
+    import('@/lib/vault-client').then((vault) => vault.vaultStatus()).catch(() => undefined),
+    readLastBackup().catch(() => undefined),
+  ]);
+  const vault = !status?.ok ? 'unknown' : status.value.state === 'none' ? 'none' : 'exists';
+  return { vault, ...(last ? { lastAt: last.at } : {}) };
+}
+
 export async function hasOriginPermission(address: string): Promise<boolean> {
   try {
     const { origin } = new URL(address);
@@ -96,7 +111,7 @@ export async function readPreflight(): Promise<unknown> {
 }
 
 /** Opens one of Anteroom's pages in a new tab (the popup closes as the tab takes focus). */
-export async function openOwnPage(path: '/preflight.html' | '/options.html', hash = ''): Promise<void> {
+export async function openOwnPage(path: '/preflight.html' | '/options.html' | '/notes.html', hash = ''): Promise<void> {
   await browser.tabs.create({ url: `${browser.runtime.getURL(path)}${hash}` });
 }
 

@@ -24,7 +24,8 @@ export type CheckId =
   | 'interruptions.household'
   | 'plan.backup'
   | 'plan.emergency'
-  | 'room.lighting';
+  | 'room.lighting'
+  | 'notes.backup';
 
 /** `done` is an asked item the therapist confirmed; `todo` is one still waiting for them. */
 export type Status = 'pass' | 'warn' | 'fail' | 'unknown' | 'todo' | 'done';
@@ -48,7 +49,8 @@ export type ActionId =
   | 'mute-tabs'
   | 'sleep-tabs'
   | 'check-downloads'
-  | 'pause-downloads';
+  | 'pause-downloads'
+  | 'open-notes';
 
 export interface Action {
   id: ActionId;

@@ -88,6 +88,7 @@ export const fieldLabels: Record<string, string> = {
   transcriptPolicy: 'Recording and transcripts policy',
   jurisdiction: 'Jurisdiction',
   autoLockMinutes: 'Auto-lock',
+  backupIntervalDays: 'Backup reminder',
   networkTestEndpoint: 'Network test address',
   bannerDismissHours: 'Banner snooze',
   reminderMinutesBefore: 'End-of-session reminders',
@@ -149,6 +150,8 @@ export const contractEntries = {
   jurisdiction: v.picklist(jurisdictions, 'Choose a jurisdiction from the list'),
   // 60 at most: an hour-long unattended unlock is already generous for health data (research (a)).
   autoLockMinutes: wholeNumber('Auto-lock', 1, 60, 'minutes'),
+  // How old the last notes backup may get before the notes page and the checklist say so.
+  backupIntervalDays: wholeNumber('Backup reminder', 1, 90, 'days'),
   networkTestEndpoint: v.pipe(
     v.string('Network test address must be text'),
     v.trim(),
@@ -224,6 +227,7 @@ export const contractDefaults: Contract = {
     "Neither of us records sessions, takes screenshots or uses automatic transcription or AI note-taking without the other's written agreement. I keep the platform's recording and transcript features switched off.",
   jurisdiction: 'other',
   autoLockMinutes: 15,
+  backupIntervalDays: 7,
   networkTestEndpoint: '',
   bannerDismissHours: 24,
   reminderMinutesBefore: [10, 5],

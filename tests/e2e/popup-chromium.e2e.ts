@@ -137,7 +137,7 @@ describe('the pre-session checklist in Chromium', () => {
     const { page, errors, requests } = await openPopup();
     const ids = await shownIds(page);
     // Video is the default format: every item but the headset (asked only when not alone).
-    expect(ids).toHaveLength(16);
+    expect(ids).toHaveLength(17);
     expect(ids).not.toContain('privacy.headset');
     const statuses = await page.$$eval('[data-check]', (els) => els.map((el) => el.getAttribute('data-status')));
     for (const status of statuses) expect(['pass', 'warn', 'fail', 'unknown', 'todo', 'done']).toContain(status);
@@ -149,7 +149,7 @@ describe('the pre-session checklist in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
     // The list is there as soon as the document is: asked items render in the first pass.
     const atReady = await page.evaluate(() => (globalThis as { anteroomAtReady?: { items: number; ms: number } }).anteroomAtReady);
-    expect(atReady?.items).toBe(16);
+    expect(atReady?.items).toBe(17);
     expect(atReady?.ms).toBeLessThan(1000);
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);

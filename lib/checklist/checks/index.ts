@@ -16,6 +16,7 @@ import privacyClientSpace from './privacy.client-space';
 import household from './interruptions.household';
 import planBackup from './plan.backup';
 import planEmergency from './plan.emergency';
+import notesBackup from './notes.backup';
 
 /**
  * The checklist: one file per check in this folder, each registered here exactly once, in the
@@ -29,7 +30,7 @@ export interface Section {
 }
 
 export const sections: readonly Section[] = [
-  { id: 'measured', heading: 'Checked for you', checks: [platformVerdict, networkSpeed, roomLighting, audibleTabs, otherTabs, downloads, battery] },
+  { id: 'measured', heading: 'Checked for you', checks: [platformVerdict, networkSpeed, roomLighting, audibleTabs, otherTabs, downloads, battery, notesBackup] },
   { id: 'privacy', heading: 'Your privacy', checks: [privacyAlone, privacyHeadset, privacyScreen, privacyNotifications, privacyDevices, privacyWifi, privacyClientSpace] },
   { id: 'plans', heading: 'Interruptions and plans', checks: [household, planBackup, planEmergency] },
 ];

@@ -12,7 +12,13 @@ const DESIGN_IDS_LINE =
   '`platform.verdict`, `network.speed`, `privacy.alone`, `privacy.screen`, `privacy.headset`, ' +
   '`privacy.client-space`, `privacy.notifications`, `privacy.devices`, `privacy.wifi`, ' +
   '`interruptions.audible-tabs`, `interruptions.downloads`, `interruptions.battery`, `interruptions.other-tabs`, ' +
-  '`interruptions.household`, `plan.backup`, `plan.emergency`, `room.lighting`';
+  '`interruptions.household`, `plan.backup`, `plan.emergency`, `room.lighting`, `notes.backup`';
+
+/**
+ * Ids added since DESIGN.md was last changed (it is read-only to the team; the lead updates it).
+ * Each is an addition only: every id DESIGN.md promises must still exist.
+ */
+const NOT_YET_IN_DESIGN = ['notes.backup'];
 
 const idsIn = (text: string) => [...text.matchAll(/`([a-z-]+\.[a-z-]+)`/g)].map((m) => m[1]!);
 
@@ -40,7 +46,9 @@ describe('the checklist registry', () => {
     const start = design.indexOf('Item ids:');
     expect(start).toBeGreaterThan(-1);
     const end = design.indexOf('\n- ', start);
-    expect(idsIn(design.slice(start, end)).sort()).toEqual(idsIn(DESIGN_IDS_LINE).sort());
+    const designIds = idsIn(design.slice(start, end));
+    const pending = NOT_YET_IN_DESIGN.filter((id) => !designIds.includes(id));
+    expect([...designIds, ...pending].sort()).toEqual(idsIn(DESIGN_IDS_LINE).sort());
   });
 
   it('shows every check in exactly one section', () => {
