@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ItemView } from '@/lib/checklist/model';
 import type { Answer, ActionId, ContractText } from '@/lib/checklist/types';
 import { StatusMark, statusWords } from './StatusMark';
@@ -19,6 +20,19 @@ export interface CheckRowProps {
 }
 
 /**
+ * How much of a measured item is in view, so the popup fits its 600 px: a problem shows
+ * everything; a finding worth a look or a step to take shows what was found and its button, its
+ * title opening the reasons; one that could not tell folds into its title line.
+ */
+type Presentation = 'full' | 'compact' | 'folded';
+const FOLDED_WORDS = 'not checked';
+
+function presentationOf(item: ItemView): Presentation {
+  if (item.mode === 'asked' || item.pending || item.status === 'fail') return 'full';
+  return item.status === 'unknown' ? 'folded' : 'compact';
+}
+
+/**
  * One checklist item: a checkbox for what only the therapist can confirm, a finding for what
  * Anteroom measured. Carries the test hooks `data-check` and `data-status` (DESIGN.md).
  */
@@ -30,12 +44,115 @@ export function CheckRow({ item, contractTexts, onAnswer, onAction, busy }: Chec
   const shows = check.kind === 'asked' ? (check.shows ?? []) : [];
   const explainId = `${domId}-explain`;
   const asked = item.mode === 'asked';
-  return (
-    <li class={`check ${asked ? 'check-asked' : 'check-measured'} status-${status}`} data-check={check.id} data-status={status} aria-busy={item.pending ? 'true' : 'false'}>
+  const presentation = presentationOf(item);
+
+  const title = (
+    <>
+      <StatusMark status={status} />
+      <span>
+        {item.label}
+        {presentation === 'folded' ? <span class="fold-status"> · {FOLDED_WORDS}</span> : <span class="visually-hidden">: {statusWords(status)}</span>}
+      </span>
+    </>
+  );
+  const why = (
+    <p class="why" id={whyId}>
+      {check.why}
+    </p>
+  );
+  const detail = item.detail && <p class="detail">{item.detail}</p>;
+  const advice =
+    item.advice &&
+    (asked ? (
+      // Unticked is the usual state before the therapist gets to it: advice waits behind a click.
+      <details class="advice">
+        <summary>If not</summary>
+        {item.advice}
+      </details>
+    ) : (
+      <p class="advice">
+        <span class="advice-label">What to do:</span> {item.advice}
+      </p>
+    ));
+  const explain = item.action?.explain && (
+    <p class="explain" id={explainId}>
+      {item.action.explain}
+    </p>
+  );
+  const button = item.action && (
+    <button
+      type="button"
+      data-action={item.action.id}
+      disabled={busy}
+      aria-describedby={item.action.explain ? explainId : undefined}
+      onClick={() => onAction(item.action!.id)}
+    >
+      {item.action.label}
+    </button>
+  );
+  const action = item.action && (
+    <div class="check-action">
+      {explain}
+      {button}
+    </div>
+  );
+  const contract = shows.map((field) =>
+    contractTexts[field] ? (
+      <p class="contract-text" key={field}>
+        <span class="contract-label">{CONTRACT_LABELS[field]}:</span> {contractTexts[field]}
+      </p>
+    ) : null,
+  );
+  const row = (children: ComponentChildren) => (
+    <li
+      class={`check ${asked ? 'check-asked' : 'check-measured'} check-${presentation} status-${status}`}
+      data-check={check.id}
+      data-status={status}
+      aria-busy={item.pending ? 'true' : 'false'}
+    >
+      {children}
+    </li>
+  );
+
+  if (presentation === 'folded') {
+    return row(
+      <details class="check-fold">
+        <summary class="check-title">{title}</summary>
+        <div class="check-body">
+          {detail}
+          {why}
+          {advice}
+          {action}
+        </div>
+      </details>,
+    );
+  }
+  if (presentation === 'compact') {
+    // The title opens the reasons, like a folded item's: what was found and its button stay in view.
+    return row(
+      <>
+        <details class="check-fold check-more">
+          <summary class="check-title">{title}</summary>
+          <div class="check-body">
+            {why}
+            {explain}
+            {advice}
+          </div>
+        </details>
+        <div class="check-body">
+          {detail}
+          {button && <div class="check-action">{button}</div>}
+        </div>
+      </>,
+    );
+  }
+  return row(
+    <>
       {asked ? (
         <>
           <label class="check-answer">
-            <input autoComplete="off"
+            <input
+              autoComplete="off"
               type="checkbox"
               name={check.id}
               checked={item.answer === 'yes'}
@@ -46,7 +163,8 @@ export function CheckRow({ item, contractTexts, onAnswer, onAction, busy }: Chec
           </label>
           {alternative && (
             <label class="check-answer check-alternative">
-              <input autoComplete="off"
+              <input
+                autoComplete="off"
                 type="checkbox"
                 name={`${check.id}.${alternative.answer}`}
                 checked={item.answer === alternative.answer}
@@ -57,57 +175,15 @@ export function CheckRow({ item, contractTexts, onAnswer, onAction, busy }: Chec
           )}
         </>
       ) : (
-        <h3 class="check-title">
-          <StatusMark status={status} />
-          <span>
-            {item.label}
-            <span class="visually-hidden">: {statusWords(status)}</span>
-          </span>
-        </h3>
+        <h3 class="check-title">{title}</h3>
       )}
       <div class="check-body">
-        <p class="why" id={whyId}>
-          {check.why}
-        </p>
-        {item.detail && <p class="detail">{item.detail}</p>}
-        {shows.map((field) =>
-          contractTexts[field] ? (
-            <p class="contract-text" key={field}>
-              <span class="contract-label">{CONTRACT_LABELS[field]}:</span> {contractTexts[field]}
-            </p>
-          ) : null,
-        )}
-        {item.advice &&
-          (asked ? (
-            // Unticked is the usual state before the therapist gets to it: advice waits behind a click.
-            <details class="advice">
-              <summary>If not</summary>
-              {item.advice}
-            </details>
-          ) : (
-            <p class="advice">
-              <span class="advice-label">What to do:</span> {item.advice}
-            </p>
-          ))}
-        {item.action && (
-          <div class="check-action">
-            {item.action.explain && (
-              <p class="explain" id={explainId}>
-                {item.action.explain}
-              </p>
-            )}
-            <button
-              type="button"
-              data-action={item.action.id}
-              disabled={busy}
-              aria-describedby={item.action.explain ? explainId : undefined}
-              onClick={() => onAction(item.action!.id)}
-            >
-              {item.action.label}
-            </button>
-          </div>
-        )}
+        {why}
+        {detail}
+        {contract}
+        {advice}
+        {action}
       </div>
-    </li>
+    </>,
   );
 }

@@ -8,12 +8,15 @@ import '@/components/checklist/checklist.css';
 import { loadContract } from '@/lib/contract/storage-item';
 import type { Contract } from '@/lib/contract/schema';
 import { checks, sections } from '@/lib/checklist/checks/index';
+import { layoutOf } from '@/lib/checklist/layout';
 import { itemsFor, readinessOf } from '@/lib/checklist/model';
 import type { ChecklistStore } from '@/lib/checklist/persistence';
 import { checklistShortcut } from '@/lib/checklist/probes';
 import { runRecordFor } from '@/lib/checklist/runs';
 import { freshState, prepReducer, type PrepAction } from '@/lib/checklist/state';
-import type { ContractText } from '@/lib/checklist/types';
+import type { Answer, CheckId, ContractText } from '@/lib/checklist/types';
+import { SettledGroups } from './SettledGroups';
+import { useFocusAfterMove } from './useFocusAfterMove';
 import { useMeasured } from './useMeasured';
 
 /**
@@ -68,35 +71,29 @@ export function Checklist({ store }: { store: ChecklistStore }) {
   const contractTexts: Partial<Record<ContractText, string>> = contract
     ? { disruptionPlan: contract.disruptionPlan, backupPlatform: contract.backupPlatform, emergencyProcedure: contract.emergencyProcedure }
     : {};
-  const byId = new Map(items.map((item) => [item.check.id, item]));
+  const layout = layoutOf(sections, items);
+  const moved = useFocusAfterMove(layout);
+  const answer = (id: CheckId) => (value: Answer | null) => {
+    moved.note(id);
+    dispatch({ type: 'answer', id, answer: value });
+  };
+  const row = (item: (typeof items)[number]) => (
+    <CheckRow key={item.check.id} item={item} contractTexts={contractTexts} busy={measured.busy} onAnswer={answer(item.check.id)} onAction={measured.act} />
+  );
 
   return (
-    <PageShell title="Before the session" lede="A few minutes now keep the session private and steady.">
+    <PageShell title="Before the session">
       <div class="checklist" data-testid="checklist" data-loaded={restored && contract ? 'true' : 'false'}>
-        <ReadinessSummary readiness={readiness} />
+        <ReadinessSummary readiness={readiness} headingRef={moved.fallback} />
         <FormatPicker value={format} onChange={(next) => dispatch({ type: 'format', format: next })} />
         <SessionClientPicker />
-        {sections.map((section) => {
-          const shown = section.checks.map((check) => byId.get(check.id)).filter((item) => item !== undefined);
-          if (shown.length === 0) return null;
-          return (
-            <section class="checklist-section" key={section.id} aria-labelledby={`section-${section.id}`}>
-              <h2 id={`section-${section.id}`}>{section.heading}</h2>
-              <ul class="checks">
-                {shown.map((item) => (
-                  <CheckRow
-                    key={item.check.id}
-                    item={item}
-                    contractTexts={contractTexts}
-                    busy={measured.busy}
-                    onAnswer={(answer) => dispatch({ type: 'answer', id: item.check.id, answer })}
-                    onAction={measured.act}
-                  />
-                ))}
-              </ul>
-            </section>
-          );
-        })}
+        {layout.attention.map((section) => (
+          <section class="checklist-section" key={section.id} aria-labelledby={`section-${section.id}`} data-section={section.id}>
+            <h2 id={`section-${section.id}`}>{section.heading}</h2>
+            <ul class="checks">{section.items.map(row)}</ul>
+          </section>
+        ))}
+        <SettledGroups groups={layout.settled} row={row} />
         <footer class="checklist-footer">
           <button type="button" data-testid="start-fresh" onClick={() => dispatch({ type: 'start-fresh', now: new Date() })}>
             Start fresh
@@ -109,7 +106,7 @@ export function Checklist({ store }: { store: ChecklistStore }) {
           </a>
           {shortcut && (
             <p class="shortcut">
-              Open this list from any tab with <kbd>{shortcut}</kbd>.
+              Open with <kbd>{shortcut}</kbd>
             </p>
           )}
         </footer>

@@ -43,7 +43,7 @@ interface OpenPopup {
 
 async function openPopup(): Promise<OpenPopup> {
   const page = await browser.newPage();
-  await page.setViewport({ width: 380, height: 900 });
+  await page.setViewport({ width: 480, height: 900 });
   // Notes how much of the list exists when the document is ready, and when that is.
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('DOMContentLoaded', () => {
@@ -146,7 +146,7 @@ describe('the pre-session checklist in Chromium', () => {
     // Battery is measured in Chromium; a headless machine reports mains power.
     expect(await statusOf(page, 'interruptions.battery')).toBe('pass');
     // Fits the popup's width without sideways scrolling.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(480);
     // The list is there as soon as the document is: asked items render in the first pass.
     const atReady = await page.evaluate(() => (globalThis as { anteroomAtReady?: { items: number; ms: number } }).anteroomAtReady);
     expect(atReady?.items).toBe(17);
@@ -184,8 +184,48 @@ describe('the pre-session checklist in Chromium', () => {
     await page.waitForSelector('[data-testid=readiness][data-state=ready]');
     // No asked item is left to do; measured ones that could not tell are listed, not blocking.
     expect(await page.$$('[data-check][data-status=todo] input[type=checkbox]')).toHaveLength(0);
-    expect(await page.$eval('[data-testid=readiness]', (el) => el.textContent)).toMatch(/Not checked: .*Connection speed/);
+    // ...and stay in view, folded to their title line, above what is done.
+    expect(await page.$eval('[data-testid=readiness]', (el) => el.textContent)).toMatch(/\d not checked\./);
+    expect(await page.$eval('[data-check="network.speed"]', (el) => el.closest('[data-testid=settled]') === null && el.querySelector('details:not([open]) > summary') !== null)).toBe(true);
     expect(errors).toEqual([]);
+  });
+
+  it('folds what is done into one line per section, and fits a 600 px popup once everything is confirmed', async () => {
+    await openSite('https://doxy.me/drsmith');
+    const { page, errors } = await openPopup();
+    await page.evaluate(async () => {
+      // @ts-expect-error: the WebExtension global of an extension page.
+      await chrome.storage.local.set({ preflightResult: { at: new Date().toISOString(), lighting: 'good', camera: true, microphone: true } });
+    });
+    await waitStatus(page, 'room.lighting', 'pass');
+    await confirmAll(page);
+    await page.waitForSelector('[data-testid=readiness][data-state=ready]');
+    // Each section's confirmed and passing items sit behind one closed line that counts them.
+    const privacy = await page.$eval('[data-settled=privacy]', (el) => ({
+      open: (el as HTMLDetailsElement).open,
+      line: el.querySelector('summary')?.textContent,
+      items: el.querySelectorAll('[data-check][data-status=done]').length,
+    }));
+    expect(privacy).toEqual({ open: false, line: `Your privacy: ${privacy.items} confirmed`, items: 6 });
+    expect(await page.$eval('[data-settled=measured] summary', (el) => el.textContent)).toMatch(/^Checked for you: \d fine$/);
+    // Asked items are all behind the folded lines now.
+    expect(await page.$$eval('[data-check].check-asked', (els) => els.every((el) => el.closest('[data-settled]') !== null))).toBe(true);
+    // A browser shows a popup at most 600 px high: measure the whole document against it.
+    await page.setViewport({ width: 480, height: 100 });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(600);
+    // A confirmation can still be read and taken back behind its line.
+    await page.click('[data-settled=privacy] summary');
+    await page.click('[data-check="privacy.screen"] input[type=checkbox]');
+    await waitStatus(page, 'privacy.screen', 'todo');
+    expect(await page.$eval('[data-check="privacy.screen"]', (el) => el.closest('[data-settled]'))).toBeNull();
+    expect(await readinessOf(page)).toBe('not-ready');
+    expect(errors).toEqual([]);
+    await startFresh(page);
+    await page.evaluate(async () => {
+      // @ts-expect-error: the WebExtension global of an extension page.
+      await chrome.storage.local.remove('preflightResult');
+    });
   });
 
   it('keeps the answers when the popup closes and reopens, records the run, and Start fresh clears it', async () => {
@@ -369,6 +409,27 @@ describe('the pre-session checklist in Chromium', () => {
     expect(await page.$eval(target, (el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Space');
     await waitStatus(page, 'privacy.alone', 'done');
+    // The confirmed item folds away; focus moves on to the next question, so Space alone walks
+    // the list to the end.
+    const focused = () => page.evaluate(() => document.activeElement?.closest('[data-check]')?.getAttribute('data-check') ?? document.activeElement?.className);
+    // Focus moves after the list has re-rendered: wait for it rather than look at once.
+    const focusLeaves = (id: string | undefined) =>
+      page.waitForFunction((was) => document.activeElement !== document.body && document.activeElement?.closest('[data-check]')?.getAttribute('data-check') !== was, {}, id);
+    await focusLeaves('privacy.alone');
+    expect(await focused()).toBe('privacy.screen');
+    for (let i = 0; i < 20 && (await page.$('[data-check][data-status=todo] input[type=checkbox]')); i++) {
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
+      const id = await focused();
+      await page.keyboard.press('Space');
+      await waitStatus(page, id!, 'done');
+      await focusLeaves(id);
+    }
+    // With every question answered, focus rests on the verdict.
+    expect(await focused()).toBe('readiness-headline');
+    // Every item stays reachable: each folded line opens from the keyboard.
+    await page.focus('[data-settled=privacy] summary');
+    await page.keyboard.press('Enter');
+    expect(await page.$eval('[data-settled=privacy]', (el) => (el as HTMLDetailsElement).open)).toBe(true);
     await startFresh(page);
   });
 
@@ -380,10 +441,10 @@ describe('the pre-session checklist in Chromium', () => {
     await page.click('[data-check="privacy.screen"] input[type=checkbox]');
     expect(await seriousA11yFindings(page)).toEqual([]);
     // For a person to look at: the first screenful (a popup is at most 600 px high) and the whole list.
-    await page.screenshot({ path: '/tmp/anteroom-popup-chromium-top.png', clip: { x: 0, y: 0, width: 380, height: 600 } });
+    await page.screenshot({ path: '/tmp/anteroom-popup-chromium-top.png', clip: { x: 0, y: 0, width: 480, height: 600 } });
     await page.screenshot({ path: '/tmp/anteroom-popup-chromium.png', fullPage: true });
     if (process.env.POPUP_SCREENSHOT_PARTS) {
-      for (let y = 600; y < 4000; y += 700) await page.screenshot({ path: `/tmp/anteroom-popup-part-${y}.png`, clip: { x: 0, y, width: 380, height: 700 } }).catch(() => undefined);
+      for (let y = 600; y < 4000; y += 700) await page.screenshot({ path: `/tmp/anteroom-popup-part-${y}.png`, clip: { x: 0, y, width: 480, height: 700 } }).catch(() => undefined);
     }
     await startFresh(page);
   });
