@@ -1,15 +1,16 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createProbeWatch, type ProbeWatch } from '@/lib/call/probe-watch';
+import { awaitProbePort } from '@/lib/call/probe-channel';
 
 /**
  * The call probe, in the page's own world at document_start, before the page's scripts run: it
  * wraps RTCPeerConnection to read getStats() every 2 s, and getDisplayMedia to notice screen
- * sharing. It stays silent until our isolated content script hands it a secret (a DOM attribute,
- * set when the probe asks and only once the background has recognised the page as a call
- * platform), then posts numbers and fixed words tagged with it. The page shares this world and
- * can see those messages, so the secret only keeps out other frames and stale scripts; a page
- * that forges them can only change its own indicator or lock the notes early. The wrappers return the browser's own objects and
- * results, so calls behave exactly as without us.
+ * sharing. It says numbers and fixed words to our isolated script over a MessageChannel port
+ * handed to it before the page's own scripts run (lib/call/probe-channel.ts), so the page can
+ * neither read that news nor forge it. It shares this world with the page, though: a page set on
+ * it could still keep a share from reaching these wrappers (README.md says what the lock can
+ * promise). The wrappers return the browser's own objects and results, so calls behave exactly
+ * as without us.
  *
  * Declared as a MAIN-world content script rather than injected later (DESIGN.md said
  * "injected"): injecting at document_idle would come after the page had created its
@@ -21,13 +22,19 @@ export default defineUnlistedScript({
   globalName: false,
   // Declared in the manifest at document_start, in the MAIN world: lib/in-page/scripts.ts.
   main() {
+    // First, before anything can return early: our isolated script offers the port right after
+    // this runs, and only a probe that listens now can take it.
+    const post = awaitProbePort();
     const NativePeerConnection = window.RTCPeerConnection;
     if (typeof NativePeerConnection !== 'function') return;
+    const readyState = Object.getOwnPropertyDescriptor(MediaStreamTrack.prototype, 'readyState')?.get;
+    const apply = Reflect.apply;
+    const ended = (track: MediaStreamTrack) => (readyState ? apply(readyState, track, []) === 'ended' : track.readyState === 'ended');
 
     // Only the wrappers are put in place here; the watch behind them is made when the page first
     // connects or shares (lib/call/probe-watch.ts says why).
     let watch: ProbeWatch | undefined;
-    const watcher = () => (watch ??= createProbeWatch());
+    const watcher = () => (watch ??= createProbeWatch({ post, ended }));
 
     // A function that returns the browser's own object: `new RTCPeerConnection(...)` and
     // `instanceof` behave exactly as before, and statics (generateCertificate) are inherited.
@@ -49,7 +56,7 @@ export default defineUnlistedScript({
     const nativeGetDisplayMedia = MediaDevices.prototype.getDisplayMedia;
     if (typeof nativeGetDisplayMedia === 'function') {
       const getDisplayMedia = async function getDisplayMedia(this: MediaDevices, ...args: Parameters<MediaDevices['getDisplayMedia']>) {
-        const stream = await nativeGetDisplayMedia.apply(this, args);
+        const stream = (await apply(nativeGetDisplayMedia, this, args)) as MediaStream;
         watcher().shared(stream);
         return stream;
       };

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { isProbeHello, PROBE_ATTRIBUTE, PROBE_SOURCE, readProbeMessage } from '@/lib/call/probe-protocol';
+import { readProbeMessage } from '@/lib/call/probe-protocol';
+import { PROBE_LINE_KEY, type ProbeLine } from '@/lib/call/probe-channel';
 import { createQualityTracker, type TrackerState } from '@/lib/call/quality-tracker';
 import { createSessionTimer } from '@/lib/call/session-timer';
 import { isStillSharingQuestion, type CallMessage, type CallSettings } from '@/lib/call/messages';
@@ -12,11 +13,10 @@ const ENDED_AFTER_SILENCE_MS = 10_000;
 const ENDING_NOTICE_MS = 60_000;
 
 /**
- * The in-call companion on video and messaging platforms. When the main-world probe asks, it
- * hands it a secret (a DOM attribute the probe takes and removes), accepts only messages that
- * carry it, from this window and origin, shaped as numbers and fixed words (the page can see
- * and could imitate them: a forgery can only change what this page's own indicator shows, or
- * lock the notes early), and turns them into the quality pill, the session clock and the notices.
+ * The in-call companion on video and messaging platforms. It hears the main-world probe over
+ * the private line set up at document_start (lib/call/probe-channel.ts: the page can neither
+ * read nor forge what is said on it), accepts only numbers and fixed words, and turns them into
+ * the quality pill, the session clock and the notices.
  * Screen sharing is reported to the background, which locks the notes at once.
  *
  * Attached only once the background has recognised the page as a video or messaging platform
@@ -25,17 +25,17 @@ const ENDING_NOTICE_MS = 60_000;
  * pays for the script it runs (npm run bench).
  */
 export function attachCallWatch(ctx: PageContext): void {
-  let onProbeMessage: ((event: MessageEvent) => void) | undefined;
-  ctx.listen('message', (event) => {
-    if (event.source !== window || (event.data as { source?: unknown } | null)?.source !== PROBE_SOURCE) return;
+  // Left by our document_start script when the probe took its port (lib/call/probe-channel.ts).
+  const line = (globalThis as Record<symbol, unknown>)[PROBE_LINE_KEY] as ProbeLine | undefined;
+  let onProbeMessage: ((data: unknown) => void) | undefined;
+  line?.listen((data) => {
+    if (!ctx.isValid) return;
     onProbeMessage ??= createCallWatch(ctx);
-    onProbeMessage(event);
+    onProbeMessage(data);
   });
 }
 
-function createCallWatch(ctx: PageContext): (event: MessageEvent) => void {
-  let secret = '';
-
+function createCallWatch(ctx: PageContext): (data: unknown) => void {
   let settings: CallSettings = { sessionMinutes: 50, reminderMinutesBefore: [10, 5], disruptionPlan: '', backupPlatform: '' };
   const send = (message: CallMessage) => browser.runtime.sendMessage(message).catch(() => undefined);
   // Nothing is asked of the background until a call starts (a probe asking for its secret may
@@ -129,15 +129,8 @@ function createCallWatch(ctx: PageContext): (event: MessageEvent) => void {
     render();
   };
 
-  const onProbeMessage = (event: MessageEvent) => {
-    if (event.source !== window || event.origin !== location.origin) return;
-    if (isProbeHello(event.data)) {
-      // The probe has something to say: hand it the secret (it takes the attribute off at once).
-      secret ||= crypto.randomUUID(); // 122 random bits from the browser's CSPRNG
-      if (!document.documentElement.hasAttribute(PROBE_ATTRIBUTE)) document.documentElement.setAttribute(PROBE_ATTRIBUTE, secret);
-      return;
-    }
-    const message = readProbeMessage(event.data, secret);
+  const onProbeMessage = (data: unknown) => {
+    const message = readProbeMessage(data);
     if (!message) return;
     const now = Date.now();
     if (message.kind === 'share') {

@@ -1,32 +1,25 @@
 /**
- * What the main-world call probe may say to our content script, checked field by field: the
- * page shares the probe's world, so every message is treated as possibly forged. Numbers and
- * fixed words only; anything else is dropped.
+ * What the main-world call probe may say to our isolated content script, checked field by field.
+ * Numbers and fixed words only; anything else is dropped.
+ *
+ * They talk over a MessageChannel whose port reaches the probe at document_start, before any
+ * of the page's scripts run (lib/call/probe-channel.ts): the page never sees the port, so it
+ * cannot read this news or write any of its own. It shares the probe's world, though, so it
+ * can still keep the probe from noticing a share at all: README.md says what that means.
  */
-export const PROBE_ATTRIBUTE = 'data-anteroom-probe';
-export const PROBE_SOURCE = 'anteroom-call-probe';
+
+/** The DOM event that hands the port over; dispatched only before the page's own scripts run. */
+export const PROBE_PORT_EVENT = 'anteroom-probe-port';
 
 export type ProbeMessage =
   | { kind: 'stats'; sendKbps: number; recvKbps: number; lossPct: number; rttMs: number; jitterMs: number; video: boolean; connected: boolean }
   | { kind: 'share'; state: 'started' | 'stopped' };
 
-/**
- * The probe's request for the secret, sent only when it has something to say and no secret yet:
- * our isolated script answers (by setting PROBE_ATTRIBUTE) only on pages it knows as call
- * platforms, so pages that never hold a call never carry the attribute.
- */
-export function isProbeHello(data: unknown): boolean {
-  if (typeof data !== 'object' || data === null) return false;
-  const m = data as Record<string, unknown>;
-  return m.source === PROBE_SOURCE && m.kind === 'hello' && Object.keys(m).length === 2;
-}
-
 const bounded = (n: unknown, max: number) => (typeof n === 'number' && (Number.isNaN(n) || (n >= 0 && n <= max)) ? n : undefined);
 
-export function readProbeMessage(data: unknown, secret: string): ProbeMessage | undefined {
+export function readProbeMessage(data: unknown): ProbeMessage | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const m = data as Record<string, unknown>;
-  if (m.source !== PROBE_SOURCE || m.secret !== secret || typeof secret !== 'string' || secret.length < 16) return undefined;
   if (m.kind === 'share') return m.state === 'started' || m.state === 'stopped' ? { kind: 'share', state: m.state } : undefined;
   if (m.kind !== 'stats') return undefined;
   const sendKbps = bounded(m.sendKbps, 1e6);

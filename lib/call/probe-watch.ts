@@ -1,5 +1,4 @@
 import { combine, sampleOf, totalsOf, type CallSample, type RawStat, type Totals } from './sample';
-import { PROBE_ATTRIBUTE, PROBE_SOURCE } from './probe-protocol';
 
 /** What the main-world probe's wrappers hand over: the connections and screen shares the page makes. */
 export interface ProbeWatch {
@@ -7,60 +6,23 @@ export interface ProbeWatch {
   shared(stream: MediaStream): void;
 }
 
+/** What the probe captured at document_start, before the page could replace anything. */
+export interface ProbeNatives {
+  /** Says one message on the private line to our isolated script (lib/call/probe-channel.ts). */
+  post(message: object): void;
+  /** A track's own readyState: a page can shadow the property on a track, not this getter. */
+  ended(track: MediaStreamTrack): boolean;
+}
+
 /**
  * The probe's work once the page makes a connection or starts a share: reading getStats() every
- * 2 s, noticing the share end, and saying it all to our isolated script under the secret.
+ * 2 s, noticing the share end, and saying it all to our isolated script.
  *
  * Made on first use, not at document_start: most loads of these hosts never hold a call, and
  * every line of script run at document_start is paid by every one of them (npm run bench).
  */
-export function createProbeWatch(): ProbeWatch {
-  // The secret is asked for when there is something to say, not watched for: a MutationObserver
-  // set up at document_start cost every page of these hosts about a millisecond, and an
-  // attribute handed over at every page load would tell any page that Anteroom is installed.
-  let secret: string | undefined;
-  const takeSecret = () => {
-    const value = secret === undefined ? document.documentElement?.getAttribute(PROBE_ATTRIBUTE) : undefined;
-    if (value) {
-      secret = value;
-      document.documentElement.removeAttribute(PROBE_ATTRIBUTE);
-    }
-    return secret !== undefined;
-  };
-  const send = (message: Record<string, unknown>) => window.postMessage({ source: PROBE_SOURCE, secret, ...message }, location.origin);
-  // Screen-share news that came before the secret, said in order once it arrives: a share that
-  // started (even if it has stopped since) must still lock the notes.
-  const unsaid: Record<string, unknown>[] = [];
-  const flush = () => {
-    for (const message of unsaid.splice(0)) send(message);
-  };
-  let asking: ReturnType<typeof setInterval> | undefined;
-  let askUntil = 0;
-  let ticks = 0;
-  const hello = () => window.postMessage({ source: PROBE_SOURCE, kind: 'hello' }, location.origin);
-  const askForSecret = () => {
-    if (takeSecret()) return;
-    hello();
-    askUntil = performance.now() + 60_000;
-    // Asked again each second: our isolated script starts listening only once the page has
-    // loaded and the background has recognised it.
-    asking ??= setInterval(() => {
-      if (takeSecret()) flush();
-      else if (performance.now() < askUntil) return void (++ticks % 4 === 0 && hello());
-      else unsaid.length = 0; // not a call platform our isolated script knows: say nothing
-      clearInterval(asking);
-      asking = undefined;
-    }, 250);
-  };
-  const post = (message: Record<string, unknown>) => {
-    if (takeSecret()) {
-      flush();
-      send(message);
-      return;
-    }
-    if (message.kind === 'share') unsaid.push(message); // stats: the next reading will do
-    askForSecret();
-  };
+export function createProbeWatch(natives: ProbeNatives): ProbeWatch {
+  const post = (message: Record<string, unknown>) => natives.post(message);
 
   const connections = new Set<RTCPeerConnection>();
   const previous = new WeakMap<RTCPeerConnection, Totals>();
@@ -99,13 +61,12 @@ export function createProbeWatch(): ProbeWatch {
 
   const sharing = new Set<MediaStreamTrack>();
   const stopped = () => {
-    for (const t of sharing) if (t.readyState === 'ended') sharing.delete(t);
+    for (const t of sharing) if (natives.ended(t)) sharing.delete(t);
     if (sharing.size === 0) post({ kind: 'share', state: 'stopped' });
   };
 
   return {
     track(pc) {
-      askForSecret(); // in place before the first reading, two seconds from now
       connections.add(pc);
       born.set(pc, performance.now());
       timer ??= setInterval(() => void readAll(), 2000);

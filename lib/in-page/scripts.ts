@@ -35,6 +35,15 @@ export const IN_PAGE_SCRIPTS = {
     world: 'MAIN',
     custom: { kind: 'video', id: 'anteroom-custom-call-probe' },
   },
+  // After callProbe, and so after it in the manifest: the probe must be listening when this
+  // offers it its port (lib/call/probe-channel.ts).
+  callChannel: {
+    file: 'in-page-call-channel.js',
+    kinds: ['video', 'messaging'],
+    runAt: 'document_start',
+    world: 'ISOLATED',
+    custom: { kind: 'video', id: 'anteroom-custom-call-channel' },
+  },
   webmail: {
     file: 'in-page-webmail.js',
     kinds: ['webmail'],
