@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { entriesDigest } from './backup-manifest';
+import { manifestDigest } from './backup-manifest';
 import { digestBackup, parseBackup, sealBackup, serializeBackup, type BackupRecord } from './backup-format';
 import { checkRestore, type LeftOutRecord } from './backup-restorable';
 import type { DataKey } from './data-key';
@@ -75,7 +75,7 @@ async function madeAndChecked(snapshot: Snapshot, keys: DataKey, now: Date) {
   // Import refuses anything longer: such a file could never be restored.
   if (text.length > MAX_BACKUP_CHARS) throw new BackupTooLargeError(text.length, MAX_BACKUP_CHARS);
   const backup = parseBackup(text);
-  const digest = await entriesDigest(backup);
+  const digest = await manifestDigest(backup);
   return keys.use((dek) => {
     const check = checkRestore(backup, dek, digest);
     if (check.report.manifest !== 'ok') throw new BackupUnverifiedError();

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { entriesDigest, sealManifest } from './backup-manifest';
+import { manifestDigest, sealManifest, type BackupVersion } from './backup-manifest';
 import { sealedRecordSchema } from './envelope';
 import { BackupFormatError, VaultError } from './errors';
 import { describeIssues, parseVaultHeader, vaultHeaderSchema, type VaultHeader } from './header';
@@ -14,7 +14,9 @@ import { wrappedKeySchema } from './wrapped-key';
  */
 
 export const BACKUP_FORMAT = 'anteroom-backup';
-export const BACKUP_VERSION = 1;
+/** The version Anteroom writes. Every version in READABLE_VERSIONS still opens. */
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS: readonly BackupVersion[] = [1, 2];
 /** Refuse absurd files before parsing them (thousands of notes fit in a few tens of MB). */
 export const MAX_BACKUP_CHARS = 256 * 1024 * 1024;
 
@@ -36,7 +38,7 @@ const backupClientKeySchema = v.strictObject({
 
 export const backupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
-  v: v.literal(BACKUP_VERSION),
+  v: v.picklist(READABLE_VERSIONS),
   createdAt: v.pipe(v.string(), v.isoTimestamp('expected an ISO date and time')),
   header: vaultHeaderSchema,
   records: v.array(backupRecordSchema),
@@ -54,10 +56,13 @@ export interface NewBackup {
   records: readonly BackupRecord[];
   clientKeys: readonly BackupClientKey[];
   createdAt?: Date;
+  /** Only the golden-file generator and tests write version 1 (to prove it still opens). */
+  version?: BackupVersion;
 }
 
 /** A backup whose manifest digest is computed but not yet sealed: no key needed so far. */
 export interface UnsealedBackup {
+  v: BackupVersion;
   createdAt: string;
   header: VaultHeader;
   records: BackupRecord[];
@@ -67,23 +72,20 @@ export interface UnsealedBackup {
 
 /** Step one of assembling a backup from records exactly as stored: the manifest's digest. */
 export async function digestBackup(input: Omit<NewBackup, 'dek'>): Promise<UnsealedBackup> {
-  const createdAt = (input.createdAt ?? new Date()).toISOString();
-  const entries = { records: [...input.records], clientKeys: [...input.clientKeys] };
-  return { createdAt, header: parseVaultHeader(input.header), ...entries, sha256: await entriesDigest(entries) };
+  const file = {
+    v: input.version ?? BACKUP_VERSION,
+    createdAt: (input.createdAt ?? new Date()).toISOString(),
+    header: parseVaultHeader(input.header),
+    records: [...input.records],
+    clientKeys: [...input.clientKeys],
+  };
+  return { ...file, sha256: await manifestDigest(file) };
 }
 
 /** Step two: seal the manifest under the data key. Only the manifest is sealed here. */
 export function sealBackup(unsealed: UnsealedBackup, dek: Uint8Array): BackupFile {
-  const { createdAt, header, records, clientKeys, sha256 } = unsealed;
-  return {
-    format: BACKUP_FORMAT,
-    v: BACKUP_VERSION,
-    createdAt,
-    header,
-    records,
-    clientKeys,
-    manifest: sealManifest(dek, createdAt, { records, clientKeys }, sha256),
-  };
+  const { sha256, ...file } = unsealed;
+  return { format: BACKUP_FORMAT, ...file, manifest: sealManifest(dek, file, sha256) };
 }
 
 /** Both steps, for a caller that holds the data key throughout. */
@@ -117,7 +119,7 @@ function parseOrThrow(text: unknown): BackupFile {
   }
   const { format, v: version } = json as Record<string, unknown>;
   if (format !== BACKUP_FORMAT) throw new BackupFormatError(['this is not an Anteroom backup file']);
-  if (version !== BACKUP_VERSION) throw new BackupFormatError([versionProblem(version)]);
+  if (!READABLE_VERSIONS.includes(version as BackupVersion)) throw new BackupFormatError([versionProblem(version)]);
 
   const result = v.safeParse(backupSchema, json);
   if (!result.success) throw new BackupFormatError(describeIssues(result.issues));

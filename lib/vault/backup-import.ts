@@ -1,4 +1,4 @@
-import { entriesDigest } from './backup-manifest';
+import { manifestDigest } from './backup-manifest';
 import { parseBackup } from './backup-format';
 import { checkRestore, type LeftOutRecord, type RestorableRows } from './backup-restorable';
 import type { BackupReport } from './backup-verify';
@@ -37,7 +37,7 @@ export async function prepareImport(text: string, passphrase: string, onProgress
   const backup = parseBackup(text);
   const dek = await unwrapDek(backup.header, passphrase, onProgress);
   try {
-    const check = checkRestore(backup, dek, await entriesDigest(backup));
+    const check = checkRestore(backup, dek, await manifestDigest(backup));
     if (!check.report.ok) throw new BackupFormatError(reportProblems(check.report));
     const { rows } = check;
     return {
@@ -70,7 +70,7 @@ function reportProblems(report: BackupReport): string[] {
   if (clientKeys.failed.length > 0) {
     problems.push(`${clientKeys.failed.length} of ${clientKeys.total} client keys failed their integrity check`);
   }
-  if (manifest === 'mismatch') problems.push('records were added, removed or replaced after the backup was made');
+  if (manifest === 'mismatch') problems.push('records or its header were added, removed or replaced after the backup was made');
   if (manifest === 'tampered') problems.push("the backup's table of contents failed its integrity check");
   return problems;
 }

@@ -54,7 +54,7 @@ const SCHEMAS = { clients: sealedClient, notes: sealedNote, sessions: sealedSess
 type RestorableTable = keyof typeof SCHEMAS;
 const isRestorableTable = (table: string): table is RestorableTable => Object.hasOwn(SCHEMAS, table);
 
-/** `digest` is entriesDigest of this very file (computed first: it needs no key, and this must not await). */
+/** `digest` is manifestDigest of this very file (computed first: it needs no key, and this must not await). */
 export function checkRestore(backup: BackupFile, dek: Uint8Array, digest: string): RestoreCheck {
   const opened: (JsonValue | undefined)[] = new Array(backup.records.length);
   const report = verifyWithDigest(backup, dek, digest, (index, contents) => (opened[index] = contents));

@@ -1,5 +1,5 @@
 import type { BackupFile } from './backup-format';
-import { compareManifest, entriesDigest, type ManifestStatus } from './backup-manifest';
+import { compareManifest, manifestDigest, type ManifestStatus } from './backup-manifest';
 import { openRecord, type JsonValue } from './envelope';
 import { BackupFormatError, VaultError } from './errors';
 import { unwrapClientKey, unwrapDek } from './keys';
@@ -56,12 +56,12 @@ export async function verifyBackupWithDek(
   dek: Uint8Array,
   onOpened?: (index: number, contents: JsonValue) => void,
 ): Promise<BackupReport> {
-  return verifyWithDigest(backup, dek, await entriesDigest(backup), onOpened);
+  return verifyWithDigest(backup, dek, await manifestDigest(backup), onOpened);
 }
 
 /**
  * The checks with the manifest digest computed beforehand (it needs no key): synchronous, so the
- * export can run it inside DataKey.use. `digest` must be entriesDigest of this very file.
+ * export can run it inside DataKey.use. `digest` must be manifestDigest of this very file.
  */
 export function verifyWithDigest(
   backup: BackupFile,
@@ -98,7 +98,7 @@ export function verifyWithDigest(
     wipe(...clientKeys.values());
   }
 
-  const manifest = compareManifest(dek, backup.createdAt, backup.manifest, backup, digest);
+  const manifest = compareManifest(dek, backup, backup.manifest, digest);
   return {
     ok: failed.length === 0 && failedClients.length === 0 && manifest === 'ok',
     records: { total: backup.records.length, opened: backup.records.length - failed.length, failed },

@@ -12,7 +12,7 @@ let text: string;
 beforeAll(async () => {
   fixture = await makeBackupFixture();
   text = serializeBackup(fixture.backup);
-});
+}, 60_000);
 
 /** A copy of the backup with one change applied, serialised. */
 function edited(change: (b: Record<string, unknown> & BackupFile) => void): string {
@@ -46,7 +46,7 @@ describe('reading a backup file', () => {
     ['a file cut off while saving', () => text.slice(0, Math.floor(text.length / 2)), /incomplete.*cut off/],
     ['a JSON array', () => '[]', /not an Anteroom backup/],
     ['another product’s JSON', () => JSON.stringify({ format: 'keepass', v: 1 }), /not an Anteroom backup/],
-    ['a newer format version', () => edited((b) => (b.v = 2 as 1)), /newer version of Anteroom.*update/],
+    ['a newer format version', () => edited((b) => (b.v = 3 as 2)), /newer version of Anteroom.*update/],
     ['a version given as text', () => edited((b) => (b.v = '1' as unknown as 1)), /version is missing or unknown/],
     ['a record with a short nonce', () => edited((b) => (b.records[0]!.sealed.n = 'AAAA')), /records\.0\.sealed\.n: expected base64 of 24 bytes/],
     ['a record without an id', () => edited((b) => delete (b.records[2] as Partial<BackupFile['records'][number]>).id), /records\.2\.id/],
