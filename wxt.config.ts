@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 import { platforms } from './rules/index';
 import { matchPatternsFor } from './lib/rules/match-patterns';
 import { IN_PAGE_SCRIPTS } from './lib/in-page/scripts';
+import { STRENGTH_DATA_PATH } from './lib/vault/strength';
+import { strengthData } from './lib/vault/strength-data';
 
 
 // The extension's manifest and build. Permissions are the ones features use today; each is
@@ -43,6 +45,11 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   hooks: {
+    // zxcvbn's word lists as one data file, fetched by the notes page and the background the
+    // first time a new passphrase is scored (lib/vault/strength.ts says why not a script).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: STRENGTH_DATA_PATH.slice(1), contents: JSON.stringify(strengthData()) });
+    },
     // The scripts that run in host pages are built as plain unlisted scripts (lib/in-page/scripts.ts
     // says why) and declared here, on the catalogue's hosts: computed at build time from rules/,
     // never kept by hand, and never shipped inside the scripts themselves.

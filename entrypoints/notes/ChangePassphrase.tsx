@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice } from './ErrorNotice';
-import { newPassphraseProblem, PassphraseFields, type NewPassphrase } from './PassphraseFields';
+import { EMPTY_NEW_PASSPHRASE, newPassphraseProblem, PassphraseFields, weakPassphraseProblem, type NewPassphrase } from './PassphraseFields';
 import { useVault, type VaultFailure } from './vault-api';
 
 /** Change the passphrase. Only the key that unlocks the notes is re-wrapped; the notes themselves stay as they are. */
 export function ChangePassphrase() {
   const api = useVault();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState<NewPassphrase>({ passphrase: '', confirm: '' });
+  const [next, setNext] = useState<NewPassphrase>(EMPTY_NEW_PASSPHRASE);
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<VaultFailure>();
@@ -26,12 +26,13 @@ export function ChangePassphrase() {
       document.getElementById('change-current')?.focus();
       return;
     }
-    if (newPassphraseProblem(next)) {
-      (document.querySelector<HTMLElement>('#change-form [aria-invalid="true"]') ?? document.getElementById('change-passphrase'))?.focus();
+    setBusy(true);
+    if (newPassphraseProblem(next) || (await weakPassphraseProblem(next))) {
+      setBusy(false);
+      setTimeout(() => (document.querySelector<HTMLElement>('#change-form [aria-invalid="true"]') ?? document.getElementById('change-passphrase'))?.focus());
       return;
     }
-    setBusy(true);
-    const result = await api.changePassphrase(current, next.passphrase);
+    const result = await api.changePassphrase(current, next.passphrase, next.acceptWeak);
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -43,7 +44,7 @@ export function ChangePassphrase() {
       return;
     }
     setCurrent('');
-    setNext({ passphrase: '', confirm: '' });
+    setNext(EMPTY_NEW_PASSPHRASE);
     setAttempted(false);
     setDone(true);
   };

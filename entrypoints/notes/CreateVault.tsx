@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ErrorNotice } from './ErrorNotice';
-import { newPassphraseProblem, PassphraseFields, type NewPassphrase } from './PassphraseFields';
+import { EMPTY_NEW_PASSPHRASE, newPassphraseProblem, PassphraseFields, weakPassphraseProblem, type NewPassphrase } from './PassphraseFields';
 import { useVault, type VaultFailure } from './vault-api';
 
 /**
@@ -9,7 +9,7 @@ import { useVault, type VaultFailure } from './vault-api';
  */
 export function CreateVault({ onCreated, onRestore }: { onCreated: () => void; onRestore: () => void }) {
   const api = useVault();
-  const [value, setValue] = useState<NewPassphrase>({ passphrase: '', confirm: '' });
+  const [value, setValue] = useState<NewPassphrase>(EMPTY_NEW_PASSPHRASE);
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<VaultFailure>();
@@ -20,18 +20,20 @@ export function CreateVault({ onCreated, onRestore }: { onCreated: () => void; o
     event.preventDefault();
     setAttempted(true);
     setError(undefined);
-    if (problem) {
-      (document.querySelector<HTMLElement>('#create-form [aria-invalid="true"]') ?? document.getElementById('create-passphrase'))?.focus();
+    setBusy(true);
+    if (problem || (await weakPassphraseProblem(value))) {
+      setBusy(false);
+      // After the re-render that marks the fields (the weak rule's mark needs the estimate).
+      setTimeout(() => (document.querySelector<HTMLElement>('#create-form [aria-invalid="true"]') ?? document.getElementById('create-passphrase'))?.focus());
       return;
     }
-    setBusy(true);
-    const result = await api.createVault(value.passphrase);
+    const result = await api.createVault(value.passphrase, value.acceptWeak);
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
       return;
     }
-    setValue({ passphrase: '', confirm: '' });
+    setValue(EMPTY_NEW_PASSPHRASE);
     onCreated();
   };
 

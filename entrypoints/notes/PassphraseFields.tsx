@@ -1,14 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
-import { checkPassphrase, estimateStrength, MIN_PASSPHRASE_CHARS, type StrengthEstimate } from '@/lib/vault/passphrase';
+import { checkPassphrase, MIN_PASSPHRASE_CHARS } from '@/lib/vault/passphrase';
+import { isStrongEnough, type StrengthEstimate } from '@/lib/vault/strength';
+import { scoreNewPassphrase } from './strength';
 
 const SCORE_WORDS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
 
 export interface NewPassphrase {
   passphrase: string;
   confirm: string;
+  /** "I accept a weaker passphrase", ticked for the passphrase as it is now (typing clears it). */
+  acceptWeak: boolean;
 }
 
-/** Why a new passphrase cannot be used yet, or undefined when it can. */
+export const EMPTY_NEW_PASSPHRASE: NewPassphrase = { passphrase: '', confirm: '', acceptWeak: false };
+
+const WEAK_PROBLEM = 'This passphrase would be easy to guess. Choose a stronger one, or tick “I accept a weaker passphrase” below.';
+
+/** Why a new passphrase cannot be used yet, or undefined when it can (the rules checked as it is typed). */
 export function newPassphraseProblem(value: NewPassphrase): string | undefined {
   const check = checkPassphrase(value.passphrase);
   if (!check.ok) return check.problems.join(' ');
@@ -17,9 +25,20 @@ export function newPassphraseProblem(value: NewPassphrase): string | undefined {
 }
 
 /**
- * A new passphrase typed twice, with the length rule and a live strength estimate. The names
- * are parameters because the create form uses the agreed test hooks (passphrase,
- * passphraseConfirm) while "change passphrase" sits beside a "current passphrase" box.
+ * The strength rule, on submit: zxcvbn's score of at least 3, or the explicit acceptance. If the
+ * estimate cannot load here, the background (which scores again) decides.
+ */
+export async function weakPassphraseProblem(value: NewPassphrase): Promise<string | undefined> {
+  if (value.acceptWeak) return undefined;
+  const estimate = await scoreNewPassphrase(value.passphrase).catch(() => undefined);
+  return estimate && !isStrongEnough(estimate.score) ? WEAK_PROBLEM : undefined;
+}
+
+/**
+ * A new passphrase typed twice, with the length rule, a live strength estimate with zxcvbn's own
+ * feedback and, for a weak one, the "I accept a weaker passphrase" step. The names are parameters
+ * because the create form uses the agreed test hooks (passphrase, passphraseConfirm) while
+ * "change passphrase" sits beside a "current passphrase" box.
  */
 export function PassphraseFields(props: {
   idPrefix: string;
@@ -33,19 +52,22 @@ export function PassphraseFields(props: {
 }) {
   const { idPrefix, names, labels, value, onInput, showProblems, disabled } = props;
   const check = checkPassphrase(value.passphrase);
+  const strength = useStrength(value.passphrase);
+  const weak = check.ok && strength.estimate !== undefined && !isStrongEnough(strength.estimate.score);
   const mismatch = value.confirm !== '' && value.confirm !== value.passphrase;
-  const lengthError = showProblems && !check.ok ? check.problems.join(' ') : undefined;
+  const passphraseError = showProblems && !check.ok ? check.problems.join(' ') : showProblems && weak && !value.acceptWeak ? WEAK_PROBLEM : undefined;
   const confirmError =
     (showProblems || (value.confirm.length >= value.passphrase.length && value.confirm !== '')) && mismatch
       ? 'This does not match the passphrase above.'
       : showProblems && check.ok && value.confirm === ''
         ? 'Type the passphrase again to confirm it.'
         : undefined;
-  const ids = { passphrase: `${idPrefix}-passphrase`, confirm: `${idPrefix}-confirm` };
+  const ids = { passphrase: `${idPrefix}-passphrase`, confirm: `${idPrefix}-confirm`, accept: `${idPrefix}-accept-weak` };
+  const strengthId = `${ids.passphrase}-strength`;
 
   return (
     <>
-      <div class={lengthError ? 'field field-invalid' : 'field'}>
+      <div class={passphraseError ? 'field field-invalid' : 'field'}>
         <label for={ids.passphrase}>{labels.passphrase}</label>
         <p class="field-help" id={`${ids.passphrase}-help`}>
           At least {MIN_PASSPHRASE_CHARS} characters. Four or five unrelated words are easy to remember and hard to guess.
@@ -58,17 +80,38 @@ export function PassphraseFields(props: {
           spellcheck={false}
           value={value.passphrase}
           disabled={disabled}
-          aria-invalid={lengthError ? 'true' : undefined}
-          aria-describedby={`${ids.passphrase}-help ${ids.passphrase}-strength${lengthError ? ` ${ids.passphrase}-error` : ''}`}
-          onInput={(event) => onInput({ ...value, passphrase: event.currentTarget.value })}
+          aria-invalid={passphraseError ? 'true' : undefined}
+          aria-describedby={`${ids.passphrase}-help ${strengthId}${passphraseError ? ` ${ids.passphrase}-error` : ''}`}
+          // A different passphrase is a different decision: the acceptance does not carry over.
+          onInput={(event) => onInput({ ...value, passphrase: event.currentTarget.value, acceptWeak: false })}
         />
-        <StrengthMeter id={`${ids.passphrase}-strength`} passphrase={value.passphrase} />
-        {lengthError && (
+        <StrengthMeter id={strengthId} passphrase={value.passphrase} estimate={strength.estimate} failed={strength.failed} />
+        {passphraseError && (
           <p class="field-error" id={`${ids.passphrase}-error`}>
-            {lengthError}
+            {passphraseError}
           </p>
         )}
       </div>
+      {(weak || value.acceptWeak) && (
+        <div class="field field-check">
+          <input
+            id={ids.accept}
+            name="acceptWeakPassphrase"
+            type="checkbox"
+            autoComplete="off"
+            data-testid="accept-weak-passphrase"
+            checked={value.acceptWeak}
+            disabled={disabled}
+            aria-describedby={`${ids.accept}-help ${strengthId}`}
+            onChange={(event) => onInput({ ...value, acceptWeak: event.currentTarget.checked })}
+          />
+          <label for={ids.accept}>I accept a weaker passphrase</label>
+          <p class="field-help" id={`${ids.accept}-help`}>
+            Anyone who gets a copy of this browser’s files could try guesses against it without limit; a weak passphrase falls
+            first.
+          </p>
+        </div>
+      )}
       <div class={confirmError ? 'field field-invalid' : 'field'}>
         <label for={ids.confirm}>{labels.confirm}</label>
         <input
@@ -93,11 +136,8 @@ export function PassphraseFields(props: {
   );
 }
 
-/**
- * How hard the passphrase would be to guess, updated as it is typed (zxcvbn, loaded on first
- * use). Shows the length count until the minimum is reached, since that is the first rule.
- */
-function StrengthMeter({ id, passphrase }: { id: string; passphrase: string }) {
+/** The estimate for the passphrase as it is now (zxcvbn loads on first use), after a short pause in typing. */
+function useStrength(passphrase: string): { estimate?: StrengthEstimate; failed: boolean } {
   const [estimate, setEstimate] = useState<{ for: string; result: StrengthEstimate }>();
   const [failed, setFailed] = useState(false);
 
@@ -106,7 +146,7 @@ function StrengthMeter({ id, passphrase }: { id: string; passphrase: string }) {
     let current = true;
     // A short pause so the estimate follows typing without running on every key.
     const timer = setTimeout(() => {
-      estimateStrength(passphrase).then(
+      scoreNewPassphrase(passphrase).then(
         (result) => current && setEstimate({ for: passphrase, result }),
         () => current && setFailed(true),
       );
@@ -117,28 +157,44 @@ function StrengthMeter({ id, passphrase }: { id: string; passphrase: string }) {
     };
   }, [passphrase]);
 
+  return { estimate: passphrase && estimate?.for === passphrase ? estimate.result : undefined, failed };
+}
+
+/**
+ * How hard the passphrase would be to guess, with zxcvbn's warning and suggestions as it gives
+ * them. Shows the length count until the minimum is reached, since that is the first rule.
+ */
+function StrengthMeter({ id, passphrase, estimate, failed }: { id: string; passphrase: string; estimate?: StrengthEstimate; failed: boolean }) {
   const length = [...passphrase.normalize('NFKC')].length;
-  const result = estimate && passphrase ? estimate.result : undefined;
   const tooShort = length < MIN_PASSPHRASE_CHARS;
   // A passphrase under the minimum cannot be used at all, so it never looks better than weak.
-  const score = tooShort ? Math.min(result?.score ?? 0, 1) : (result?.score ?? 0);
+  const score = tooShort ? Math.min(estimate?.score ?? 0, 1) : (estimate?.score ?? 0);
   let words: string;
   if (!passphrase) words = 'Strength: nothing typed yet.';
-  else if (tooShort) words = `Too short: ${length} of ${MIN_PASSPHRASE_CHARS} characters.${result && result.score < 3 ? ` ${result.hint}` : ''}`;
-  else if (failed) words = `${length} characters. (The strength check could not load; length still counts.)`;
-  else if (!result) words = 'Checking strength…';
-  else words = `Strength: ${SCORE_WORDS[score]}. ${result.hint}`;
+  else if (tooShort) words = `Too short: ${length} of ${MIN_PASSPHRASE_CHARS} characters.`;
+  else if (failed && !estimate) words = `${length} characters. (The strength check could not load; length still counts.)`;
+  else if (!estimate) words = 'Checking strength…';
+  else words = `Strength: ${SCORE_WORDS[score]}.${isStrongEnough(score) ? ' Hard to guess.' : ''}`;
+  const feedback = estimate && passphrase ? estimate : undefined;
 
   return (
-    <div class="strength" id={id} data-testid="passphrase-strength" data-score={passphrase && result ? score : undefined}>
+    <div class="strength" id={id} data-testid="passphrase-strength" data-score={feedback ? score : undefined}>
       <div class="strength-bar" aria-hidden="true">
         {[0, 1, 2, 3].map((step) => (
-          <span key={step} class={passphrase && result && step < Math.max(1, score) ? `strength-step on score-${score}` : 'strength-step'} />
+          <span key={step} class={feedback && step < Math.max(1, score) ? `strength-step on score-${score}` : 'strength-step'} />
         ))}
       </div>
       <p class="strength-words" aria-live="polite">
         {words}
+        {feedback?.warning ? ` ${feedback.warning}` : ''}
       </p>
+      {feedback && feedback.suggestions.length > 0 && (
+        <ul class="strength-suggestions" data-testid="passphrase-suggestions">
+          {feedback.suggestions.map((suggestion) => (
+            <li key={suggestion}>{suggestion}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -21,11 +21,11 @@ import type { ClientInput } from '@/lib/vault/clients-store';
 
 export interface VaultApi {
   vaultStatus(): Promise<Result<{ state: VaultState; autoLockMinutes: number }>>;
-  createVault(passphrase: string): Promise<Result<void>>;
+  createVault(passphrase: string, acceptWeak?: boolean): Promise<Result<void>>;
   /** `whileSharing`: the therapist answered yes to the 'screen-sharing' question. */
   unlockVault(passphrase: string, whileSharing?: boolean): Promise<Result<void>>;
   lockVault(): Promise<Result<void>>;
-  changePassphrase(current: string, next: string): Promise<Result<void>>;
+  changePassphrase(current: string, next: string, acceptWeak?: boolean): Promise<Result<void>>;
   listClients(): Promise<Result<ClientSummary[]>>;
   saveClient(input: ClientInput): Promise<Result<{ id: string }>>;
   deleteClient(id: string): Promise<Result<void>>;

@@ -22,6 +22,7 @@ import { listSessions, saveSession } from '@/lib/vault/sessions-store';
 import { withStorage } from '@/lib/vault/storage-errors';
 import { changeStoredPassphrase, createStoredVault, unlockStoredVault } from '@/lib/vault/vault-lifecycle';
 import type { DamagedRecord } from '@/lib/vault/views';
+import { assertStrongEnough, type StrengthScorer } from '@/lib/vault/strength';
 import { wipe } from '@/lib/vault/wipe';
 import type { LockReason, VaultReplies, VaultRequestOf, VaultRequestType } from '@/lib/vault-client/messages';
 import { shareQuestion, type ShareShown } from '@/lib/call/active-shares';
@@ -49,6 +50,8 @@ export interface VaultContext {
   searchCache: SearchCache;
   /** The screen shares running now: opening the notes meanwhile needs the therapist's yes. */
   runningShares(): Promise<ShareShown[]>;
+  /** zxcvbn, for every new passphrase (the page scores too, but cannot be trusted to). */
+  strength: StrengthScorer;
 }
 
 export type VaultHandlers = { [T in VaultRequestType]: (request: VaultRequestOf<T>) => Promise<VaultReplies[T]> };
@@ -132,8 +135,9 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
 
     // `since` is read when the request arrives: a lock that comes after it (a screen share
     // starting while scrypt runs) wins over the unlock.
-    'vault:create': ({ passphrase }) => {
+    'vault:create': async ({ passphrase, acceptWeak }) => {
       const since = ctx.keys.generation;
+      await assertStrongEnough(ctx.strength, passphrase, acceptWeak);
       return ctx.serial(async () => {
         const db = await ctx.db();
         await holdKey(await createStoredVault(db, passphrase), since);
@@ -155,8 +159,10 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
 
     'vault:lock': async ({ reason }) => ctx.lock(reason ?? 'user'),
 
-    'vault:change-passphrase': async ({ current, next }) => {
+    'vault:change-passphrase': async ({ current, next, acceptWeak }) => {
       const db = await unlocked();
+      // Before the current passphrase is tried: a refused new one costs no derivation and no attempt.
+      await assertStrongEnough(ctx.strength, next, acceptWeak);
       await ctx.serial(() => countingFailures(() => changeStoredPassphrase(db, current, next)));
     },
 

@@ -5,6 +5,7 @@ import { listClients } from '@/lib/vault/clients-store';
 import { saveSession, type SessionInput } from '@/lib/vault/sessions-store';
 import type { AnteroomVaultDb } from '@/lib/vault/db';
 import { createVaultDbOpener } from '@/lib/vault/open-db';
+import { packagedStrengthScorer, STRENGTH_DATA_PATH, type StrengthScorer } from '@/lib/vault/strength';
 import type { ClientView, DamagedRecord } from '@/lib/vault/views';
 import type { ShareShown } from '@/lib/call/active-shares';
 import { isVaultMessage, vaultRequest, type LockReason, type Result, type VaultLockedBroadcast } from '@/lib/vault-client/messages';
@@ -50,6 +51,8 @@ export interface VaultServiceOptions {
   searchCache?: SearchCache;
   /** The screen shares running now (lib/background/screen-shares.ts); none when not given. */
   runningShares?: () => Promise<ShareShown[]>;
+  /** Unit tests pass one built from the word lists directly; the extension fetches its packaged copy. */
+  strength?: StrengthScorer;
 }
 
 export interface VaultService {
@@ -105,6 +108,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
     damaged,
     searchCache,
     runningShares: options.runningShares ?? (async () => []),
+    strength: options.strength ?? packagedStrengthScorer(browser.runtime.getURL(STRENGTH_DATA_PATH as '/')),
   });
   const run = handlers as unknown as Record<string, (request: unknown) => Promise<unknown>>;
 

@@ -51,12 +51,14 @@ async function send<T extends VaultRequestType>(request: VaultRequestOf<T>): Pro
 
 export const vaultStatus = () => send({ type: 'vault:status' });
 /** Leaves the vault unlocked. */
-export const createVault = (passphrase: string) => send({ type: 'vault:create', passphrase });
+/** `acceptWeak`: the therapist ticked "I accept a weaker passphrase" for this one. */
+export const createVault = (passphrase: string, acceptWeak = false) => send({ type: 'vault:create', passphrase, acceptWeak });
 /** `whileSharing`: the therapist said yes to unlocking while a screen share runs (error 'screen-sharing'). */
 export const unlockVault = (passphrase: string, whileSharing?: boolean) =>
   send({ type: 'vault:unlock', passphrase, ...(whileSharing ? { whileSharing: true as const } : {}) });
 export const lockVault = () => send({ type: 'vault:lock', reason: 'user' });
-export const changePassphrase = (current: string, next: string) => send({ type: 'vault:change-passphrase', current, next });
+export const changePassphrase = (current: string, next: string, acceptWeak = false) =>
+  send({ type: 'vault:change-passphrase', current, next, acceptWeak });
 /** Records that failed their integrity check since the vault was unlocked (ids only). */
 export const vaultProblems = () => send({ type: 'vault:problems' });
 

@@ -32,6 +32,8 @@ const MAX_PASSPHRASE_CHARS = 1024;
 export const MAX_IMPORT_CHARS = MAX_BACKUP_CHARS;
 
 const passphrase = v.pipe(v.string(), v.minLength(1, 'Type your passphrase'), v.maxLength(MAX_PASSPHRASE_CHARS));
+/** The therapist's explicit "I accept a weaker passphrase"; without it the background refuses a zxcvbn score under 3. */
+const acceptWeak = v.optional(v.boolean());
 
 const request = <T extends string, E extends v.ObjectEntries>(type: T, entries: E) =>
   v.strictObject({ type: v.literal(type), ...entries });
@@ -41,11 +43,11 @@ export type LockReason = (typeof LOCK_REASONS)[number];
 
 export const vaultRequest = v.variant('type', [
   request('vault:status', {}),
-  request('vault:create', { passphrase }),
+  request('vault:create', { passphrase, acceptWeak }),
   // whileSharing: the therapist answered yes to "a screen share is running: unlock anyway?".
   request('vault:unlock', { passphrase, whileSharing: v.optional(v.literal(true)) }),
   request('vault:lock', { reason: v.optional(v.picklist(['user', 'screen-share'])) }),
-  request('vault:change-passphrase', { current: passphrase, next: passphrase }),
+  request('vault:change-passphrase', { current: passphrase, next: passphrase, acceptWeak }),
   request('vault:problems', {}),
   request('vault:list-clients', {}),
   request('vault:get-client', { id: recordId }),
@@ -151,6 +153,8 @@ export const ERROR_CODES = [
   /** The vault is too large for one backup file that could be restored. */
   'backup-too-large',
   'kdf-floor',
+  /** A new passphrase zxcvbn scores under 3, without the explicit "I accept a weaker passphrase". */
+  'weak-passphrase',
   'not-empty',
   /** A screen share is running; the message asks whether to open the notes anyway. */
   'screen-sharing',

@@ -134,3 +134,15 @@ export class ScreenShareRunningError extends VaultError {
     this.name = 'ScreenShareRunningError';
   }
 }
+
+/**
+ * A new passphrase zxcvbn scores under 3, sent without the therapist's explicit acceptance.
+ * The message carries zxcvbn's own feedback, which describes patterns, never the passphrase.
+ */
+export class WeakPassphraseError extends VaultError {
+  readonly code = 'weak-passphrase';
+  constructor(feedback: string) {
+    super(`This passphrase would be easy to guess.${feedback ? ` ${feedback}` : ''} Choose a stronger one, or confirm that you accept a weaker passphrase.`);
+    this.name = 'WeakPassphraseError';
+  }
+}

@@ -1,5 +1,3 @@
-import type { Score, ZxcvbnFactory } from '@zxcvbn-ts/core';
-
 /**
  * Passphrase rules. The passphrase is NFKC-normalised before it is counted or derived, so the
  * same words typed on another keyboard, or pasted with composed vs decomposed accents or
@@ -37,54 +35,4 @@ export function checkPassphrase(passphrase: string): PassphraseCheck {
     problems.push('The passphrase contains a broken character; please retype it.');
   }
   return { ok: problems.length === 0, problems };
-}
-
-export type StrengthScore = Score;
-
-export interface StrengthEstimate {
-  score: StrengthScore;
-  hint: string;
-}
-
-const HINT_BY_SCORE: Record<StrengthScore, string> = {
-  0: 'Very easy to guess. Add more unrelated words.',
-  1: 'Easy to guess. Add more unrelated words.',
-  2: 'Could be guessed with effort. Add another uncommon word.',
-  3: 'Hard to guess.',
-  4: 'Very hard to guess.',
-};
-
-let estimator: Promise<ZxcvbnFactory> | undefined;
-
-/**
- * zxcvbn's dictionaries are about a megabyte, so they load on first use (on the notes page)
- * rather than in every bundle that imports this module. Call it from pages only: MV3 service
- * workers do not allow dynamic import().
- */
-function loadEstimator(): Promise<ZxcvbnFactory> {
-  estimator ??= Promise.all([
-    import('@zxcvbn-ts/core'),
-    import('@zxcvbn-ts/language-common'),
-    import('@zxcvbn-ts/language-en'),
-  ]).then(
-    ([core, common, en]) =>
-      new core.ZxcvbnFactory({
-        dictionary: { ...common.dictionary, ...en.dictionary },
-        graphs: common.adjacencyGraphs,
-        translations: en.translations,
-      }),
-  );
-  estimator.catch(() => {
-    estimator = undefined; // let a later call retry a failed chunk load
-  });
-  return estimator;
-}
-
-/** Score 0–4 and one short plain-English hint. `relatedWords` (names, the product) count as guessable. */
-export async function estimateStrength(passphrase: string, relatedWords: readonly string[] = []): Promise<StrengthEstimate> {
-  const zxcvbn = await loadEstimator();
-  const result = zxcvbn.check(normalizePassphrase(passphrase), ['anteroom', ...relatedWords]);
-  const { score, feedback } = result;
-  const hint = score >= 3 ? HINT_BY_SCORE[score] : feedback.warning || feedback.suggestions[0] || HINT_BY_SCORE[score];
-  return { score, hint };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassphrase, estimateStrength, normalizePassphrase } from '@/lib/vault/passphrase';
+import { checkPassphrase, normalizePassphrase } from '@/lib/vault/passphrase';
 
 describe('passphrase rules', () => {
   it('accepts four ordinary words', () => {
@@ -34,25 +34,5 @@ describe('passphrase rules', () => {
 
   it('refuses a broken (lone surrogate) character that UTF-8 cannot carry', () => {
     expect(checkPassphrase('correct horse battery \uD800staple').ok).toBe(false);
-  });
-});
-
-describe('strength estimate', () => {
-  it('scores a famous password low with a hint', async () => {
-    const estimate = await estimateStrength('password1234567890');
-    expect(estimate.score).toBeLessThanOrEqual(1);
-    expect(estimate.hint.length).toBeGreaterThan(0);
-  });
-
-  it('scores unrelated words high', async () => {
-    const estimate = await estimateStrength('lantern orchard velvet compass');
-    expect(estimate.score).toBeGreaterThanOrEqual(3);
-    expect(estimate.hint).toMatch(/hard to guess/i);
-  });
-
-  it('treats the product name and given related words as guessable', async () => {
-    const plain = await estimateStrength('zephyrine');
-    const related = await estimateStrength('zephyrine', ['zephyrine']);
-    expect(related.score).toBeLessThanOrEqual(plain.score);
   });
 });
