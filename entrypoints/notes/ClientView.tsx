@@ -219,7 +219,17 @@ export function ClientView(props: {
 
       <section aria-labelledby="client-sessions-heading">
         <h3 id="client-sessions-heading">Sessions</h3>
-        {sessions ? <SessionList sessions={sessions} /> : <p class="notes-empty">Opening sessions…</p>}
+        {sessions ? (
+          <SessionList
+            sessions={sessions}
+            onDeleted={() => {
+              setStatus('Session record deleted.');
+              void api.listSessions(client.id).then((result) => (result.ok ? setSessions(result.value) : setError(result.error)));
+            }}
+          />
+        ) : (
+          <p class="notes-empty">Opening sessions…</p>
+        )}
       </section>
 
       <section aria-labelledby="client-more-heading" class="client-more">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ErrorNotice } from './ErrorNotice';
 import { formatDateTime, plural } from './format';
-import type { SessionView } from './vault-api';
+import { useVault, type SessionView, type VaultFailure } from './vault-api';
 
 /** The catalogue's platform names, loaded only when there is a session to label. */
 let platformNames: Promise<Map<string, string>> | undefined;
@@ -11,8 +12,8 @@ function loadPlatformNames(): Promise<Map<string, string>> {
   return platformNames;
 }
 
-/** Sessions Anteroom recorded with this client: when, how long, on which platform. */
-export function SessionList({ sessions }: { sessions: SessionView[] }) {
+/** Sessions Anteroom recorded with this client: when, how long, on which platform; each can be deleted after a question. */
+export function SessionList({ sessions, onDeleted }: { sessions: SessionView[]; onDeleted: () => void }) {
   const [names, setNames] = useState<Map<string, string>>();
   useEffect(() => {
     if (sessions.length === 0 || names) return;
@@ -31,13 +32,54 @@ export function SessionList({ sessions }: { sessions: SessionView[] }) {
   return (
     <ul class="session-list" data-testid="session-list">
       {sorted.map((session) => (
-        <li key={session.id} data-testid="session-item">
-          <span class="session-when">{formatDateTime(session.startedAt)}</span>
-          <span class="session-detail">
-            {plural(Math.round(session.durationMinutes), 'minute')} · {names?.get(session.platform) ?? session.platform}
-          </span>
-        </li>
+        <SessionItem key={session.id} session={session} platformName={names?.get(session.platform) ?? session.platform} onDeleted={onDeleted} />
       ))}
     </ul>
+  );
+}
+
+function SessionItem({ session, platformName, onDeleted }: { session: SessionView; platformName: string; onDeleted: () => void }) {
+  const api = useVault();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<VaultFailure>();
+  const when = formatDateTime(session.startedAt);
+
+  const remove = async () => {
+    setBusy(true);
+    setError(undefined);
+    const result = await api.deleteSession(session.clientId, session.id);
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    onDeleted();
+  };
+
+  return (
+    <li data-testid="session-item" data-session-id={session.id}>
+      <span class="session-when">{when}</span>
+      <span class="session-detail">
+        {plural(Math.round(session.durationMinutes), 'minute')} · {platformName}
+      </span>
+      <ErrorNotice error={error} />
+      {asking ? (
+        <div class="notes-confirm" role="group" aria-label={`Delete the session record of ${when}?`}>
+          <p>Delete the record of this session ({when}) for good? It cannot be undone; notes are not affected.</p>
+          <div class="notes-actions">
+            <button type="button" class="danger" data-testid="confirm-delete-session" disabled={busy} onClick={() => void remove()}>
+              {busy ? 'Deleting…' : 'Delete session record'}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setAsking(false)}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="notes-actions compact">
+          <button type="button" data-testid="delete-session" aria-label={`Delete the session record of ${when}`} onClick={() => setAsking(true)}>
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
   );
 }

@@ -35,6 +35,7 @@ export interface VaultApi {
   deleteNote(id: string): Promise<Result<void>>;
   searchNotes(query: string): Promise<Result<NoteView[]>>;
   listSessions(clientId: string): Promise<Result<SessionView[]>>;
+  deleteSession(clientId: string, id: string): Promise<Result<void>>;
   /** An empty body removes the draft, if it is the one for `noteId`. */
   saveDraft(clientId: string, noteId: string | undefined, body: string, version?: string): Promise<Result<void>>;
   getDraft(clientId: string): Promise<Result<{ noteId?: string; version?: string; body: string } | null>>;

@@ -18,7 +18,7 @@ import {
   WrongBackupPassphraseError,
   WrongPassphraseWithWaitError,
 } from '@/lib/vault/operation-errors';
-import { listSessions, saveSession } from '@/lib/vault/sessions-store';
+import { deleteSession, listSessions, saveSession } from '@/lib/vault/sessions-store';
 import { withStorage } from '@/lib/vault/storage-errors';
 import { changeStoredPassphrase, createStoredVault, unlockStoredVault } from '@/lib/vault/vault-lifecycle';
 import type { DamagedRecord } from '@/lib/vault/views';
@@ -186,6 +186,7 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
 
     'vault:list-sessions': async ({ clientId }) => noteDamage(await listSessions(await unlocked(), ctx.keys, clientId)),
     'vault:save-session': async ({ input }) => saveSession(await unlocked(), ctx.keys, input),
+    'vault:delete-session': async ({ clientId, id }) => deleteSession(await unlocked(), clientId, id),
 
     'vault:save-draft': async ({ clientId, noteId, body, version }) => saveDraft(await unlocked(), ctx.keys, clientId, noteId, body, version),
     'vault:get-draft': async ({ clientId }) => getDraft(await unlocked(), ctx.keys, clientId),

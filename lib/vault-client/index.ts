@@ -91,6 +91,7 @@ export const deleteNote = (id: string) => send({ type: 'vault:delete-note', id }
 export const searchNotes = (query: string) => send({ type: 'vault:search-notes', query });
 
 export const listSessions = (clientId: string) => send({ type: 'vault:list-sessions', clientId });
+export const deleteSession = (clientId: string, id: string) => send({ type: 'vault:delete-session', clientId, id });
 export const saveSession = (input: SessionInput) => send({ type: 'vault:save-session', input });
 
 /** An empty body removes the draft, if it is the one for `noteId`. `version`: of the note the editing started from. */

@@ -86,6 +86,7 @@ export const vaultRequest = v.variant('type', [
       checklistSnapshot,
     }),
   }),
+  request('vault:delete-session', { clientId: recordId, id: recordId }),
   request('vault:save-draft', { clientId: recordId, noteId: v.optional(recordId), version: v.optional(recordVersion), body: noteBody }),
   request('vault:get-draft', { clientId: recordId }),
   request('vault:export-backup', {}),
@@ -125,6 +126,7 @@ export interface VaultReplies {
   'vault:search-notes': NoteView[];
   'vault:list-sessions': SessionView[];
   'vault:save-session': { id: string };
+  'vault:delete-session': void;
   'vault:save-draft': void;
   'vault:get-draft': DraftView | null;
   'vault:export-backup': BackupExport;

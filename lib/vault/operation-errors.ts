@@ -48,7 +48,7 @@ export class InvalidInputError extends VaultError {
 
 export class NotFoundError extends VaultError {
   readonly code = 'invalid-input';
-  constructor(what: 'client' | 'note') {
+  constructor(what: 'client' | 'note' | 'session record') {
     super(`That ${what} no longer exists; it may have been deleted in another window.`);
     // Not 'NotFoundError': Dexie rewraps errors named like IndexedDB's DOMExceptions.
     this.name = 'RecordNotFoundError';

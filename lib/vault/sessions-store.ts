@@ -1,6 +1,7 @@
 import { newRecordId, withClientKey, type DataKey } from './data-key';
 import type { AnteroomVaultDb } from './db';
 import { ClientKeyTamperedError } from './errors';
+import { NotFoundError } from './operation-errors';
 import { sealedSession, type SealedSession } from './record-schemas';
 import { assertSameClientKey, openChecked, openEach, requireClientKey, sealChecked } from './sealed-rows';
 import { withStorage } from './storage-errors';
@@ -61,4 +62,18 @@ export async function saveSession(db: AnteroomVaultDb, keys: DataKey, input: Ses
     }),
   );
   return { id };
+}
+
+/**
+ * Deletes one session record of one client (a call recorded by mistake, or one the therapist
+ * does not want kept). Only by id within that client, so a page cannot reach another's records.
+ */
+export async function deleteSession(db: AnteroomVaultDb, clientId: string, id: string): Promise<void> {
+  await withStorage(() =>
+    db.transaction('rw', db.sessions, async () => {
+      const row = await db.sessions.get(id);
+      if (!row || row.clientId !== clientId) throw new NotFoundError('session record');
+      await db.sessions.delete(id);
+    }),
+  );
 }
