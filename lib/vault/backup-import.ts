@@ -1,5 +1,5 @@
 import { manifestDigest } from './backup-manifest';
-import { parseBackup } from './backup-format';
+import { parseBackup, type BackupFile } from './backup-format';
 import { checkRestore, type LeftOutRecord, type RestorableRows } from './backup-restorable';
 import type { BackupReport } from './backup-verify';
 import type { AnteroomVaultDb } from './db';
@@ -37,19 +37,24 @@ export async function prepareImport(text: string, passphrase: string, onProgress
   const backup = parseBackup(text);
   const dek = await unwrapDek(backup.header, passphrase, onProgress);
   try {
-    const check = checkRestore(backup, dek, await manifestDigest(backup));
-    if (!check.report.ok) throw new BackupFormatError(reportProblems(check.report));
-    const { rows } = check;
-    return {
-      header: backup.header,
-      dek,
-      rows,
-      counts: { clients: rows.clients.length, notes: rows.notes.length, sessions: rows.sessions.length, skipped: countSkipped(check.leftOut) },
-    };
+    return await prepareImportWithDek(backup, dek);
   } catch (error) {
     wipe(dek);
     throw error;
   }
+}
+
+/** Everything after the unwrap (for tests that would otherwise spend a scrypt derivation per file). */
+export async function prepareImportWithDek(backup: BackupFile, dek: Uint8Array): Promise<PreparedImport> {
+  const check = checkRestore(backup, dek, await manifestDigest(backup));
+  if (!check.report.ok) throw new BackupFormatError(reportProblems(check.report));
+  const { rows } = check;
+  return {
+    header: backup.header,
+    dek,
+    rows,
+    counts: { clients: rows.clients.length, notes: rows.notes.length, sessions: rows.sessions.length, skipped: countSkipped(check.leftOut) },
+  };
 }
 
 function countSkipped(leftOut: readonly LeftOutRecord[]): SkippedCounts {
