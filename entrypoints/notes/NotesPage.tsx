@@ -208,6 +208,10 @@ function lockNotice(reason: LockReason | 'unknown' | undefined, autoLockMinutes:
       return 'Your notes locked because screen sharing started, so they cannot appear on a shared screen.';
     case 'screen-locked':
       return 'Your notes locked because your computer’s screen locked.';
+    case 'computer-idle':
+      return 'Your notes locked because nobody had used this computer’s keyboard or mouse for a few minutes.';
+    case 'windows-closed':
+      return 'Your notes locked when the last browser window closed.';
     case 'unknown':
       return 'Your notes were locked.';
     default:

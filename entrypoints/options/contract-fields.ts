@@ -1,5 +1,6 @@
 import type { SelectOption } from '@/components/forms/controls';
 import type { FormFieldName } from './form-values';
+import { autoLockHelp } from '@/lib/vault/auto-lock-signals';
 
 /**
  * How each contract setting appears on the options page: its kind of control and one or two
@@ -130,7 +131,7 @@ export const fieldSpecs: Record<ContractFieldName, FieldSpec> = {
     min: 1,
     max: 120,
     suffix: 'minutes',
-    help: 'Your encrypted notes lock themselves after this long without use. Shorter is safer if other people can reach your computer.',
+    help: `${autoLockHelp(import.meta.env.FIREFOX ? 'firefox' : 'chrome')} Shorter is safer if other people can reach your computer.`,
   },
   backupIntervalDays: {
     kind: 'number',

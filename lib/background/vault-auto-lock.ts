@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
 import type { LockReason } from '@/lib/vault-client/messages';
+import { autoLockSignals, type BrowserFamily } from '@/lib/vault/auto-lock-signals';
 
 /**
  * When the vault locks by itself (HIPAA 45 CFR 164.312(a)(2)(iii), automatic logoff):
  * - after `autoLockMinutes` without a vault operation from a page, by a browser alarm, since a
  *   service worker's timers die with it (Chrome service-worker lifecycle docs);
  * - when the operating system locks the screen (idle.onStateChanged 'locked'; Chromium reports
- *   it, Firefox does not, where the inactivity alarm still applies).
+ *   it, Firefox does not: there, after a few minutes with no input anywhere on the computer);
+ * - when the last browser window closes (the browser can stay running without one, as on macOS).
+ * lib/vault/auto-lock-signals.ts says what each browser can notice.
  * The last activity time is also kept in storage.session and checked before every operation,
  * so a late or lost alarm (a sleeping laptop, an unloaded Firefox event page) cannot leave the
  * vault open past its time.
@@ -26,8 +29,19 @@ export interface AutoLock {
   stop(): Promise<void>;
 }
 
-export function createAutoLock(lock: (reason: LockReason) => Promise<void>, minutes: () => number): AutoLock {
+export function createAutoLock(lock: (reason: LockReason) => Promise<void>, minutes: () => number, browserFamily: BrowserFamily = 'chrome'): AutoLock {
   let lastActivityAt: number | undefined;
+  const signals = () => autoLockSignals(browserFamily, minutes());
+  // The computer-idle threshold follows the auto-lock minutes, which the options page can change.
+  const setIdleThreshold = () => {
+    const seconds = signals().computerIdleSeconds;
+    if (seconds === undefined) return;
+    try {
+      browser.idle.setDetectionInterval(seconds);
+    } catch {
+      // No idle API (Firefox for Android): the inactivity alarm still applies.
+    }
+  };
 
   const readLastActivity = async (): Promise<number | undefined> => {
     if (lastActivityAt !== undefined) return lastActivityAt;
@@ -53,13 +67,22 @@ export function createAutoLock(lock: (reason: LockReason) => Promise<void>, minu
       try {
         browser.idle.onStateChanged.addListener((state) => {
           if (state === 'locked') void lock('screen-locked');
+          else if (state === 'idle' && signals().computerIdleSeconds !== undefined) void lock('computer-idle');
         });
+        setIdleThreshold();
       } catch {
         // Firefox for Android has no idle API; the inactivity alarm still applies there.
       }
+      browser.windows?.onRemoved.addListener(() => {
+        void (async () => {
+          const open = await browser.windows.getAll({ windowTypes: ['normal'] }).catch(() => undefined);
+          if (open?.length === 0) await lock('windows-closed');
+        })();
+      });
     },
     async touch(now = Date.now()) {
       lastActivityAt = now;
+      setIdleThreshold();
       await Promise.all([
         browser.storage.session.set({ [SESSION_ACTIVITY_KEY]: now }),
         browser.alarms.create(AUTO_LOCK_ALARM, { when: deadline(now) }),

@@ -8,6 +8,7 @@ import { createVaultDbOpener } from '@/lib/vault/open-db';
 import { packagedStrengthScorer, STRENGTH_DATA_PATH, type StrengthScorer } from '@/lib/vault/strength';
 import type { ClientView, DamagedRecord } from '@/lib/vault/views';
 import type { ShareShown } from '@/lib/call/active-shares';
+import type { BrowserFamily } from '@/lib/vault/auto-lock-signals';
 import { isVaultMessage, vaultRequest, type LockReason, type Result, type VaultLockedBroadcast } from '@/lib/vault-client/messages';
 import { isOwnExtensionPage } from './sender';
 import { SearchCache } from './search-cache';
@@ -53,6 +54,8 @@ export interface VaultServiceOptions {
   runningShares?: () => Promise<ShareShown[]>;
   /** Unit tests pass one built from the word lists directly; the extension fetches its packaged copy. */
   strength?: StrengthScorer;
+  /** Which browser's lock signals to use (lib/vault/auto-lock-signals.ts); the build's own by default. */
+  browserFamily?: BrowserFamily;
 }
 
 export interface VaultService {
@@ -96,7 +99,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
     // Rejects when no page is open to hear it, which is fine.
     await browser.runtime.sendMessage(broadcast).catch(() => undefined);
   };
-  const autoLock = createAutoLock(lock, () => autoLockMinutes);
+  const autoLock = createAutoLock(lock, () => autoLockMinutes, options.browserFamily ?? (import.meta.env.FIREFOX ? 'firefox' : 'chrome'));
 
   const handlers: VaultHandlers = vaultHandlers({
     db: openDb,

@@ -38,7 +38,7 @@ const acceptWeak = v.optional(v.boolean());
 const request = <T extends string, E extends v.ObjectEntries>(type: T, entries: E) =>
   v.strictObject({ type: v.literal(type), ...entries });
 
-export const LOCK_REASONS = ['user', 'screen-share', 'inactivity', 'screen-locked'] as const;
+export const LOCK_REASONS = ['user', 'screen-share', 'inactivity', 'screen-locked', 'computer-idle', 'windows-closed'] as const;
 export type LockReason = (typeof LOCK_REASONS)[number];
 
 export const vaultRequest = v.variant('type', [
