@@ -22,20 +22,23 @@ export function describeLeftOut(record: LeftOutView): string {
 
 /**
  * After a backup download: the records it could not include, so a restore of it would not bring
- * them back, and what the therapist can do. A note can be deleted from here, since a damaged or
- * unreadable note is not in any list to delete it from.
+ * them back, and what the therapist can do. A note or a session can be deleted from here, since
+ * a damaged or unreadable record is not in any list to delete it from.
  */
 export function BackupLeftOut({ leftOut }: { leftOut: LeftOutView[] }) {
   const api = useVault();
   const [deleted, setDeleted] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<VaultFailure>();
+  /** The record whose Delete was pressed once: a second, explicit press deletes it. */
+  const [asking, setAsking] = useState<string>();
   if (leftOut.length === 0) return null;
 
-  const deleteNote = async (id: string) => {
+  const remove = async (record: LeftOutView) => {
     setError(undefined);
-    const result = await api.deleteNote(id);
+    const result = record.kind === 'note' ? await api.deleteNote(record.id) : await api.deleteSession(record.clientId, record.id);
+    setAsking(undefined);
     if (!result.ok) return setError(result.error);
-    setDeleted(new Set([...deleted, id]));
+    setDeleted(new Set([...deleted, record.id]));
   };
 
   return (
@@ -50,12 +53,21 @@ export function BackupLeftOut({ leftOut }: { leftOut: LeftOutView[] }) {
         {leftOut.map((record) => (
           <li key={`${record.kind}/${record.id}`} data-testid="export-left-out-item">
             {describeLeftOut(record)}{' '}
-            {record.kind === 'note' &&
+            {record.kind !== 'client' &&
               (deleted.has(record.id) ? (
                 <span class="notes-ok">Deleted.</span>
+              ) : asking === record.id ? (
+                <>
+                  <button type="button" class="danger" data-testid="export-left-out-confirm" onClick={() => void remove(record)}>
+                    Delete it for good
+                  </button>{' '}
+                  <button type="button" onClick={() => setAsking(undefined)}>
+                    Keep it
+                  </button>
+                </>
               ) : (
-                <button type="button" onClick={() => void deleteNote(record.id)}>
-                  Delete this note
+                <button type="button" data-testid="export-left-out-delete" onClick={() => setAsking(record.id)}>
+                  Delete this {record.kind}…
                 </button>
               ))}
           </li>

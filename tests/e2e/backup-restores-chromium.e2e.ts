@@ -122,7 +122,7 @@ describe('every backup restores (Chromium)', () => {
     const report = await page.waitForSelector('[data-testid=export-left-out]', { timeout: VAULT_WAIT });
     const items = await page.$$eval('[data-testid=export-left-out-item]', (els) => els.map((el) => el.textContent ?? ''));
     const day = await page.evaluate((at) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' }), LONG_CALL_STARTED);
-    expect(items).toEqual([`A session of ${CLIENT} held on ${day} was saved by an older version of Anteroom in a form this version cannot restore. `]);
+    expect(items).toEqual([`A session of ${CLIENT} held on ${day} was saved by an older version of Anteroom in a form this version cannot restore. Delete this session…`]);
     expect(await report!.evaluate((el) => el.textContent)).toMatch(/1 record is not in this backup.*delete it, so that your next backup holds everything/s);
     expect(await textOf('[data-testid=export-report]')).toMatch(/^Downloaded anteroom-backup-/);
 
@@ -130,6 +130,15 @@ describe('every backup restores (Chromium)', () => {
     expect(files).toHaveLength(1);
     const prepared = await prepareImport(readFileSync(files[0]!, 'utf8'), PASSPHRASE);
     expect(prepared.counts).toEqual({ clients: 1, notes: 1, sessions: 1, skipped: { clients: 0, notes: 0, sessions: 0, other: 0 } });
+  });
+
+  it('deletes the left-out session from the report, after a second press, and the next download leaves nothing out', async () => {
+    await page.click('[data-testid=export-left-out-delete]');
+    await page.click('[data-testid=export-left-out-confirm]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=export-left-out-item]')?.textContent?.includes('Deleted.'), { timeout: VAULT_WAIT });
+    await page.click('[data-testid=export]');
+    await page.waitForSelector('[data-testid=export-left-out]', { hidden: true, timeout: VAULT_WAIT });
+    await page.waitForFunction(() => document.querySelector('[data-testid=export-report]')?.textContent?.startsWith('Downloaded'), { timeout: VAULT_WAIT });
   });
 
   it('printed nothing to the console and threw nothing', () => {
