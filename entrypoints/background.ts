@@ -14,6 +14,7 @@ import type { PlatformRule } from '@/lib/rules/schema';
 import { lockVault, saveSessionIfUnlocked, startVaultService, watchVaultClients } from '@/lib/background/vault-service';
 import { answerCallMessage } from '@/lib/background/call-handler';
 import { createScreenShares } from '@/lib/background/screen-shares';
+import { tabsSharingScreen, watchFirefoxSharing } from '@/lib/background/firefox-sharing';
 import { answerSessionClientMessage } from '@/lib/background/session-client-handler';
 import { createSessionRecorder } from '@/lib/background/session-recorder';
 import { platformForUrl } from '@/lib/rules/match';
@@ -24,9 +25,20 @@ import type { Contract } from '@/lib/contract/schema';
 // The background only wires browser events to lib/; each concern lives in its own module.
 export default defineBackground(() => {
   // Which tabs share the screen: the notes lock when one starts, and unlocking meanwhile asks first.
-  const screenShares = createScreenShares();
+  const platformNameOf = (url: string) => platformForUrl(url, [...customRules, ...platforms])?.name;
+  const screenShares = import.meta.env.FIREFOX ? createScreenShares(undefined, tabsSharingScreen, platformNameOf) : createScreenShares();
   screenShares.listen();
   startVaultService({ runningShares: () => screenShares.running() });
+  // Firefox also says itself when a tab starts sharing, whatever the page's scripts do.
+  if (import.meta.env.FIREFOX) {
+    watchFirefoxSharing(
+      (tab) => {
+        if (tab.id === undefined) return;
+        void screenShares.started(tab.id, (tab.url && platformNameOf(tab.url)) || 'a site Anteroom does not watch').then(() => lockVault('screen-share'));
+      },
+      (tabId) => void screenShares.stopped(tabId),
+    );
+  }
   // A call's record joins the chosen client's sessions; what waited for an unlock goes in then.
   const sessions = createSessionRecorder({ saveIfUnlocked: saveSessionIfUnlocked });
   watchVaultClients(async () => {
@@ -96,7 +108,7 @@ export default defineBackground(() => {
           contract: () => contract,
           lock: lockVault,
           platformOf: (url) => platformForUrl(url, [...customRules, ...platforms])?.id,
-          platformNameOf: (url) => platformForUrl(url, [...customRules, ...platforms])?.name,
+          platformNameOf,
           shares: screenShares,
           callEnded: (call) => sessions.callEnded(call),
         }),

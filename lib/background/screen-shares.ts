@@ -39,7 +39,14 @@ async function askTab(tabId: number): Promise<StillSharing> {
   return Promise.race([answer, late]);
 }
 
-export function createScreenShares(ask: (tabId: number) => Promise<StillSharing> = askTab): ScreenShares {
+/** Tabs the browser itself reports as sharing (Firefox: lib/background/firefox-sharing.ts). */
+export type BrowserReportedShares = () => Promise<{ id?: number; title?: string; url?: string }[]>;
+
+export function createScreenShares(
+  ask: (tabId: number) => Promise<StillSharing> = askTab,
+  reportedByBrowser: BrowserReportedShares = async () => [],
+  platformNameOf: (url: string) => string | undefined = () => undefined,
+): ScreenShares {
   // Changes run one at a time: two tabs reporting at once must not overwrite each other's entry.
   let tail: Promise<unknown> = Promise.resolve();
   const change = (update: (map: ShareMap) => ShareMap | Promise<ShareMap>): Promise<ShareMap> => {
@@ -70,12 +77,18 @@ export function createScreenShares(ask: (tabId: number) => Promise<StillSharing>
     stopped: async (tabId) => void (await change((map) => withoutShare(map, tabId))),
     async running() {
       const map = await checked(await change((map) => map));
-      return Promise.all(
+      const fromProbe = await Promise.all(
         Object.values(map).map(async (share) => {
           const tab = await browser.tabs.get(share.tabId).catch(() => undefined);
           return { title: tab?.title ?? '', platform: share.platform };
         }),
       );
+      // The browser's own report, where there is one, for tabs the probe did not see (a page
+      // that went around it, or a site without our scripts).
+      const fromBrowser = (await reportedByBrowser().catch(() => []))
+        .filter((tab) => tab.id === undefined || !(tab.id in map))
+        .map((tab) => ({ title: tab.title ?? '', platform: (tab.url && platformNameOf(tab.url)) || 'a site Anteroom does not watch' }));
+      return [...fromProbe, ...fromBrowser];
     },
     listen() {
       browser.tabs.onRemoved.addListener((tabId) => void change((map) => withoutShare(map, tabId)));

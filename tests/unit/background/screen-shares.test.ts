@@ -95,3 +95,27 @@ describe('the background’s record of tabs sharing the screen', () => {
     expect(await shares.running()).toHaveLength(2);
   });
 });
+
+describe('where the browser itself reports shares (Firefox)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('names a tab the browser says is sharing even when no call page told us', async () => {
+    const shares = createScreenShares(
+      async () => 'no',
+      async () => [{ id: 12, title: 'Some meeting', url: 'https://meet.example.org/x' }],
+      (url) => (url.startsWith('https://meet.example.org/') ? 'Clinic Jitsi' : undefined),
+    );
+    expect(await shares.running()).toEqual([{ title: 'Some meeting', platform: 'Clinic Jitsi' }]);
+  });
+
+  it('names a tab on a site Anteroom cannot see by what it knows: nothing', async () => {
+    const shares = createScreenShares(async () => 'no', async () => [{ id: 12 }]);
+    expect(await shares.running()).toEqual([{ title: '', platform: 'a site Anteroom does not watch' }]);
+  });
+
+  it('does not name a tab twice when the page and the browser both report it', async () => {
+    const shares = createScreenShares(async () => 'yes', async () => [{ id: 4, title: 'Meet' }]);
+    await shares.started(4, 'Google Meet');
+    expect(await shares.running()).toEqual([{ title: '', platform: 'Google Meet' }]);
+  });
+});
