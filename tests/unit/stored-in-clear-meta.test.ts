@@ -1,0 +1,106 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLEAR_KEYS, REMINDERS_DB_NAME } from '@/lib/reminders/clear-store';
+import { VAULT_DB_NAME, VAULT_DB_VERSIONS } from '@/lib/vault/db';
+
+/**
+ * The promise "FORMAT.md and the README list everything stored in clear" kept true: every
+ * browser-storage key the code names, every IndexedDB database and table, must be named in
+ * FORMAT.md's "Everything stored in clear" section and in the README's privacy section. A new
+ * key fails here until both say what it holds. Keys are found in the source, not in a list kept
+ * by hand: `*_KEY = '…'` constants, WXT item names ('local:…'), and literal keys passed to
+ * browser.storage.*; a file that touches storage without naming a key must import one.
+ */
+
+const root = new URL('../..', import.meta.url).pathname;
+
+/** Files that reach storage only through keys named elsewhere, or not at all. */
+const NO_KEYS_OF_THEIR_OWN: Record<string, string> = {
+  'entrypoints/popup/main.tsx': 'hands storage.session and storage.local to lib/checklist/persistence.ts, which names the keys',
+  'lib/background/vault-service.ts': 'only sets storage.session’s access level',
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(path) && !path.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Code without comments, so a comment that mentions storage.local is not a use of it. */
+const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+
+const AREA_PREFIX = /^(local|session|sync|managed):/;
+const STORAGE_USE = /storage\.(local|session|sync)\b|\bstorage\.(defineItem|getItem|setItem|removeItem|getItems|setItems|watch)\b/;
+
+function keysIn(code: string): string[] {
+  const keys = new Set<string>();
+  for (const [, value] of code.matchAll(/\b[A-Z][A-Z0-9_]*_KEY\s*=\s*['"`]([^'"`$]+)['"`]/g)) keys.add(value!.replace(AREA_PREFIX, ''));
+  // WXT item names where they are used or named (not message types such as 'session:choose-client').
+  for (const [, , value] of code.matchAll(/(?:storage\.\w+(?:<[^>]*>)?\(\s*|[^=!<>]=\s*)['"`](local|session|sync):([\w.$-]+)['"`]/g)) keys.add(value!);
+  for (const [, value] of code.matchAll(/`\$\{\w+\}:([\w.-]+)`/g)) keys.add(value!);
+  for (const [, , value] of code.matchAll(/storage\.(local|session|sync)\.(?:get|remove)\(\s*['"]([\w.$-]+)['"]/g)) keys.add(value!);
+  for (const [, value] of code.matchAll(/storage\.(?:local|session|sync)\.set\(\{\s*['"]?([\w.$-]+)['"]?\s*:/g)) keys.add(value!);
+  return [...keys];
+}
+
+const files = ['lib', 'entrypoints', 'components'].flatMap((dir) => sourceFiles(join(root, dir)));
+const codeKeys = new Map<string, string>(); // key → first file naming it
+const silentFiles: string[] = [];
+for (const path of files) {
+  const code = withoutComments(readFileSync(path, 'utf8'));
+  const keys = keysIn(code);
+  for (const key of keys) if (!codeKeys.has(key)) codeKeys.set(key, relative(root, path));
+  const name = relative(root, path);
+  const importsAKey = /import\s*\{[^}]*\b[A-Z][A-Z0-9_]*_KEYS?\b[^}]*\}/.test(code);
+  if (STORAGE_USE.test(code) && keys.length === 0 && !importsAKey && !(name in NO_KEYS_OF_THEIR_OWN)) silentFiles.push(name);
+}
+
+/** Every `name` in backticks within a document's section (from its heading to the next of the same level). */
+function namesInSection(file: string, heading: string): Set<string> {
+  const text = readFileSync(join(root, file), 'utf8');
+  const start = text.indexOf(heading);
+  if (start < 0) throw new Error(`${file} has no "${heading}" section`);
+  const level = /^#+/.exec(heading)![0];
+  const rest = text.slice(start + heading.length);
+  const end = rest.search(new RegExp(`\\n${level} `));
+  const section = end < 0 ? rest : rest.slice(0, end);
+  return new Set([...section.matchAll(/`([^`]+)`/g)].map(([, name]) => name!));
+}
+
+const documents = [
+  { file: 'lib/vault/FORMAT.md', heading: '## Everything stored in clear' },
+  { file: 'README.md', heading: '## Privacy promise' },
+];
+
+const dbNames = [VAULT_DB_NAME, REMINDERS_DB_NAME];
+const vaultTables = [...new Set(Object.values(VAULT_DB_VERSIONS).flatMap((version) => Object.keys(version)))];
+
+describe('the list of everything stored in clear', () => {
+  it('finds the storage keys in the code (the scan itself works)', () => {
+    expect([...codeKeys.keys()]).toEqual(expect.arrayContaining(['contract', 'contractSync', 'checklistRuns', 'callHistory', 'vault.dek']));
+  });
+
+  it('every file that touches browser storage names its keys where this test can see them', () => {
+    expect(silentFiles).toEqual([]);
+  });
+
+  it.each(documents)('$file names every storage key the code uses', ({ file, heading }) => {
+    const named = namesInSection(file, heading);
+    const missing = [...codeKeys].filter(([key]) => !named.has(key)).map(([key, where]) => `${key} (${where})`);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(documents)('$file names every IndexedDB database, vault table and reminders row', ({ file, heading }) => {
+    const named = namesInSection(file, heading);
+    const expected = [...dbNames, ...(file.endsWith('FORMAT.md') ? [...vaultTables, ...Object.values(CLEAR_KEYS)] : [])];
+    expect(expected.filter((name) => !named.has(name))).toEqual([]);
+  });
+
+  it('only the two known databases exist: a new Dexie database must be added to this test and the list', () => {
+    const databases = files.filter((path) => /\bextends Dexie\b|new Dexie\(/.test(readFileSync(path, 'utf8'))).map((path) => relative(root, path));
+    expect(databases.sort()).toEqual(['lib/reminders/clear-store.ts', 'lib/vault/db.ts']);
+  });
+});
