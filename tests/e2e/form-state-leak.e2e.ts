@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
@@ -26,8 +26,19 @@ const markers = {
   'note body': `NoteBody${RUN} spoke about the harbour`,
   'note tags': `Tag${RUN}`,
   search: `Search${RUN}`,
+  'restore passphrase': `Restore${RUN} copper meadow violin`,
+  'delete confirmation': `Confirm${RUN}`,
+  // A date field keeps its value as YYYY-MM-DD, which is what a saved form state would hold.
+  'reminder date': '2031-07-19',
 };
 const CONTROL = `Control${RUN}`;
+const CONTROL_DATE = '2033-03-14';
+
+/** Digits as a person types them into a date field (month, day, year in the en-US layout both browsers use here). */
+const dateKeys = (iso: string) => {
+  const [year, month, day] = iso.split('-');
+  return `${month}${day}${year}`;
+};
 
 interface Opened {
   browser: Browser;
@@ -67,6 +78,23 @@ async function typeInto(page: Page, selector: string, text: string): Promise<voi
   await page.keyboard.type(text);
 }
 
+/** Key presses into a field focused without a click (a click can open a date or time picker). */
+async function pressInto(page: Page, selector: string, keys: string): Promise<void> {
+  const field = await page.waitForSelector(`${selector}:not([disabled])`, { timeout: WAIT });
+  await field!.focus();
+  await page.keyboard.type(keys);
+}
+
+/** Ticks or chooses by keyboard, as a person tabbing through the form would. */
+async function pressKey(page: Page, selector: string, key: ' ' | 'ArrowDown'): Promise<void> {
+  const field = await page.waitForSelector(`${selector}:not([disabled])`, { timeout: WAIT });
+  await field!.focus();
+  await page.keyboard.press(key);
+}
+
+const valueOf = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).value);
+const checked = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).checked);
+
 async function click(page: Page, selector: string): Promise<void> {
   const button = await page.waitForSelector(`${selector}:not([disabled])`, { timeout: WAIT });
   await button!.click();
@@ -84,6 +112,8 @@ describe.each(browsers)('what is typed into the notes page, on disk (%s)', (name
     await serveFixtures(control, { 'forms.example': 'form-state-control.html' });
     await control.goto('https://forms.example/');
     await typeInto(control, '#control', CONTROL);
+    await pressInto(control, '#control-date', dateKeys(CONTROL_DATE));
+    expect(await valueOf(control, '#control-date')).toBe(CONTROL_DATE);
 
     const notes = await opened.page('notes.html');
     await notes.waitForSelector('[data-testid=vault-state][data-state=none]', { timeout: WAIT });
@@ -99,7 +129,44 @@ describe.each(browsers)('what is typed into the notes page, on disk (%s)', (name
     // Half-typed, unsaved text is what the browsers' savers catch: none of it is saved here.
     await typeInto(notes, 'textarea[name=noteBody]', markers['note body']);
     await typeInto(notes, 'input[name=noteTags]', markers['note tags']);
+
+    // A session reminder, typed but not scheduled: when the next session is, is client data.
+    await click(notes, '[data-testid=new-reminder]');
+    await pressInto(notes, 'input[name=reminderDate]', dateKeys(markers['reminder date']));
+    expect(await valueOf(notes, 'input[name=reminderDate]')).toBe(markers['reminder date']);
+    await pressInto(notes, 'input[name=reminderTime]', '0147P');
+    expect(await valueOf(notes, 'input[name=reminderTime]')).toBe('13:47');
+    await pressInto(notes, 'input[name=remindMinutesBefore]', '7');
+    await pressKey(notes, 'input[name=reminderShowLabel]', ' ');
+    expect(await checked(notes, 'input[name=reminderShowLabel]')).toBe(true);
+    // The silence follow-up's choice to name clients.
+    await pressKey(notes, 'input[name=silenceShowsNames]', ' ');
+    expect(await checked(notes, 'input[name=silenceShowsNames]')).toBe(true);
+    // The restore dialog: any file brings up its passphrase box.
+    const backup = join(profile, '..', `anteroom-form-state-${RUN}.json`);
+    writeFileSync(backup, '{}');
+    const file = await notes.waitForSelector('input[type=file][name=import]');
+    await file!.uploadFile(backup);
+    await typeInto(notes, '#import-passphrase', markers['restore passphrase']);
     await typeInto(notes, 'input[name=search]', markers.search);
+
+    // Dialogs that take the whole "Export or delete" panel, each in a notes page of its own.
+    const exporting = await opened.page('notes.html');
+    await click(exporting, '[data-testid=client-item]');
+    await click(exporting, '[data-testid=export-markdown]');
+    await pressKey(exporting, 'input[name=markdownUnderstood]', ' ');
+    expect(await checked(exporting, 'input[name=markdownUnderstood]')).toBe(true);
+    const deleting = await opened.page('notes.html');
+    await click(deleting, '[data-testid=client-item]');
+    await click(deleting, '[data-testid=delete-client]');
+    await typeInto(deleting, 'input[name=confirmClientLabel]', markers['delete confirmation']);
+
+    // The checklist's "This session is with …", chosen by keyboard.
+    const popup = await opened.page('popup.html');
+    await pressKey(popup, 'select[name=sessionClient]', 'ArrowDown');
+    await popup.waitForFunction(() => (document.querySelector('select[name=sessionClient]') as HTMLSelectElement).selectedIndex === 1, {
+      timeout: WAIT,
+    });
 
     // Past Firefox's (shortened) save interval, and long enough for Chromium's session timer.
     await new Promise((resolve) => setTimeout(resolve, 6000));
@@ -112,13 +179,17 @@ describe.each(browsers)('what is typed into the notes page, on disk (%s)', (name
     rmSync(profile, { recursive: true, force: true });
   });
 
-  it('the scan finds text typed into an ordinary web page, in the session-restore files', () => {
-    const hits = scanProfile(profile, textNeedles('control', CONTROL));
+  // Firefox saves a date field's value as typed (YYYY-MM-DD), so the reminder date's absence
+  // there means something. Chromium's session file showed no typed date in any form this scan
+  // reads (checked 2026-12-04), so in Chromium the reminder date is looked for but not proven.
+  const controls: Array<[string, string]> = [['text', CONTROL], ...(name === 'Firefox' ? [['a date', CONTROL_DATE] as [string, string]] : [])];
+  it.each(controls)('the scan finds %s typed into an ordinary web page, in the session-restore files', (_kind, typed) => {
+    const hits = scanProfile(profile, textNeedles('control', typed));
     const sessionFile = name === 'Chromium' ? /\/Sessions\// : /sessionstore.*\.jsonlz4/;
     expect(hits.some((hit) => sessionFile.test(hit))).toBe(true);
   });
 
-  it('no passphrase, client label, note, tag or search text anywhere in the profile', () => {
+  it('no passphrase, client label, note, tag, search, reminder, restore or delete text anywhere in the profile', () => {
     const needles = Object.fromEntries(Object.entries(markers).flatMap(([what, text]) => Object.entries(textNeedles(what, text))));
     expect(scanProfile(profile, needles)).toEqual([]);
   });
