@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PlatformKind } from '@/lib/rules/schema';
 import type { BannerModelRequest, BannerModelResponse } from '@/lib/messages';
-import { DISMISSALS_KEY } from '@/lib/rules/banner-prefs';
+import { BANNER_LOOK_KEY, DISMISSALS_KEY, lookOf, nextCorner, withLook } from '@/lib/rules/banner-prefs';
 import type { BannerModel } from '@/lib/rules/banner-model';
 import { renderBanner, type SensitiveWarning } from './banner-view';
 import type { PageContext } from './page-context';
@@ -38,6 +38,12 @@ export function attachBanner(ctx: PageContext, kinds: readonly PlatformKind[], a
   // What the banner last drew: the same answer again (a settings change elsewhere, a draft check
   // with the same result) leaves it alone, so a button under the therapist's pointer stays put.
   let drawn = '';
+  // The card stays open for the rest of this page's life once shown or asked for (an SPA route
+  // change asks the background again, and must not fold a card being read); keyed by platform
+  // and verdict, so a different verdict starts from what the background says.
+  let expandedFor: string | undefined;
+  // After a press on the chip or "Make small", keyboard focus goes to what replaced the button.
+  let focusAfterDraw: string | undefined;
 
   const remove = () => {
     host?.remove();
@@ -70,6 +76,27 @@ export function attachBanner(ctx: PageContext, kinds: readonly PlatformKind[], a
     await browser.storage.local.set({ [DISMISSALS_KEY]: { ...dismissals, [platformId]: Date.now() + hours * 3_600_000 } });
   };
 
+  const expandedKey = (m: BannerModel) => `${m.platformId}|${m.verdict}`;
+
+  const setExpanded = (open: boolean) => {
+    if (!model) return;
+    expandedFor = open ? expandedKey(model) : undefined;
+    focusAfterDraw = open ? '.card' : '[data-action=expand]';
+    render();
+  };
+
+  // Remembered per platform in storage.local; the background reads it for the next load.
+  const move = async () => {
+    if (!model) return;
+    const current = model;
+    const corner = nextCorner(current.corner);
+    model = { ...current, corner };
+    focusAfterDraw = '[data-action=move]';
+    render();
+    const stored = (await browser.storage.local.get(BANNER_LOOK_KEY))[BANNER_LOOK_KEY];
+    await browser.storage.local.set({ [BANNER_LOOK_KEY]: withLook(stored, current.platformId, { ...lookOf(stored, current.platformId), corner }) });
+  };
+
   const update = async () => {
     const url = location.href;
     const ticket = ++asked;
@@ -80,6 +107,9 @@ export function attachBanner(ctx: PageContext, kinds: readonly PlatformKind[], a
     } catch {
       return; // The extension was reloaded or the background is gone: keep what is shown.
     }
+    // The background counts the card as shown when it says "first visit", even if a newer
+    // question overtook this one (a load and a route change ask twice): keep the card open.
+    if (answer?.firstVisit) expandedFor = expandedKey(answer);
     // A newer question (a route change while we waited) wins.
     if (ticket !== asked || !ctx.isValid) return;
     model = answer;
@@ -91,22 +121,34 @@ export function attachBanner(ctx: PageContext, kinds: readonly PlatformKind[], a
     if (!model) return remove();
     const current = model;
     const warning = addOn.warning?.(current);
-    const key = JSON.stringify([current, warning]);
+    const expanded = expandedFor === expandedKey(current);
+    const key = JSON.stringify([current, warning, expanded]);
     if (key === drawn && host?.isConnected) return;
     const shadow = ensureHost();
     if (!shadow || !host) return;
     drawn = key;
     host.setAttribute('data-platform', current.platformId);
     host.setAttribute('data-verdict', current.verdict);
+    host.setAttribute('data-corner', current.corner);
+    host.setAttribute('data-look', expanded || warning ? 'card' : 'chip');
     if (warning) host.setAttribute('data-warning', 'sensitive-content');
     else host.removeAttribute('data-warning');
     const onTemplate = addOn.onTemplate;
     renderBanner(
       shadow,
       current,
-      { onDismiss: dismiss(current.platformId, current.dismissHours), onTemplate: onTemplate ? (id) => onTemplate(current, id) : undefined },
+      {
+        onDismiss: dismiss(current.platformId, current.dismissHours),
+        onTemplate: onTemplate ? (id) => onTemplate(current, id) : undefined,
+        onExpand: () => setExpanded(true),
+        onCollapse: () => setExpanded(false),
+        onMove: () => void move().catch(() => undefined),
+      },
       warning,
+      expanded,
     );
+    if (focusAfterDraw) shadow.querySelector<HTMLElement>(focusAfterDraw)?.focus();
+    focusAfterDraw = undefined;
     // Drawn first, then put in the page: outside <body>, so host-page layout and frameworks that
     // re-render <body> leave it alone.
     try {

@@ -9,6 +9,12 @@ export interface SensitiveWarning {
 
 export interface BannerHandlers {
   onDismiss: () => void;
+  /** The chip was pressed: show the card. */
+  onExpand?: () => void;
+  /** "Make small": back to the chip. */
+  onCollapse?: () => void;
+  /** Move the banner to the next corner. */
+  onMove?: () => void;
   /** Webmail: insert the template with this id into the message being written. */
   onTemplate?: (id: string) => boolean;
 }
@@ -22,6 +28,10 @@ export interface BannerHandlers {
  * value escaped by `html` (./html.ts), parsed at once; one click and one mousedown listener on
  * the root instead of one per button; only the stylesheet parts for what is drawn.
  */
+/** The chip's verdict word, about as long as a browser's own permission chip. */
+const CHIP_WORD: Record<Exclude<VerdictLevel, 'ok'>, string> = { avoid: 'Avoid', caution: 'Use with care' };
+const CHIP_MARK: Record<Exclude<VerdictLevel, 'ok'>, string> = { avoid: '✕', caution: '!' };
+
 const HEADLINE: Record<VerdictLevel, string> = {
   avoid: 'Avoid for clinical work',
   caution: 'Use with care for clinical work',
@@ -29,41 +39,58 @@ const HEADLINE: Record<VerdictLevel, string> = {
 };
 
 // The stylesheet in parts, so a page load parses only the rules for what it draws.
+// Colours are variables so the dark theme (prefers-color-scheme) swaps them in one place; both
+// themes keep text at WCAG AA contrast. The top-right corner starts below the top 56 px, where
+// call and mail apps keep their account menus.
 const BASE_STYLE = `
-:host { all: initial; position: fixed; top: 12px; right: 12px; z-index: 2147483647; display: block;
-  font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1d232a; }
+:host { all: initial; position: fixed; top: 68px; right: 12px; z-index: 2147483647; display: block;
+  font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+  --fg: #1d232a; --bg: #ffffff; --muted: #4d5966; --line: #c9ced4; --btn: #f4f6f8; --btn-line: #8894a0; --link: #234e70;
+  --avoid: #a11d1d; --caution: #8a5a00; --ok: #1f6f43; --alert-bg: #fff4f4; color: var(--fg); }
+@media (prefers-color-scheme: dark) { :host { --fg: #e8ebee; --bg: #1f2429; --muted: #b4bdc7; --line: #4a545e; --btn: #2b3138;
+  --btn-line: #7d8894; --link: #9cc7ea; --avoid: #ff9a9a; --caution: #f0c060; --ok: #6fd39b; --alert-bg: #3a1f22; } }
+:host([data-corner=bottom-right]) { top: auto; bottom: 12px; }
+:host([data-corner=bottom-left]) { top: auto; right: auto; bottom: 12px; left: 12px; }
+:host([data-corner=top-left]) { right: auto; left: 12px; }
 :host([data-verdict=ok]) { top: auto; right: auto; bottom: 12px; left: 12px; }
 p { margin: 6px 0; }
 details { margin: 6px 0; }
 summary { cursor: pointer; font-weight: 600; }
-a { color: #234e70; }
-.note { font-size: 12px; color: #4d5966; }
-button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 6px; border: 1px solid #8894a0; background: #f4f6f8;
-  color: #1d232a; cursor: pointer; }
-button:focus-visible, a:focus-visible, summary:focus-visible { outline: 3px solid #234e70; outline-offset: 2px; }
+a { color: var(--link); }
+.note { font-size: 12px; color: var(--muted); }
+button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 6px; border: 1px solid var(--btn-line); background: var(--btn);
+  color: var(--fg); cursor: pointer; }
+button:focus-visible, a:focus-visible, summary:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
+.avoid { --tone: var(--avoid); } .caution { --tone: var(--caution); }
 `;
 const CARD_STYLE = `
 .card { box-sizing: border-box; width: 360px; max-width: calc(100vw - 24px); max-height: calc(100vh - 24px); overflow: auto;
-  background: #ffffff; border: 1px solid #c9ced4; border-left: 6px solid var(--tone); border-radius: 10px;
+  background: var(--bg); border: 1px solid var(--line); border-left: 6px solid var(--tone); border-radius: 10px;
   box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px; }
-.avoid { --tone: #a11d1d; } .caution { --tone: #8a5a00; }
+:host(:not([data-corner^=bottom])) .card { max-height: calc(100vh - 80px); }
+.card:focus { outline: none; }
 h2 { all: unset; display: block; font-size: 15px; font-weight: 700; margin: 0 0 4px; color: var(--tone); }
-.platform { font-weight: 600; color: #1d232a; }
+.platform { font-weight: 600; color: var(--fg); }
 ul { margin: 4px 0 6px; padding-left: 18px; }
 li { margin: 2px 0; }
-.actions { display: flex; justify-content: flex-end; margin-top: 8px; }
+.actions { display: flex; justify-content: flex-end; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 `;
 const MARK_STYLE = `
-.compact { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; max-width: 340px; }
-.compact .warning, .compact .templates { box-sizing: border-box; width: 340px; max-width: calc(100vw - 24px); background: #ffffff;
-  padding: 8px 10px; border-radius: 8px; border: 1px solid #c9ced4; }
-.compact .warning { background: #fff4f4; border-color: #a11d1d; }
-.mark { display: inline-flex; align-items: center; gap: 6px; padding: 4px 10px; border-radius: 999px; background: #ffffff;
-  border: 1px solid #1f6f43; color: #1f6f43; font-size: 12px; font-weight: 600; box-shadow: 0 2px 8px rgba(0,0,0,.12); }
+.compact { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; max-width: 340px; }
+:host([data-verdict=ok]) .compact, :host([data-corner$=left]) .compact { align-items: flex-start; }
+.compact .warning, .compact .templates { box-sizing: border-box; width: 340px; max-width: calc(100vw - 24px); background: var(--bg);
+  padding: 8px 10px; border-radius: 8px; border: 1px solid var(--line); }
+.compact .warning { background: var(--alert-bg); border-color: var(--avoid); }
+.mark { display: inline-flex; align-items: center; gap: 6px; padding: 4px 10px; border-radius: 999px; background: var(--bg);
+  border: 1px solid var(--ok); color: var(--ok); font-size: 12px; font-weight: 600; box-shadow: 0 2px 8px rgba(0,0,0,.12); }
+.chipbar { display: inline-flex; align-items: center; gap: 4px; }
+.chipbar button { height: 28px; border-radius: 999px; background: var(--bg); border-color: var(--tone); color: var(--tone);
+  box-shadow: 0 2px 8px rgba(0,0,0,.15); padding: 0 12px; font-weight: 600; }
+.chipbar .move { padding: 0 9px; font-weight: 400; }
 `;
 const MAIL_STYLE = `
-.warning { margin: 8px 0; padding: 8px 10px; border-radius: 8px; background: #fff4f4; border: 1px solid #a11d1d; }
-.warning strong { color: #a11d1d; }
+.warning { margin: 8px 0; padding: 8px 10px; border-radius: 8px; background: var(--alert-bg); border: 1px solid var(--avoid); }
+.warning strong { color: var(--avoid); }
 .templates button { display: block; width: 100%; text-align: left; margin: 4px 0; }
 `;
 
@@ -99,9 +126,13 @@ function templatesSection(model: BannerModel, handlers: BannerHandlers, opened: 
   return html`<details class="templates" data-section="templates"${openIf(opened.has('templates'))}><summary>Contract replies</summary>${buttons}<p class="note" role="status" data-template-status></p></details>`;
 }
 
-function bannerMarkup(model: BannerModel, handlers: BannerHandlers, warning: SensitiveWarning | undefined, opened: ReadonlySet<string>): Markup {
+const MOVE = html`<button type="button" class="move" data-action="move" data-testid="banner-move" aria-label="Move to another corner" title="Move to another corner">⤡</button>`;
+
+function bannerMarkup(model: BannerModel, handlers: BannerHandlers, warning: SensitiveWarning | undefined, opened: ReadonlySet<string>, expanded: boolean): Markup {
   const templates = templatesSection(model, handlers, opened);
-  const style = BASE_STYLE + (model.verdict === 'ok' ? MARK_STYLE : CARD_STYLE) + (warning || templates ? MAIL_STYLE : '');
+  // A draft with clinical detail always gets the whole card: the warning must not hide in a chip.
+  const card = model.verdict !== 'ok' && (expanded || warning !== undefined);
+  const style = BASE_STYLE + (card ? CARD_STYLE : MARK_STYLE) + (warning || templates ? MAIL_STYLE : '');
   // Our own constant stylesheet, never data: put in as it is (escaping would break its quotes,
   // which a <style> element does not decode).
   const styleTag = new Markup(`<style>${style}</style>`);
@@ -114,13 +145,23 @@ function bannerMarkup(model: BannerModel, handlers: BannerHandlers, warning: Sen
     return html`${styleTag}<section class="compact" aria-label="Anteroom">${mark}${warning && sensitiveSection(model, warning)}${templates}</section>`;
   }
 
+  if (!card) {
+    // After the first visit: the verdict word and the platform's name; pressing it opens the card.
+    const chip = html`<div class="chipbar ${model.verdict}"><button type="button" class="chip" data-action="expand" data-testid="banner-chip" aria-expanded="false" title="${HEADLINE[model.verdict]}: show why">${CHIP_MARK[model.verdict]} ${CHIP_WORD[model.verdict]} · ${model.platformName}</button>${MOVE}</div>`;
+    return html`${styleTag}<section class="compact" aria-label="Anteroom platform check">${chip}${templates}</section>`;
+  }
+
   const hours = `${model.dismissHours} ${model.dismissHours === 1 ? 'hour' : 'hours'}`;
   // Sources are https by the catalogue's schema; anything else is left out rather than linked.
   const sources = model.sourceUrl?.startsWith('https://')
     ? html`<p class="note"><a href="${model.sourceUrl}" target="_blank" rel="noopener noreferrer">Sources for these facts</a>${model.hasUnverifiedFacts && ' · some facts are not yet confirmed by a source.'}</p>`
     : undefined;
+  // "Avoid" cannot be hidden, only made small; "use with care" can be hidden for a while.
+  const dismiss =
+    model.verdict === 'caution' &&
+    html`<button type="button" data-action="dismiss" data-testid="banner-dismiss" title="Hide this warning about ${model.platformName}; the toolbar badge keeps showing it.">Hide for ${hours}</button>`;
   // An "avoid" verdict is announced once by screen readers; "caution" politely.
-  return html`${styleTag}<section class="card ${model.verdict}" aria-label="Anteroom platform check" role="${model.verdict === 'avoid' ? 'alert' : 'status'}">
+  return html`${styleTag}<section class="card ${model.verdict}" tabindex="-1" aria-label="Anteroom platform check" role="${model.verdict === 'avoid' ? 'alert' : 'status'}">
 <h2>${HEADLINE[model.verdict]}: <span class="platform">${model.platformName}</span></h2>
 <p>${model.summary}</p>
 ${model.reasons.length > 0 && list(model.reasons.slice(0, 3))}
@@ -130,7 +171,7 @@ ${model.alternatives.length > 0 && html`<p>Safer choices: ${model.alternatives.j
 ${sources}
 ${warning && sensitiveSection(model, warning)}
 ${templates}
-<div class="actions"><button type="button" data-action="dismiss" data-testid="banner-dismiss" title="Hide this warning about ${model.platformName}; the toolbar badge keeps showing it.">Hide for ${hours}</button></div>
+<div class="actions">${MOVE}${!warning && html`<button type="button" data-action="collapse" data-testid="banner-collapse">Make small</button>`}${dismiss}</div>
 </section>`;
 }
 
@@ -147,7 +188,11 @@ function listenOnce(root: ShadowRoot): void {
     const button = buttonOf(event);
     const handlers = current.get(root);
     if (!button || !handlers) return;
-    if (button.getAttribute('data-action') === 'dismiss') return handlers.onDismiss();
+    const action = button.getAttribute('data-action');
+    if (action === 'dismiss') return handlers.onDismiss();
+    if (action === 'expand') return handlers.onExpand?.();
+    if (action === 'collapse') return handlers.onCollapse?.();
+    if (action === 'move') return handlers.onMove?.();
     const id = button.getAttribute('data-template');
     if (id === null) return;
     const status = root.querySelector('[data-template-status]');
@@ -157,10 +202,10 @@ function listenOnce(root: ShadowRoot): void {
 }
 
 /**
- * Replaces the shadow root's content with the banner for `model`. Sections the therapist opened
- * stay open: a warning that appears while they pick a reply must not fold the list away.
+ * Replaces the shadow root's content with the banner for `model`: the card when `expanded`, else
+ * the chip (an "ok" verdict always gets its small mark). Sections the therapist opened stay open: a warning that appears while they pick a reply must not fold the list away.
  */
-export function renderBanner(root: ShadowRoot, model: BannerModel, handlers: BannerHandlers, warning?: SensitiveWarning): void {
+export function renderBanner(root: ShadowRoot, model: BannerModel, handlers: BannerHandlers, warning?: SensitiveWarning, expanded = true): void {
   if (!current.has(root)) listenOnce(root);
   current.set(root, handlers);
   // The first drawing (every page load) has nothing open to keep, and skips the lookup.
@@ -168,5 +213,5 @@ export function renderBanner(root: ShadowRoot, model: BannerModel, handlers: Ban
   if (root.firstChild) {
     for (const details of root.querySelectorAll('details[open][data-section]')) opened.add(details.getAttribute('data-section') ?? '');
   }
-  root.innerHTML = bannerMarkup(model, handlers, warning, opened).value;
+  root.innerHTML = bannerMarkup(model, handlers, warning, opened, expanded).value;
 }

@@ -1,4 +1,4 @@
-import { isDismissed } from './banner-prefs';
+import { isDismissed, lookOf, type Corner } from './banner-prefs';
 import { platformForUrl } from './match';
 import type { Policy, VerdictLevel } from './policy-schema';
 import type { PlatformKind, PlatformRule } from './schema';
@@ -24,6 +24,10 @@ export interface BannerModel {
   /** A fact this jurisdiction's policy weighs is not confirmed by a source. */
   hasUnverifiedFacts: boolean;
   dismissHours: number;
+  /** The first time this platform is seen with this verdict: the full card, a chip afterwards. */
+  firstVisit: boolean;
+  /** Where the therapist put this platform's banner. */
+  corner: Corner;
   /** Webmail only: what the compose helper needs. */
   mail?: MailModel;
 }
@@ -52,6 +56,8 @@ export interface BannerInputs {
   policy: Policy;
   dismissHours: number;
   dismissals: unknown;
+  /** The stored banner looks (banner-prefs.ts BANNER_LOOK_KEY). */
+  look?: unknown;
   now: number;
   /** Filled contract templates, offered on webmail. */
   templates?: RenderedTemplate[];
@@ -59,14 +65,17 @@ export interface BannerInputs {
 
 /**
  * What the in-page banner should show for a URL, or null when it should show nothing (not a
- * platform of these kinds, or dismissed). Only platform facts go in: the model is rendered
+ * platform of these kinds, or dismissed; an "avoid" verdict cannot be dismissed). Only platform facts go in: the model is rendered
  * into a page the platform's owner can read.
  */
 export function bannerModelFor(input: BannerInputs): BannerModel | null {
   const candidates = input.platforms.filter((p) => input.kinds.includes(p.kind));
   const platform = platformForUrl(input.url, candidates);
-  if (!platform || isDismissed(input.dismissals, platform.id, input.now)) return null;
+  if (!platform) return null;
   const verdict = verdictFor(platform, input.policy);
+  // An "avoid" verdict is never hidden altogether: at the least its chip stays.
+  if (verdict.verdict !== 'avoid' && isDismissed(input.dismissals, platform.id, input.now)) return null;
+  const look = lookOf(input.look, platform.id);
   const safer = saferChoices(platform, input.policy, input.platforms);
   const mail: MailModel | undefined =
     platform.kind === 'webmail'
@@ -93,6 +102,8 @@ export function bannerModelFor(input: BannerInputs): BannerModel | null {
     sourceUrl: platform.sources[0]?.url,
     hasUnverifiedFacts: verdict.unverified.length > 0,
     dismissHours: input.dismissHours,
+    firstVisit: !look.seen.includes(verdict.verdict),
+    corner: look.corner ?? 'top-right',
     ...(mail ? { mail } : {}),
   };
 }

@@ -137,11 +137,11 @@ describe.each(drivers)('platform warnings in %s', (name, launch) => {
     expect(layout).toEqual(without);
     await page.reload();
     await bannerOf(page);
-    // Keyboard: the dismiss button is reachable with Tab.
+    // Keyboard: the chip (shown after the first visit) is reachable with Tab.
     let reached = false;
     for (let i = 0; i < 10 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.querySelector('anteroom-banner')?.shadowRoot?.activeElement?.getAttribute('data-testid') === 'banner-dismiss');
+      reached = await page.evaluate(() => document.querySelector('anteroom-banner')?.shadowRoot?.activeElement?.getAttribute('data-testid') === 'banner-chip');
     }
     expect(reached).toBe(true);
     expect(await seriousA11yFindings(page)).toEqual([]);
@@ -202,10 +202,12 @@ describe.each(drivers)('platform warnings in %s', (name, launch) => {
     await page.close();
   });
 
-  it('remembers a dismissal for that platform, across reloads', async () => {
-    const url = 'https://web.whatsapp.com/';
+  it('remembers a dismissal for a use-with-care platform, across reloads', async () => {
+    const url = 'https://doxy.me/drsmith';
     const { page } = await visit(url);
     await bannerOf(page);
+    // Seen before in this profile: the chip opens the card, which can be hidden for a while.
+    if (await page.$('anteroom-banner[data-look=chip]')) await (await page.waitForSelector('anteroom-banner >>> [data-testid=banner-chip]'))!.click();
     const dismiss = await page.waitForSelector('anteroom-banner >>> [data-testid=banner-dismiss]');
     await dismiss!.click();
     await page.waitForFunction(() => !document.querySelector('anteroom-banner'), { timeout: 5000 });
@@ -213,7 +215,7 @@ describe.each(drivers)('platform warnings in %s', (name, launch) => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(await page.$('anteroom-banner')).toBeNull();
     // The badge still warns: dismissing the banner does not change the verdict.
-    expect((await badgeFor(controller, url)).text).toBe('NO');
+    expect((await badgeFor(controller, url)).text).toBe('!');
     await page.close();
   });
 });

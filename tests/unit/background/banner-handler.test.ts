@@ -35,8 +35,16 @@ describe('the background answers banner questions only from our own content scri
     expect(await answerBannerRequest(message, fromTab('https://web.whatsapp.com/'), settings)).toBeUndefined();
   });
 
-  it('honours a dismissal stored for that platform', async () => {
-    await browser.storage.local.set({ bannerDismissals: { 'whatsapp-web': Date.now() + 60_000 } });
-    expect(await answerBannerRequest(request, fromTab('https://web.whatsapp.com/'), settings)).toBeNull();
+  it('honours a dismissal stored for a use-with-care platform', async () => {
+    const doxy = { ...request, url: 'https://doxy.me/drsmith', kinds: ['video'] };
+    await browser.storage.local.set({ bannerDismissals: { 'doxy-me': Date.now() + 60_000 } });
+    expect(await answerBannerRequest(doxy, fromTab('https://doxy.me/drsmith'), settings)).toBeNull();
+  });
+
+  it('shows the full card once per platform and verdict, then the chip', async () => {
+    const first = await answerBannerRequest(request, fromTab('https://web.whatsapp.com/'), settings);
+    const second = await answerBannerRequest(request, fromTab('https://web.whatsapp.com/'), settings);
+    expect([first?.firstVisit, second?.firstVisit]).toEqual([true, false]);
+    expect((await browser.storage.local.get('bannerLook')).bannerLook).toEqual({ 'whatsapp-web': { seen: ['avoid'] } });
   });
 });

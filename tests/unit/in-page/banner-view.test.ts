@@ -16,6 +16,8 @@ const gmail: BannerModel = {
   sourceUrl: 'https://example.invalid/sources',
   hasUnverifiedFacts: false,
   dismissHours: 8,
+  firstVisit: true,
+  corner: 'top-right',
   mail: {
     e2ee: 'none',
     ownDomains: [],
@@ -106,5 +108,47 @@ describe('renderBanner', () => {
     expect(second.onDismiss).toHaveBeenCalledTimes(1);
     expect(second.onTemplate).toHaveBeenCalledWith('acknowledgement');
     expect(root.querySelector('[role=status].note')!.textContent).toContain('Click into the message');
+  });
+
+  it('shows a chip with the verdict word and the platform’s name after the first visit', () => {
+    const root = shadow();
+    const onExpand = vi.fn();
+    renderBanner(root, { ...gmail, firstVisit: false }, { ...handlers, onExpand }, undefined, false);
+    const chip = root.querySelector<HTMLButtonElement>('[data-testid=banner-chip]')!;
+    expect(chip.textContent).toBe('! Use with care · Gmail');
+    expect(chip.getAttribute('aria-expanded')).toBe('false');
+    expect(root.querySelector('.card')).toBeNull();
+    // Contract replies stay one click away in a mail page.
+    expect(root.querySelector('[data-testid=template-acknowledgement]')).not.toBeNull();
+    chip.click();
+    expect(onExpand).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the whole card while a draft holds clinical detail, chip or not', () => {
+    const root = shadow();
+    renderBanner(root, gmail, handlers, { categories: ['medication'], reason: 'provider-can-read' }, false);
+    expect(root.querySelector('.card [data-testid=sensitive-warning]')).not.toBeNull();
+    expect(root.querySelector('[data-testid=banner-chip]')).toBeNull();
+  });
+
+  it.each([
+    ['caution', true],
+    ['avoid', false],
+  ] as const)('a %s card can be made small, moved, and hidden for a while only if not “avoid”', (verdict, canHide) => {
+    const root = shadow();
+    const onCollapse = vi.fn();
+    const onMove = vi.fn();
+    renderBanner(root, { ...gmail, verdict }, { ...handlers, onCollapse, onMove });
+    root.querySelector<HTMLButtonElement>('[data-testid=banner-collapse]')!.click();
+    root.querySelector<HTMLButtonElement>('[data-testid=banner-move]')!.click();
+    expect([onCollapse.mock.calls.length, onMove.mock.calls.length]).toEqual([1, 1]);
+    expect(root.querySelector('[data-testid=banner-dismiss]') !== null).toBe(canHide);
+  });
+
+  it('keeps an “ok” platform to its small mark, whatever the visit', () => {
+    const root = shadow();
+    renderBanner(root, { ...gmail, verdict: 'ok', mail: undefined }, handlers, undefined, true);
+    expect(root.querySelector('.mark')!.textContent).toContain('Gmail');
+    expect(root.querySelector('.card, [data-testid=banner-chip]')).toBeNull();
   });
 });

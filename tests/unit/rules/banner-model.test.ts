@@ -18,16 +18,33 @@ describe('what the in-page banner shows', () => {
     expect(bannerModelFor({ ...base, url: 'https://web.whatsapp.com/', kinds: ['webmail'] })).toBeNull();
   });
 
-  it('shows nothing while dismissed, and again once the dismissal runs out', () => {
-    const url = 'https://web.whatsapp.com/';
-    expect(bannerModelFor({ ...base, url, kinds: ['messaging'], dismissals: { 'whatsapp-web': base.now + 1 } })).toBeNull();
-    expect(bannerModelFor({ ...base, url, kinds: ['messaging'], dismissals: { 'whatsapp-web': base.now - 1 } })).not.toBeNull();
+  it('shows nothing while a use-with-care platform is dismissed, and again once the dismissal runs out', () => {
+    const url = 'https://doxy.me/drsmith';
+    expect(bannerModelFor({ ...base, url, kinds: ['video'] })?.verdict).toBe('caution');
+    expect(bannerModelFor({ ...base, url, kinds: ['video'], dismissals: { 'doxy-me': base.now + 1 } })).toBeNull();
+    expect(bannerModelFor({ ...base, url, kinds: ['video'], dismissals: { 'doxy-me': base.now - 1 } })).not.toBeNull();
+  });
+
+  it('never hides a platform to avoid altogether, whatever was dismissed', () => {
+    const model = bannerModelFor({ ...base, url: 'https://web.whatsapp.com/', kinds: ['messaging'], dismissals: { 'whatsapp-web': base.now + 1 } });
+    expect(model?.verdict).toBe('avoid');
+  });
+
+  it.each<[string, unknown, boolean, string]>([
+    ['the full card in the top right on a first visit', undefined, true, 'top-right'],
+    ['the chip once this verdict was shown', { 'doxy-me': { seen: ['caution'] } }, false, 'top-right'],
+    ['the card again when the verdict changed since', { 'doxy-me': { seen: ['avoid'] } }, true, 'top-right'],
+    ['the corner the therapist chose for this platform', { 'doxy-me': { seen: ['caution'], corner: 'bottom-left' } }, false, 'bottom-left'],
+    ['the default for another platform’s choice', { zoom: { seen: ['caution'], corner: 'bottom-left' } }, true, 'top-right'],
+    ['the default when what is stored is unreadable', { 'doxy-me': { seen: 'caution', corner: 'middle' } }, true, 'top-right'],
+  ])('shows %s', (_name, look, firstVisit, corner) => {
+    expect(bannerModelFor({ ...base, url: 'https://doxy.me/drsmith', kinds: ['video'], look })).toMatchObject({ firstVisit, corner });
   });
 
   it('never carries anything but platform facts into the page', () => {
     const model = bannerModelFor({ ...base, url: 'https://meet.google.com/abc-defg-hij', kinds: ['video'] });
     expect(Object.keys(model!).sort()).toEqual(
-      ['alternatives', 'dismissHours', 'hasUnverifiedFacts', 'incidents', 'kind', 'platformId', 'platformName', 'reasons', 'saferSettings', 'sourceUrl', 'summary', 'verdict'].sort(),
+      ['alternatives', 'corner', 'dismissHours', 'firstVisit', 'hasUnverifiedFacts', 'incidents', 'kind', 'platformId', 'platformName', 'reasons', 'saferSettings', 'sourceUrl', 'summary', 'verdict'].sort(),
     );
   });
 });
