@@ -1,10 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice } from './ErrorNotice';
 import { EMPTY_NEW_PASSPHRASE, newPassphraseProblem, PassphraseFields, weakPassphraseProblem, type NewPassphrase } from './PassphraseFields';
 import { useVault, type VaultFailure } from './vault-api';
 
-/** Change the passphrase. Only the key that unlocks the notes is re-wrapped; the notes themselves stay as they are. */
+/**
+ * Change the passphrase. By default only the key that unlocks the notes is re-wrapped; with
+ * "renew the encryption keys" every key is new and every record is sealed again, with progress.
+ */
 export function ChangePassphrase() {
   const api = useVault();
   const [current, setCurrent] = useState('');
@@ -12,15 +15,21 @@ export function ChangePassphrase() {
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<VaultFailure>();
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<string>();
+  const [renew, setRenew] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
   const backoff = useBackoff();
+
+  // Only while this form waits for its own renewal: another page's counts are not ours to show.
+  useEffect(() => (busy && renew ? api.onKeyRenewalProgress(setProgress) : undefined), [api, busy, renew]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy || backoff.waiting) return;
     setAttempted(true);
     setError(undefined);
-    setDone(false);
+    setDone(undefined);
+    setProgress(undefined);
     if (!current) {
       setError({ code: 'invalid-input', message: 'Type your current passphrase first.' });
       document.getElementById('change-current')?.focus();
@@ -32,8 +41,9 @@ export function ChangePassphrase() {
       setTimeout(() => (document.querySelector<HTMLElement>('#change-form [aria-invalid="true"]') ?? document.getElementById('change-passphrase'))?.focus());
       return;
     }
-    const result = await api.changePassphrase(current, next.passphrase, next.acceptWeak);
+    const result = await api.changePassphrase(current, next.passphrase, next.acceptWeak, renew);
     setBusy(false);
+    setProgress(undefined);
     if (!result.ok) {
       setError(result.error);
       backoff.noteFailure(result.error);
@@ -46,7 +56,13 @@ export function ChangePassphrase() {
     setCurrent('');
     setNext(EMPTY_NEW_PASSPHRASE);
     setAttempted(false);
-    setDone(true);
+    const { renewed, carriedDamaged } = result.value;
+    setDone(
+      !renewed
+        ? 'Passphrase changed. Use the new one from now on.'
+        : 'Passphrase changed and encryption keys renewed: every record is sealed again under new keys. Use the new passphrase from now on.' +
+            (carriedDamaged > 0 ? ` ${carriedDamaged} damaged record${carriedDamaged === 1 ? ' was' : 's were'} carried over unchanged; they stay unreadable.` : ''),
+    );
   };
 
   return (
@@ -74,21 +90,43 @@ export function ChangePassphrase() {
         showProblems={attempted}
         disabled={busy}
       />
-      <p class="field-help">
-        As before, a forgotten passphrase cannot be recovered. Backups you downloaded earlier still open with the passphrase they were
-        made with.
+      <label class="check-label">
+        <input
+          type="checkbox"
+          name="renewKeys"
+          autoComplete="off"
+          data-testid="renew-keys"
+          checked={renew}
+          disabled={busy}
+          aria-describedby="renew-keys-help"
+          onChange={(event) => setRenew(event.currentTarget.checked)}
+        />
+        Also renew the encryption keys
+      </label>
+      <p class="field-help" id="renew-keys-help">
+        Without it the data key stays the same, so an older backup or copy of this browser’s storage, with the passphrase it had,
+        would also unlock notes written since, given a copy of the storage. Renewing makes a new data key and new client keys and
+        seals every note, session and draft again. It takes a few seconds for thousands of notes; if the browser stops meanwhile,
+        nothing is lost and the old or the new passphrase opens the notes. As before, a forgotten passphrase cannot be recovered, and
+        backups you downloaded earlier still open with the passphrase they were made with.
       </p>
       <ErrorNotice error={error} />
       {backoff.waiting && <p class="notes-wait">{waitWords(backoff.seconds)}</p>}
       <p role="status" class="notes-status notes-ok">
-        {done ? 'Passphrase changed. Use the new one from now on.' : ''}
+        {done ?? ''}
       </p>
       <div class="notes-actions">
         <button type="submit" data-testid="change-passphrase" disabled={busy || backoff.waiting}>
-          {busy ? 'Changing…' : 'Change passphrase'}
+          {busy ? 'Changing…' : renew ? 'Change passphrase and renew keys' : 'Change passphrase'}
         </button>
-        {busy && <progress aria-label="Changing passphrase" />}
+        {busy && !progress && <progress aria-label="Changing passphrase" />}
       </div>
+      {busy && progress && (
+        <p class="renewal-progress" data-testid="renewal-progress">
+          <progress aria-label="Records sealed again" value={progress.done} max={progress.total} />{' '}
+          Renewing keys: {progress.done.toLocaleString()} of {progress.total.toLocaleString()} records
+        </p>
+      )}
     </form>
   );
 }

@@ -25,7 +25,13 @@ export interface VaultApi {
   /** `whileSharing`: the therapist answered yes to the 'screen-sharing' question. */
   unlockVault(passphrase: string, whileSharing?: boolean): Promise<Result<void>>;
   lockVault(): Promise<Result<void>>;
-  changePassphrase(current: string, next: string, acceptWeak?: boolean): Promise<Result<void>>;
+  /** `renewKeys`: a new data key and client keys too, every record sealed again (progress: onKeyRenewalProgress). */
+  changePassphrase(
+    current: string,
+    next: string,
+    acceptWeak?: boolean,
+    renewKeys?: boolean,
+  ): Promise<Result<{ renewed: boolean; carriedDamaged: number }>>;
   listClients(): Promise<Result<ClientSummary[]>>;
   saveClient(input: ClientInput): Promise<Result<{ id: string }>>;
   deleteClient(id: string): Promise<Result<void>>;
@@ -54,6 +60,7 @@ export interface VaultApi {
   scheduleReminder(input: ReminderInput): Promise<Result<{ id: string }>>;
   cancelReminder(clientId: string, id: string): Promise<Result<void>>;
   onVaultLocked(callback: (reason?: LockReason) => void): () => void;
+  onKeyRenewalProgress(callback: (progress: { done: number; total: number }) => void): () => void;
 }
 
 
@@ -94,7 +101,7 @@ export function guardApi(api: VaultApi, hooks: GuardHooks): VaultApi {
   for (const key of Object.keys(api) as (keyof VaultApi)[]) {
     const original = api[key] as (...args: unknown[]) => unknown;
     if (typeof original !== 'function') continue;
-    if (key === 'onVaultLocked') {
+    if (key === 'onVaultLocked' || key === 'onKeyRenewalProgress') {
       guarded[key] = original.bind(api);
       continue;
     }

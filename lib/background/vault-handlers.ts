@@ -5,6 +5,8 @@ import { deleteClient, getClient, listClients, recordHeardFrom, saveClient } fro
 import type { AnteroomVaultDb } from '@/lib/vault/db';
 import { getDraft, saveDraft } from '@/lib/vault/drafts-store';
 import { WrongPassphraseError } from '@/lib/vault/errors';
+import { renewStoredKeys } from '@/lib/vault/key-renewal';
+import type { RenewalProgress } from '@/lib/vault/key-renewal-rows';
 import { readHeaderSlots } from '@/lib/vault/header-slots';
 import { renderClientMarkdown } from '@/lib/vault/markdown-export';
 import { matchingNotes } from '@/lib/vault/note-search';
@@ -26,6 +28,7 @@ import { assertStrongEnough, type StrengthScorer } from '@/lib/vault/strength';
 import { wipe } from '@/lib/vault/wipe';
 import type { LockReason, VaultReplies, VaultRequestOf, VaultRequestType } from '@/lib/vault-client/messages';
 import { shareQuestion, type ShareShown } from '@/lib/call/active-shares';
+import type { RenewalGate } from './renewal-gate';
 import type { AutoLock } from './vault-auto-lock';
 import { assertMayAttempt, clearFailedAttempts, recordFailedAttempt } from './vault-backoff';
 import type { SearchCache } from './search-cache';
@@ -52,6 +55,10 @@ export interface VaultContext {
   runningShares(): Promise<ShareShown[]>;
   /** zxcvbn, for every new passphrase (the page scores too, but cannot be trusted to). */
   strength: StrengthScorer;
+  /** Holds requests back while a key renewal runs, and settles one a worker restart interrupted. */
+  renewal: RenewalGate;
+  /** Tells open pages how far a key renewal has got (counts only). */
+  renewalProgress(progress: RenewalProgress): void;
 }
 
 export type VaultHandlers = { [T in VaultRequestType]: (request: VaultRequestOf<T>) => Promise<VaultReplies[T]> };
@@ -59,6 +66,7 @@ export type VaultHandlers = { [T in VaultRequestType]: (request: VaultRequestOf<
 export function vaultHandlers(ctx: VaultContext): VaultHandlers {
   /** Every data operation starts here: the key must be held and the countdown not run out. */
   const unlocked = async (): Promise<AnteroomVaultDb> => {
+    await ctx.renewal.wait();
     const db = await ctx.db();
     if (!(await ctx.keys.restore())) {
       throw (await readHeaderSlots(db)).current ? new VaultLockedError() : new NoVaultError();
@@ -68,6 +76,14 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
       throw new VaultLockedError();
     }
     await ctx.autoLock.touch();
+    const since = ctx.keys.generation;
+    await ctx.renewal
+      .settle(db, ctx.keys, { onProgress: ctx.renewalProgress, stopped: () => since !== ctx.keys.generation })
+      .catch(async (error: unknown) => {
+        // The key held opens neither side of the renewal: only the passphrase can settle it.
+        if (error instanceof WrongPassphraseError) await ctx.lock('user');
+        throw error instanceof WrongPassphraseError ? new VaultLockedError() : error;
+      });
     return db;
   };
 
@@ -141,6 +157,7 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
       return ctx.serial(async () => {
         const db = await ctx.db();
         await holdKey(await createStoredVault(db, passphrase), since);
+        ctx.renewal.markSettled();
         await clearFailedAttempts();
         // Ask the browser not to evict the vault under storage pressure (web.dev/persistent-storage).
         await globalThis.navigator?.storage?.persist?.().catch(() => false);
@@ -152,18 +169,41 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
       return ctx.serial(async () => {
         await askedAboutShares(whileSharing, 'unlock');
         const db = await ctx.db();
-        const dek = await countingFailures(() => unlockStoredVault(db, passphrase));
+        const dek = await countingFailures(() =>
+          ctx.renewal.run(() => unlockStoredVault(db, passphrase, { onRenewalProgress: ctx.renewalProgress })),
+        );
         await holdKey(dek, since);
+        ctx.renewal.markSettled();
       });
     },
 
     'vault:lock': async ({ reason }) => ctx.lock(reason ?? 'user'),
 
-    'vault:change-passphrase': async ({ current, next, acceptWeak }) => {
+    'vault:change-passphrase': async ({ current, next, acceptWeak, renewKeys }) => {
       const db = await unlocked();
       // Before the current passphrase is tried: a refused new one costs no derivation and no attempt.
       await assertStrongEnough(ctx.strength, next, acceptWeak);
-      await ctx.serial(() => countingFailures(() => changeStoredPassphrase(db, current, next)));
+      if (!renewKeys) {
+        await ctx.serial(() => countingFailures(() => changeStoredPassphrase(db, current, next)));
+        return { renewed: false, carriedDamaged: 0 };
+      }
+      const since = ctx.keys.generation;
+      const outcome = await ctx.serial(() =>
+        countingFailures(() =>
+          ctx.renewal.run(() =>
+            renewStoredKeys(db, current, next, {
+              onProgress: ctx.renewalProgress,
+              // A lock stops it between batches; the next unlock finishes or undoes it.
+              stopped: () => since !== ctx.keys.generation,
+              // Held before the switch, so a worker stopping after it comes back with the right key.
+              beforeSwitch: (dek) => ctx.keys.hold(dek.slice(), since),
+            }),
+          ),
+        ),
+      );
+      wipe(outcome.dek);
+      notesChanged(undefined);
+      return { renewed: true, carriedDamaged: outcome.carried };
     },
 
     'vault:problems': async () => {

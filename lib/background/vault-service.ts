@@ -9,10 +9,18 @@ import { packagedStrengthScorer, STRENGTH_DATA_PATH, type StrengthScorer } from 
 import type { ClientView, DamagedRecord } from '@/lib/vault/views';
 import type { ShareShown } from '@/lib/call/active-shares';
 import type { BrowserFamily } from '@/lib/vault/auto-lock-signals';
-import { isVaultMessage, vaultRequest, type LockReason, type Result, type VaultLockedBroadcast } from '@/lib/vault-client/messages';
+import {
+  isVaultMessage,
+  vaultRequest,
+  type LockReason,
+  type Result,
+  type VaultLockedBroadcast,
+  type VaultRenewalProgress,
+} from '@/lib/vault-client/messages';
 import { isOwnExtensionPage } from './sender';
 import { SearchCache } from './search-cache';
 import { createAutoLock } from './vault-auto-lock';
+import { RenewalGate } from './renewal-gate';
 import { vaultHandlers, type VaultHandlers } from './vault-handlers';
 import { KeyCustody } from './vault-key-custody';
 import { resultOf } from './vault-results';
@@ -100,6 +108,11 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
     await browser.runtime.sendMessage(broadcast).catch(() => undefined);
   };
   const autoLock = createAutoLock(lock, () => autoLockMinutes, options.browserFamily ?? (import.meta.env.FIREFOX ? 'firefox' : 'chrome'));
+  const renewal = new RenewalGate();
+  const renewalProgress = ({ done, total }: { done: number; total: number }) => {
+    const message: VaultRenewalProgress = { type: 'vault:renewal-progress', done, total };
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  };
 
   const handlers: VaultHandlers = vaultHandlers({
     db: openDb,
@@ -112,10 +125,13 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
     searchCache,
     runningShares: options.runningShares ?? (async () => []),
     strength: options.strength ?? packagedStrengthScorer(browser.runtime.getURL(STRENGTH_DATA_PATH as '/')),
+    renewal,
+    renewalProgress,
   });
   const run = handlers as unknown as Record<string, (request: unknown) => Promise<unknown>>;
 
   const refreshClients = async (): Promise<void> => {
+    await renewal.wait();
     if (watchers.size === 0 || !(await keys.restore()) || (await autoLock.expired())) return;
     const { items } = await listClients(await openDb(), keys);
     await Promise.all([...watchers].map((watcher) => watcher(items).catch(() => undefined)));
@@ -137,8 +153,12 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
   };
 
   const saveSessionIfUnlocked = async (input: SessionInput): Promise<boolean> => {
+    await renewal.wait();
     if (!(await keys.restore()) || (await autoLock.expired())) return false;
-    await saveSession(await openDb(), keys, input);
+    const db = await openDb();
+    // A renewal a worker restart interrupted is settled first, or the key could be the other one.
+    await renewal.settle(db, keys);
+    await saveSession(db, keys, input);
     return true;
   };
 

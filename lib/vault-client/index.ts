@@ -4,6 +4,7 @@ import type { ContactMode } from '@/lib/vault/record-schemas';
 import type { SessionInput } from '@/lib/vault/sessions-store';
 import {
   vaultLockedBroadcast,
+  vaultRenewalProgress,
   vaultRequest,
   type LockReason,
   type Result,
@@ -57,8 +58,9 @@ export const createVault = (passphrase: string, acceptWeak = false) => send({ ty
 export const unlockVault = (passphrase: string, whileSharing?: boolean) =>
   send({ type: 'vault:unlock', passphrase, ...(whileSharing ? { whileSharing: true as const } : {}) });
 export const lockVault = () => send({ type: 'vault:lock', reason: 'user' });
-export const changePassphrase = (current: string, next: string, acceptWeak = false) =>
-  send({ type: 'vault:change-passphrase', current, next, acceptWeak });
+/** `renewKeys`: also renew the data key and client keys, sealing every record again (onKeyRenewalProgress). */
+export const changePassphrase = (current: string, next: string, acceptWeak = false, renewKeys = false) =>
+  send({ type: 'vault:change-passphrase', current, next, acceptWeak, ...(renewKeys ? { renewKeys } : {}) });
 /** Records that failed their integrity check since the vault was unlocked (ids only). */
 export const vaultProblems = () => send({ type: 'vault:problems' });
 
@@ -134,6 +136,18 @@ export function onVaultLocked(callback: (reason?: LockReason) => void): () => vo
     const parsed = v.safeParse(vaultLockedBroadcast, message);
     if (parsed.success) callback(parsed.output.reason);
     return undefined; // never answers: only the background answers vault messages
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Calls back as a key renewal goes (records done of all records). Returns the unsubscribe. */
+export function onKeyRenewalProgress(callback: (progress: { done: number; total: number }) => void): () => void {
+  const listener = (message: unknown, sender: SenderLike) => {
+    if (!isOwnBackground(sender)) return undefined;
+    const parsed = v.safeParse(vaultRenewalProgress, message);
+    if (parsed.success) callback({ done: parsed.output.done, total: parsed.output.total });
+    return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

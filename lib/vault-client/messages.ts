@@ -47,7 +47,8 @@ export const vaultRequest = v.variant('type', [
   // whileSharing: the therapist answered yes to "a screen share is running: unlock anyway?".
   request('vault:unlock', { passphrase, whileSharing: v.optional(v.literal(true)) }),
   request('vault:lock', { reason: v.optional(v.picklist(['user', 'screen-share'])) }),
-  request('vault:change-passphrase', { current: passphrase, next: passphrase, acceptWeak }),
+  /** `renewKeys`: also a new data key and client keys, every record sealed again (key-renewal.ts). */
+  request('vault:change-passphrase', { current: passphrase, next: passphrase, acceptWeak, renewKeys: v.optional(v.boolean()) }),
   request('vault:problems', {}),
   request('vault:list-clients', {}),
   request('vault:get-client', { id: recordId }),
@@ -111,7 +112,8 @@ export interface VaultReplies {
   'vault:create': void;
   'vault:unlock': void;
   'vault:lock': void;
-  'vault:change-passphrase': void;
+  /** `carriedDamaged`: records that were already damaged, carried over as they were. */
+  'vault:change-passphrase': { renewed: boolean; carriedDamaged: number };
   'vault:problems': { damaged: DamagedRecord[] };
   'vault:list-clients': ClientSummary[];
   'vault:get-client': ClientView;
@@ -137,6 +139,11 @@ export interface VaultReplies {
 /** From the background to every open page: the key is gone, show the locked state now. */
 export const vaultLockedBroadcast = v.strictObject({ type: v.literal('vault:locked'), reason: v.optional(v.picklist(LOCK_REASONS)) });
 export type VaultLockedBroadcast = v.InferOutput<typeof vaultLockedBroadcast>;
+
+/** From the background while keys are renewed: records done of all records (counts only). */
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+export const vaultRenewalProgress = v.strictObject({ type: v.literal('vault:renewal-progress'), done: count, total: count });
+export type VaultRenewalProgress = v.InferOutput<typeof vaultRenewalProgress>;
 
 /** Messages that look like ours; the background answers only these (and only after its checks). */
 export function isVaultMessage(message: unknown): message is { type: string } {

@@ -16,42 +16,65 @@ import type { WrappedKey } from './wrapped-key';
 
 export const VAULT_DB_NAME = 'anteroom-vault';
 
-/** Header slots (version 2): the live one, and one staged while the passphrase changes. */
-export type HeaderSlot = 'current' | 'pending';
+/**
+ * Header slots (version 2): the live one, and one staged while the passphrase changes. A key
+ * renewal (key-renewal.ts) adds a third, `renewal`, for as long as it runs: the header it will
+ * switch to, and the two data keys each wrapped under the other. No schema change: `meta` is
+ * keyed by `key` only, and an older row simply has no `renewal`.
+ */
+export type HeaderSlot = 'current' | 'pending' | 'renewal';
+
+/** The journal of a key renewal in progress (only in the `renewal` slot). */
+export interface RenewalKeys {
+  /** Random, one per renewal: rows already sealed under the new client keys carry it as `epoch`. */
+  epoch: string;
+  /** The new data key, wrapped under the current one: the old passphrase can undo the renewal. */
+  nextDek: WrappedKey;
+  /** The current data key, wrapped under the new one: the new passphrase can finish it. */
+  currentDek: WrappedKey;
+}
 
 export interface HeaderRow {
   key: HeaderSlot;
   header: VaultHeader;
   /** ms since epoch; tells a stale pending slot from a fresh one when reading the table by hand. */
   writtenAt: number;
+  renewal?: RenewalKeys;
 }
 
 export interface ClientKeyRow {
   clientId: string;
   wrapped: WrappedKey;
+  /** Only while a key renewal runs: the client's new key, wrapped under the new data key. */
+  next?: WrappedKey;
+}
+
+/** Only while a key renewal runs: the row is sealed under its client's `next` key (RenewalKeys.epoch). */
+export interface RenewalMark {
+  epoch?: string;
 }
 
 // Rows keep in clear only the ids their lookups need (version 3): when a note was written or a
 // session held is sealed inside the record, not beside it.
-export interface ClientRow {
+export interface ClientRow extends RenewalMark {
   id: string;
   sealed: SealedRecord;
 }
 
-export interface SessionRow {
+export interface SessionRow extends RenewalMark {
   id: string;
   clientId: string;
   sealed: SealedRecord;
 }
 
-export interface NoteRow {
+export interface NoteRow extends RenewalMark {
   id: string;
   clientId: string;
   sealed: SealedRecord;
 }
 
 /** One in-progress note per client, so typing survives a lock; `noteId` is '' for a new note. */
-export interface DraftRow {
+export interface DraftRow extends RenewalMark {
   clientId: string;
   noteId: string;
   sealed: SealedRecord;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { encodeAad } from './aad';
-import { NONCE_BYTES, open, seal, TAG_BYTES } from './aead';
+import { NONCE_BYTES, open, seal, sealWithNonce, TAG_BYTES } from './aead';
 import { base64DecodedLength, base64ToBytes, bytesToBase64 } from './base64';
 import { RecordTamperedError } from './errors';
 import { base64OfLength } from './wrapped-key';
@@ -64,6 +64,23 @@ export function openRecord<T extends JsonValue = JsonValue>(key: Uint8Array, ref
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext)) as T;
   } catch {
     throw tampered();
+  } finally {
+    plaintext.fill(0);
+  }
+}
+
+/**
+ * The same record under another key (a key renewal): opened with `from`, sealed with `to` under
+ * the same nonce and AAD, the plaintext bytes untouched. Throws RecordTamperedError if it does not open.
+ */
+export function resealRecord(from: Uint8Array, to: Uint8Array, ref: RecordRef, sealed: SealedRecord): SealedRecord {
+  const nonce = v.is(sealedRecordSchema, sealed) ? base64ToBytes(sealed.n) : undefined;
+  const ciphertext = nonce && base64ToBytes(sealed.c);
+  const aad = recordAad(ref);
+  const plaintext = nonce && ciphertext && open(from, { nonce, ciphertext }, aad);
+  if (!nonce || !plaintext) throw new RecordTamperedError(ref.table, ref.id);
+  try {
+    return { v: RECORD_FORMAT, n: sealed.n, c: bytesToBase64(sealWithNonce(to, nonce, plaintext, aad).ciphertext) };
   } finally {
     plaintext.fill(0);
   }

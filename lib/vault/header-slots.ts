@@ -1,4 +1,4 @@
-import type { AnteroomVaultDb } from './db';
+import type { AnteroomVaultDb, RenewalKeys } from './db';
 import type { VaultHeader } from './header';
 import { VaultExistsError } from './operation-errors';
 import { withStorage } from './storage-errors';
@@ -12,13 +12,16 @@ import { withStorage } from './storage-errors';
 export interface HeaderSlots {
   current?: VaultHeader;
   pending?: VaultHeader;
+  /** A key renewal in progress (key-renewal.ts): the header it switches to, and its journal. */
+  renewal?: { header: VaultHeader; keys: RenewalKeys };
 }
 
 export async function readHeaderSlots(db: AnteroomVaultDb): Promise<HeaderSlots> {
-  const [current, pending] = await withStorage(() => db.meta.bulkGet(['current', 'pending']));
+  const [current, pending, renewal] = await withStorage(() => db.meta.bulkGet(['current', 'pending', 'renewal']));
   return {
     ...(current ? { current: current.header } : {}),
     ...(pending ? { pending: pending.header } : {}),
+    ...(renewal?.renewal ? { renewal: { header: renewal.header, keys: renewal.renewal } } : {}),
   };
 }
 

@@ -13,8 +13,8 @@ import { sealedFromWrappedKey, wrappedKeyFromSealed, type WrappedKey } from './w
 /**
  * The key hierarchy (the DEK-wrapped-by-KEK pattern of Bitwarden, Standard Notes and 1Password):
  *   passphrase --scrypt--> KEK --wraps--> DEK --wraps--> one key per client --seals--> records
- * Changing the passphrase re-wraps only the DEK. Deleting a client's wrapped key makes that
- * client's records unreadable for good (crypto-shredding).
+ * Changing the passphrase re-wraps only the DEK, unless the therapist also renews the keys
+ * (key-renewal.ts): then the DEK and every client key are new and every record is sealed again.
  * The correct passphrase is recognised only by the DEK unwrapping; no verifier is stored.
  */
 
@@ -121,4 +121,28 @@ export function unwrapClientKey(dek: Uint8Array, clientId: string, wrapped: Wrap
   const key = sealed && open(dek, sealed, clientKeyAad(clientId));
   if (!key || key.length !== KEY_BYTES) throw new ClientKeyTamperedError(clientId);
   return key;
+}
+
+// ---- a data key wrapped under another (key renewal journal) ---------------------------------
+
+const RENEWAL_FORMAT = 1;
+
+/**
+ * While keys are renewed, each data key is kept wrapped under the other, so whichever passphrase
+ * opens the vault after a crash reaches both. `role` says which of the two is wrapped, and
+ * `epoch` ties the wrap to one renewal, so the two wraps cannot be swapped or replayed.
+ */
+function renewalAad(role: 'next' | 'current', epoch: string): Uint8Array {
+  return encodeAad('anteroom/renewal-key', RENEWAL_FORMAT, role, epoch);
+}
+
+export function wrapRenewalKey(under: Uint8Array, key: Uint8Array, role: 'next' | 'current', epoch: string): WrappedKey {
+  return wrappedKeyFromSealed(seal(under, key, renewalAad(role, epoch)));
+}
+
+/** Undefined when `under` is not the key it was wrapped with. */
+export function unwrapRenewalKey(under: Uint8Array, wrapped: WrappedKey, role: 'next' | 'current', epoch: string): Uint8Array | undefined {
+  const sealed = sealedFromWrappedKey(wrapped);
+  const key = sealed && open(under, sealed, renewalAad(role, epoch));
+  return key?.length === KEY_BYTES ? key : undefined;
 }

@@ -8,7 +8,10 @@ import {
   writeNewVaultHeader,
 } from './header-slots';
 import { createVault as createKeys, rewrapDek, unwrapDek } from './keys';
+import { settleRenewal } from './key-renewal';
+import type { RenewalProgress } from './key-renewal-rows';
 import { NoVaultError, VaultExistsError } from './operation-errors';
+import type { VaultHeader } from './header';
 import { checkPassphrase } from './passphrase';
 import { wipe } from './wipe';
 
@@ -19,6 +22,8 @@ import { wipe } from './wipe';
 
 export interface LifecycleOptions {
   onProgress?: (fraction: number) => void;
+  /** Records settled so far, when the unlock finishes or undoes an interrupted key renewal. */
+  onRenewalProgress?: (progress: RenewalProgress) => void;
 }
 
 export async function createStoredVault(db: AnteroomVaultDb, passphrase: string, options: LifecycleOptions = {}): Promise<Uint8Array> {
@@ -40,8 +45,9 @@ export async function createStoredVault(db: AnteroomVaultDb, passphrase: string,
  * Throws WrongPassphraseError when neither opens.
  */
 export async function unlockStoredVault(db: AnteroomVaultDb, passphrase: string, options: LifecycleOptions = {}): Promise<Uint8Array> {
-  const { current, pending } = await readHeaderSlots(db);
+  const { current, pending, renewal } = await readHeaderSlots(db);
   if (!current) throw new NoVaultError();
+  if (renewal) return unlockDuringRenewal(db, current, renewal.header, passphrase, options);
   try {
     const dek = await unwrapDek(current, passphrase, options.onProgress);
     if (pending) await discardPendingHeader(db).catch(() => undefined); // retried on the next unlock
@@ -52,6 +58,33 @@ export async function unlockStoredVault(db: AnteroomVaultDb, passphrase: string,
   const dek = await unwrapDek(pending, passphrase, options.onProgress);
   try {
     await promotePendingHeader(db, pending);
+  } catch (error) {
+    wipe(dek);
+    throw error;
+  }
+  return dek;
+}
+
+/**
+ * A key renewal was interrupted (key-renewal.ts): the old passphrase opens the current header and
+ * undoes it, the new one opens the renewal's header and finishes it. Both before the key is returned.
+ */
+async function unlockDuringRenewal(
+  db: AnteroomVaultDb,
+  current: VaultHeader,
+  next: VaultHeader,
+  passphrase: string,
+  options: LifecycleOptions,
+): Promise<Uint8Array> {
+  let dek: Uint8Array;
+  try {
+    dek = await unwrapDek(current, passphrase, options.onProgress);
+  } catch (error) {
+    if (!(error instanceof WrongPassphraseError)) throw error;
+    dek = await unwrapDek(next, passphrase, options.onProgress);
+  }
+  try {
+    await settleRenewal(db, dek, { onProgress: options.onRenewalProgress });
   } catch (error) {
     wipe(dek);
     throw error;

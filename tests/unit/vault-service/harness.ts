@@ -48,11 +48,11 @@ export async function ask(message: unknown, sender: object = PAGE): Promise<unkn
 
 /**
  * Routes lib/vault-client's runtime.sendMessage through the fake browser with real senders:
- * requests come from the notes page, the lock broadcast from the background.
+ * requests come from the notes page, the lock and renewal-progress broadcasts from the background.
  */
 export function routeClientMessages(): void {
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type?: string }) => {
-    const sender = message?.type === 'vault:locked' ? BACKGROUND : PAGE;
+    const sender = message?.type === 'vault:locked' || message?.type === 'vault:renewal-progress' ? BACKGROUND : PAGE;
     const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender);
     return answers.find((answer) => answer !== undefined);
   }) as typeof fakeBrowser.runtime.sendMessage);

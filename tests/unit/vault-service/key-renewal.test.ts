@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  changePassphrase,
+  createVault,
+  listNotes,
+  lockVault,
+  onKeyRenewalProgress,
+  saveClient,
+  saveNote,
+  searchNotes,
+  unlockVault,
+  vaultProblems,
+} from '@/lib/vault-client';
+import { AnteroomVaultDb } from '@/lib/vault/db';
+import { OTHER_PASSPHRASE, PASSPHRASE, routeClientMessages, startService } from './harness';
+
+/** Renewing the keys through lib/vault-client, against the real service (scrypt at the production floor). */
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  routeClientMessages();
+});
+
+function value<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('changing the passphrase with "renew the encryption keys"', () => {
+  it('reports progress, holds other requests back meanwhile, and leaves every note readable with the new passphrase only', async () => {
+    const { dbName } = startService();
+    value(await createVault(PASSPHRASE));
+    const { id: clientId } = value(await saveClient({ label: 'A.B.', contactMode: 'video' }));
+    const bodies = Array.from({ length: 12 }, (_, i) => `note ${i}: sleep improved, plan agreed`);
+    for (const body of bodies) value(await saveNote({ clientId, body, tags: [] }));
+    const db = new AnteroomVaultDb(dbName);
+    const before = new Map((await db.notes.toArray()).map((row) => [row.id, row.sealed.c]));
+
+    const heard: { done: number; total: number }[] = [];
+    const stop = onKeyRenewalProgress((progress) => heard.push(progress));
+    const change = changePassphrase(PASSPHRASE, OTHER_PASSPHRASE, true);
+    // Sent while the renewal runs: answered after it, never with half-renewed (unreadable) notes.
+    const listedMeanwhile = listNotes(clientId);
+    expect(value(await change)).toEqual({ renewed: true, carriedDamaged: 0 });
+    stop();
+    expect(value(await listedMeanwhile).map((note) => note.body).sort()).toEqual([...bodies].sort());
+    expect(heard.at(-1)).toEqual({ done: 13, total: 13 });
+
+    // Every record has new ciphertext; the notes read the same, and nothing was counted as damaged.
+    for (const row of await db.notes.toArray()) expect(row.sealed.c).not.toBe(before.get(row.id));
+    db.close();
+    expect(value(await searchNotes('plan agreed'))).toHaveLength(12);
+    expect(value(await vaultProblems())).toEqual({ damaged: [] });
+
+    value(await lockVault());
+    expect(await unlockVault(PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    value(await unlockVault(OTHER_PASSPHRASE));
+    expect(value(await listNotes(clientId)).map((note) => note.body).sort()).toEqual([...bodies].sort());
+  }, 120_000);
+
+  it('with a wrong current passphrase renews nothing: the old passphrase still opens', async () => {
+    startService();
+    value(await createVault(PASSPHRASE));
+    expect(await changePassphrase(OTHER_PASSPHRASE, 'a third passphrase, long enough', true)).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    value(await lockVault());
+    value(await unlockVault(PASSPHRASE));
+  }, 60_000);
+});
