@@ -5,8 +5,9 @@ import { useVault, type ClientSummary, type VaultFailure } from './vault-api';
 
 /**
  * Deleting a client destroys its key, so its notes, sessions and draft become unreadable at
- * once and for good. The question names exactly what goes, and the therapist types the
- * client's name to confirm, so one stray click cannot do it.
+ * once and for good, and renews the data key (lib/vault/client-deletion.ts), which needs the
+ * passphrase. The question names exactly what goes, and the therapist types the client's name
+ * to confirm, so one stray click cannot do it.
  */
 export function DeleteClient(props: {
   client: ClientSummary;
@@ -18,6 +19,7 @@ export function DeleteClient(props: {
   const { client, noteCount, sessionCount, onDeleted, onCancel } = props;
   const api = useVault();
   const [typed, setTyped] = useState('');
+  const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<VaultFailure>();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -35,11 +37,24 @@ export function DeleteClient(props: {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!matches || busy) return;
-    setBusy(true);
     setError(undefined);
-    const result = await api.deleteClient(client.id);
+    if (!passphrase) {
+      setError({ code: 'invalid-input', message: 'Type your passphrase to delete: the key that protects the other clients is renewed too.' });
+      document.getElementById('delete-client-passphrase')?.focus();
+      return;
+    }
+    setBusy(true);
+    const result = await api.deleteClient(client.id, passphrase);
     setBusy(false);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) {
+      setError(result.error);
+      if (result.error.code === 'wrong-passphrase') {
+        setPassphrase('');
+        document.getElementById('delete-client-passphrase')?.focus();
+      }
+      return;
+    }
+    setPassphrase('');
     onDeleted();
   };
 
@@ -66,6 +81,24 @@ export function DeleteClient(props: {
           aria-describedby="delete-client-what"
           onInput={(event) => setTyped(event.currentTarget.value)}
         />
+      </div>
+      <div class="field">
+        <label for="delete-client-passphrase">Your passphrase</label>
+        <input
+          id="delete-client-passphrase"
+          name="deleteClientPassphrase"
+          type="password"
+          autoComplete="current-password"
+          spellcheck={false}
+          value={passphrase}
+          disabled={busy}
+          aria-describedby="delete-client-renews"
+          onInput={(event) => setPassphrase(event.currentTarget.value)}
+        />
+        <p class="field-help" id="delete-client-renews">
+          Deleting also renews the data key that protects your other clients, so a copy of their key left behind on this computer
+          no longer opens with this vault’s key.
+        </p>
       </div>
       <ErrorNotice error={error} />
       <div class="notes-actions">

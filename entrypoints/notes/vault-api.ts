@@ -34,7 +34,8 @@ export interface VaultApi {
   ): Promise<Result<{ renewed: boolean; carriedDamaged: number }>>;
   listClients(): Promise<Result<ClientSummary[]>>;
   saveClient(input: ClientInput): Promise<Result<{ id: string }>>;
-  deleteClient(id: string): Promise<Result<void>>;
+  /** Renews the data key too, so it needs the passphrase. */
+  deleteClient(id: string, passphrase: string): Promise<Result<void>>;
   listNotes(clientId: string): Promise<Result<NoteView[]>>;
   /** An edit (`id`) passes the `version` it started from; a note saved elsewhere since answers 'conflict'. */
   saveNote(input: { id?: string; version?: string; clientId: string; body: string; tags: string[] }): Promise<Result<{ id: string; updatedAt: number }>>;

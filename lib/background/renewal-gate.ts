@@ -1,14 +1,16 @@
-import { settleRenewal } from '@/lib/vault/key-renewal';
+import { WrongPassphraseError } from '@/lib/vault/errors';
+import { dataKeyOpensVault, settleRenewal } from '@/lib/vault/key-renewal';
 import type { ResealOptions } from '@/lib/vault/key-renewal-rows';
 import type { AnteroomVaultDb } from '@/lib/vault/db';
 import type { KeyCustody } from './vault-key-custody';
 import { wipe } from '@/lib/vault/wipe';
 
 /**
- * Holds every other vault request back while a key renewal runs: halfway through, some records
- * are sealed under the new client keys and the key in custody opens only the others. Also settles
- * a renewal that a worker restart interrupted, once, before the first request after the restart
- * (the key then comes back from storage.session, and the renewal's journal is still on disk).
+ * Holds every other vault request back while a key renewal (or a deletion renewing the data key)
+ * runs: halfway through, some records are sealed under the new client keys and the key in custody
+ * opens only the others. Also, once before the first request after a worker restart (the key then
+ * comes back from storage.session), settles a renewal the restart interrupted, or finds that the
+ * key brought back is no longer the vault's (settle throws WrongPassphraseError: lock).
  */
 export class RenewalGate {
   #running: Promise<unknown> | undefined;
@@ -42,7 +44,7 @@ export class RenewalGate {
       // A copy: the settling awaits, and a lock meanwhile wipes the key in custody (data-key.ts).
       const dek = keys.use((key) => key.slice());
       try {
-        await settleRenewal(db, dek, options);
+        if (!(await settleRenewal(db, dek, options)) && !(await dataKeyOpensVault(db, dek))) throw new WrongPassphraseError();
         this.#checked = true;
       } finally {
         wipe(dek);

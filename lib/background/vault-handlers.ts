@@ -1,7 +1,8 @@
 import { exportVaultBackup } from '@/lib/vault/backup-export';
 import { isVaultEmpty, prepareImport, writeImport } from '@/lib/vault/backup-import';
 import { cancelReminder, scheduleReminder } from '@/lib/vault/client-reminders';
-import { deleteClient, getClient, listClients, recordHeardFrom, saveClient } from '@/lib/vault/clients-store';
+import { deleteClientRenewingDataKey } from '@/lib/vault/client-deletion';
+import { getClient, listClients, recordHeardFrom, saveClient } from '@/lib/vault/clients-store';
 import type { AnteroomVaultDb } from '@/lib/vault/db';
 import { getDraft, saveDraft } from '@/lib/vault/drafts-store';
 import { WrongPassphraseError } from '@/lib/vault/errors';
@@ -215,7 +216,24 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
     'vault:get-client': async ({ id }) => getClient(await unlocked(), ctx.keys, id),
     'vault:save-client': async ({ input }) => saveClient(await unlocked(), ctx.keys, input),
     'vault:record-heard-from': async ({ clientId, date }) => recordHeardFrom(await unlocked(), ctx.keys, clientId, date),
-    'vault:delete-client': async ({ id }) => notesChanged(await deleteClient(await unlocked(), id)),
+    // The passphrase renews the data key with the deletion (client-deletion.ts); in turn with
+    // the other key changes, and with every other request held back until the new key is held.
+    'vault:delete-client': async ({ id, passphrase }) => {
+      const db = await unlocked();
+      const since = ctx.keys.generation;
+      await ctx.serial(() =>
+        countingFailures(() =>
+          ctx.renewal.run(async () => {
+            const dek = await deleteClientRenewingDataKey(db, id, passphrase);
+            // Locked meanwhile: the deletion stands, and the next unlock opens the new header.
+            await ctx.keys.hold(dek, since).catch((error: unknown) => {
+              if (!(error instanceof VaultLockedError)) throw error;
+            });
+          }),
+        ),
+      );
+      notesChanged(undefined);
+    },
     'vault:schedule-reminder': async ({ input }) => scheduleReminder(await unlocked(), ctx.keys, input),
     'vault:cancel-reminder': async ({ clientId, id }) => cancelReminder(await unlocked(), ctx.keys, clientId, id),
 

@@ -78,8 +78,8 @@ export const recordHeardFrom = (clientId: string, date: string) => send({ type: 
 export const scheduleReminder = (input: { clientId: string; startsAt: number; remindMinutesBefore: number; showLabel: boolean }) =>
   send({ type: 'vault:schedule-reminder', input });
 export const cancelReminder = (clientId: string, id: string) => send({ type: 'vault:cancel-reminder', clientId, id });
-/** Crypto-shred: the client's key and every record of theirs are deleted. */
-export const deleteClient = (id: string) => send({ type: 'vault:delete-client', id });
+/** Crypto-shred: the client's key and every record of theirs are deleted, and the data key renewed (needs the passphrase). */
+export const deleteClient = (id: string, passphrase: string) => send({ type: 'vault:delete-client', id, passphrase });
 
 export const listNotes = (clientId: string) => send({ type: 'vault:list-notes', clientId });
 /**

@@ -70,7 +70,8 @@ export const vaultRequest = v.variant('type', [
     }),
   }),
   request('vault:cancel-reminder', { clientId: recordId, id: recordId }),
-  request('vault:delete-client', { id: recordId }),
+  /** The passphrase renews the data key with the deletion (lib/vault/client-deletion.ts). */
+  request('vault:delete-client', { id: recordId, passphrase }),
   request('vault:list-notes', { clientId: recordId }),
   request('vault:save-note', {
     input: v.strictObject({ id: v.optional(recordId), version: v.optional(recordVersion), clientId: recordId, body: noteBody, tags: noteTags }),

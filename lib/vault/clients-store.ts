@@ -163,16 +163,24 @@ async function rewriteClientOnce(
   );
 }
 
-/** Crypto-shred: the wrapped key and every row of the client go in one transaction. */
+/**
+ * Crypto-shred: the wrapped key and every row of the client go in one transaction. The
+ * background deletes through client-deletion.ts, which also renews the data key.
+ */
 export async function deleteClient(db: AnteroomVaultDb, id: string): Promise<void> {
   await withStorage(() =>
     db.transaction('rw', [db.clientKeys, db.clients, db.notes, db.sessions, db.drafts], async () => {
       if (!(await db.clientKeys.get(id)) && !(await db.clients.get(id))) throw new NotFoundError('client');
-      await db.clientKeys.delete(id);
-      await db.clients.delete(id);
-      await db.notes.where('clientId').equals(id).delete();
-      await db.sessions.where('clientId').equals(id).delete();
-      await db.drafts.delete(id);
+      await deleteClientRows(db, id);
     }),
   );
+}
+
+/** Inside a transaction over clientKeys, clients, notes, sessions and drafts: every row of the client. */
+export async function deleteClientRows(db: AnteroomVaultDb, id: string): Promise<void> {
+  await db.clientKeys.delete(id);
+  await db.clients.delete(id);
+  await db.notes.where('clientId').equals(id).delete();
+  await db.sessions.where('clientId').equals(id).delete();
+  await db.drafts.delete(id);
 }

@@ -118,6 +118,25 @@ export async function settleRenewal(db: AnteroomVaultDb, dek: Uint8Array, option
   return true;
 }
 
+/**
+ * Whether `dek` is the vault's data key: it opens a client key (true too when there is none). A
+ * worker stopped between a deletion's commit and taking the new key would come back holding the
+ * old one (storage.session); this tells the background to lock rather than show every client as damaged.
+ */
+export async function dataKeyOpensVault(db: AnteroomVaultDb, dek: Uint8Array): Promise<boolean> {
+  const rows = await withStorage(() => db.clientKeys.toArray());
+  if (rows.length === 0) return true;
+  return rows.some((row) => {
+    try {
+      wipe(unwrapClientKey(dek, row.clientId, row.wrapped));
+      return true;
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      return false;
+    }
+  });
+}
+
 /** Step 1, in one transaction. Refuses (changing nothing) if the clients changed since they were read. */
 async function beginRenewal(db: AnteroomVaultDb, dek: Uint8Array, nextDek: Uint8Array, header: HeaderRow['header']): Promise<HeaderRow> {
   const epoch = bytesToHex(randomBytes(16));

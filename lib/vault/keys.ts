@@ -112,7 +112,12 @@ export interface NewClientKey {
 
 export function createClientKey(dek: Uint8Array, clientId: string): NewClientKey {
   const key = randomBytes(KEY_BYTES);
-  return { key, wrapped: wrappedKeyFromSealed(seal(dek, key, clientKeyAad(clientId))) };
+  return { key, wrapped: wrapClientKey(dek, clientId, key) };
+}
+
+/** A client's key wrapped under a data key (a new one, when the data key is renewed). */
+export function wrapClientKey(dek: Uint8Array, clientId: string, key: Uint8Array): WrappedKey {
+  return wrappedKeyFromSealed(seal(dek, key, clientKeyAad(clientId)));
 }
 
 /** The AAD binds the client id, so a wrapped key copied onto another client does not open. */

@@ -392,6 +392,8 @@ describe('encrypted notes in Chromium', () => {
     await typeInto('input[name=confirmClientLabel]', 'someone else');
     expect(await page.$('[data-testid=confirm-delete-client]:disabled')).not.toBeNull();
     await typeInto('input[name=confirmClientLabel]', CLIENT);
+    // Deleting renews the data key, which needs the passphrase.
+    await typeInto('input[name=deleteClientPassphrase]', PASSPHRASE);
     await click('[data-testid=confirm-delete-client]');
     await page.waitForFunction(() => !document.querySelector('[data-testid=client-item]'), { timeout: VAULT_WAIT });
     expect(await pageText()).not.toContain(MARKER);

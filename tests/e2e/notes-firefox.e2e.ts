@@ -114,6 +114,8 @@ describe('encrypted notes in Firefox', () => {
   it('deletes the client after its name is typed, with its notes', async () => {
     await click('[data-testid=delete-client]');
     await typeInto('input[name=confirmClientLabel]', CLIENT);
+    // Deleting renews the data key, which needs the passphrase.
+    await typeInto('input[name=deleteClientPassphrase]', PASSPHRASE);
     await click('[data-testid=confirm-delete-client]');
     await page.waitForFunction(() => !document.querySelector('[data-testid=client-item]'), { timeout: VAULT_WAIT });
     expect(await pageText()).not.toContain(MARKER);

@@ -274,6 +274,8 @@ describe('silence follow-up in Chromium', () => {
   it('deleting the client leaves nothing of theirs in clear, and no reminder alarm', async () => {
     await click('[data-testid=delete-client]');
     await typeInto('input[name=confirmClientLabel]', CLIENT);
+    // Deleting renews the data key, which needs the passphrase.
+    await typeInto('input[name=deleteClientPassphrase]', PASSPHRASE);
     await click('[data-testid=confirm-delete-client]');
     await page.waitForFunction(() => !document.querySelector('[data-testid=client-item]'), { timeout: VAULT_WAIT });
     const stored = JSON.stringify(await storedClear()) + (await storedLocal());

@@ -247,6 +247,31 @@ export async function run() {
     if (restore.notes !== NOTES) throw new Error(`import restored ${restore.notes} notes, expected ${NOTES}`);
     // The vault's import also runs one scrypt (the backup's passphrase): about one unlock.
     compare(`import ${NOTES} notes (incl. one scrypt)`, restore.vault, restore.baseline, 5000);
+
+    // --- Key renewal: passphrase change with every key renewed and every record sealed again ---
+    const renewal = await inPage(page, async ({ passphrase, next, word }) => {
+      const { send, cipher, sealed, gcm } = globalThis.bench;
+      const heard = [];
+      const listener = (message) => void (message?.type === 'vault:renewal-progress' && heard.push(message.done));
+      chrome.runtime.onMessage.addListener(listener);
+      let started = performance.now();
+      const answer = await send({ type: 'vault:change-passphrase', current: passphrase, next, renewKeys: true });
+      const vault = performance.now() - started;
+      chrome.runtime.onMessage.removeListener(listener);
+      const found = await send({ type: 'vault:search-notes', query: word });
+      // Baseline: open every record and seal it again under a new AES-GCM key, no storage.
+      const renewed = await gcm(await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']));
+      started = performance.now();
+      await Promise.all(sealed.map(async (s) => renewed.encrypt(await cipher.decrypt(s))));
+      const baseline = performance.now() - started;
+      return { vault, baseline, found: found.length, renewed: answer.renewed, progressMessages: heard.length };
+    }, { passphrase: PASSPHRASE, next: `${PASSPHRASE} (renewed)`, word: RARE_WORD });
+    if (!renewal.renewed || renewal.found !== Math.min(200, Math.ceil(NOTES / 100))) {
+      throw new Error(`after the key renewal: renewed ${renewal.renewed}, search found ${renewal.found} notes`);
+    }
+    // Two scrypt runs (prove the current passphrase, wrap under the new one): about two unlocks.
+    compare(`renew keys, ${NOTES} notes (incl. two scrypt)`, renewal.vault, renewal.baseline, 10_000);
+    rows.push({ name: `renew keys, ${NOTES} notes: progress messages`, value: renewal.progressMessages, unit: '' });
     return rows;
   } finally {
     await browser.close();

@@ -97,7 +97,7 @@ describe('reminders through the vault', () => {
     value(await recordHeardFrom(clientId, '2025-05-20'));
     expect((await silenceEntries())[clientId]).toEqual({ dueAt: at(2025, 5, 27) });
 
-    value(await deleteClient(clientId));
+    value(await deleteClient(clientId, PASSPHRASE));
     expect(await store.readSessionEntries()).toEqual({});
     expect(await store.readSilenceIndex()).toBeUndefined();
     expect(await kept()).not.toContain(clientId);

@@ -113,7 +113,7 @@ describe('a therapist’s day with the vault', () => {
   it('deleting a client removes them and their notes', async () => {
     const { clientId } = await vaultWithOneClient();
     value(await saveNote({ clientId, body: 'gone soon', tags: [] }));
-    value(await deleteClient(clientId));
+    value(await deleteClient(clientId, PASSPHRASE));
     expect(value(await listClients())).toEqual([]);
     expect(await listNotes(clientId)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(value(await searchNotes('gone'))).toEqual([]);
