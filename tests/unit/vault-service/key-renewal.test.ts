@@ -39,7 +39,7 @@ describe('changing the passphrase with "renew the encryption keys"', () => {
 
     const heard: { done: number; total: number }[] = [];
     const stop = onKeyRenewalProgress((progress) => heard.push(progress));
-    const change = changePassphrase(PASSPHRASE, OTHER_PASSPHRASE, true);
+    const change = changePassphrase(PASSPHRASE, OTHER_PASSPHRASE, false, true);
     // Sent while the renewal runs: answered after it, never with half-renewed (unreadable) notes.
     const listedMeanwhile = listNotes(clientId);
     expect(value(await change)).toEqual({ renewed: true, carriedDamaged: 0 });
@@ -62,7 +62,7 @@ describe('changing the passphrase with "renew the encryption keys"', () => {
   it('with a wrong current passphrase renews nothing: the old passphrase still opens', async () => {
     startService();
     value(await createVault(PASSPHRASE));
-    expect(await changePassphrase(OTHER_PASSPHRASE, 'a third passphrase, long enough', true)).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await changePassphrase(OTHER_PASSPHRASE, 'a third passphrase, long enough', false, true)).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
     value(await lockVault());
     value(await unlockVault(PASSPHRASE));
   }, 60_000);
