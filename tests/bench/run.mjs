@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { requireBuild, root } from './lib.mjs';
 
-const ALL_SUITES = ['content-script', 'call-probe', 'popup', 'vault'];
+const ALL_SUITES = ['content-script', 'bundle-size', 'call-probe', 'popup', 'vault'];
 // BENCH_SUITES=vault runs one suite; BENCH_PROFILE=1 prints where the vault's bulk work goes.
 const SUITES = process.env.BENCH_SUITES ? process.env.BENCH_SUITES.split(',') : ALL_SUITES;
 
