@@ -16,20 +16,26 @@ export interface CallViewState {
   notice?: { kind: 'ending' | 'audio-only' | 'disrupted' | 'sharing'; title: string; lines: string[] };
 }
 
+// Colours are variables so the dark theme (prefers-color-scheme) swaps them in one place; text
+// keeps WCAG AA contrast in both.
 const STYLE = `
 :host { all: initial; position: fixed; left: 12px; top: 12px; z-index: 2147483646; display: block;
-  font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1d232a; }
-.pill { display: inline-flex; gap: 8px; align-items: center; background: #ffffff; border: 1px solid #c9ced4; border-radius: 999px;
+  font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+  --fg: #1d232a; --bg: #ffffff; --line: #c9ced4; --btn: #f4f6f8; --btn-line: #8894a0; --accent: #234e70;
+  --good: #1f6f43; --fair: #b07a00; --poor: #a11d1d; --idle: #8894a0; color: var(--fg); }
+@media (prefers-color-scheme: dark) { :host { --fg: #e8ebee; --bg: #1f2429; --line: #4a545e; --btn: #2b3138; --btn-line: #7d8894;
+  --accent: #9cc7ea; --good: #6fd39b; --fair: #f0c060; --poor: #ff9a9a; --idle: #7d8894; } }
+.pill { display: inline-flex; gap: 8px; align-items: center; background: var(--bg); border: 1px solid var(--line); border-radius: 999px;
   padding: 4px 10px; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
-.dot { width: 10px; height: 10px; border-radius: 50%; background: #8894a0; }
-.good .dot { background: #1f6f43; } .fair .dot { background: #b07a00; } .poor .dot { background: #a11d1d; }
-.notice { margin-top: 8px; width: 320px; max-width: calc(100vw - 24px); background: #ffffff; border: 1px solid #c9ced4;
-  border-left: 6px solid #234e70; border-radius: 10px; padding: 10px 12px; box-shadow: 0 6px 24px rgba(0,0,0,.18); }
-.notice.disrupted { border-left-color: #a11d1d; } .notice.sharing { border-left-color: #a11d1d; }
+.dot { width: 10px; height: 10px; border-radius: 50%; background: var(--idle); }
+.good .dot { background: var(--good); } .fair .dot { background: var(--fair); } .poor .dot { background: var(--poor); }
+.notice { margin-top: 8px; width: 320px; max-width: calc(100vw - 24px); background: var(--bg); border: 1px solid var(--line);
+  border-left: 6px solid var(--accent); border-radius: 10px; padding: 10px 12px; box-shadow: 0 6px 24px rgba(0,0,0,.18); }
+.notice.disrupted { border-left-color: var(--poor); } .notice.sharing { border-left-color: var(--poor); }
 .notice strong { display: block; font-size: 14px; margin-bottom: 4px; }
 .notice p { margin: 4px 0; }
-button { font: inherit; padding: 3px 8px; border-radius: 6px; border: 1px solid #8894a0; background: #f4f6f8; color: #1d232a; cursor: pointer; }
-button:focus-visible { outline: 3px solid #234e70; outline-offset: 2px; }
+button { font: inherit; padding: 3px 8px; border-radius: 6px; border: 1px solid var(--btn-line); background: var(--btn); color: var(--fg); cursor: pointer; }
+button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 `;
 
 const QUALITY_WORDS = { good: 'Connection good', fair: 'Connection fair', poor: 'Connection poor', unknown: 'Connection: measuring' };

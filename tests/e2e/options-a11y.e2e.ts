@@ -66,4 +66,30 @@ describe('accessibility (axe-core, Chromium)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  // Every extension page, in the light and the dark theme (prefers-color-scheme): colour contrast
+  // is one of axe's serious rules, so a dark colour that fails WCAG AA fails here.
+  describe.each(['light', 'dark'] as const)('in the %s theme', (scheme) => {
+    it.each([
+      ['options.html', '[data-readiness]'],
+      ['agreement.html', '[data-testid=agreement]'],
+      ['client-sheet.html', '[data-testid=client-sheet]'],
+      ['popup.html', '[data-testid=checklist][data-loaded=true]'],
+      ['notes.html', '[data-testid=vault-state]'],
+      ['preflight.html', 'main h1'],
+    ])('%s has no serious or critical violations', async (file, ready) => {
+      const page = await session.browser.newPage();
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      const errors = watchErrors(page);
+      await page.goto(session.pageUrl(file), { waitUntil: 'load' });
+      await page.bringToFront();
+      await page.waitForSelector(ready);
+      // The theme is really in force (otherwise this test would prove nothing).
+      const paper = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      expect(paper).toBe(scheme === 'dark' ? 'rgb(22, 25, 29)' : 'rgb(251, 250, 247)');
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
 });
