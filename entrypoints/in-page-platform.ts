@@ -2,6 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { attachBanner } from '@/components/in-page/attach-banner';
 import { attachCallWatch } from '@/components/in-page/attach-call-watch';
 import { createPageContext } from '@/components/in-page/page-context';
+import { offerProbePort } from '@/lib/call/probe-channel';
 
 const KINDS = ['video', 'messaging', 'public-broadcast'] as const;
 
@@ -12,16 +13,27 @@ export default defineUnlistedScript({
   // No global variable left behind in the page's window.
   globalName: false,
   main() {
-    const ctx = createPageContext();
-    // The in-call companion (quality, clock, screen-share guard), attached only where the
-    // background recognises a video or messaging platform (not a whole host such as facebook.com).
-    let watchingCalls = false;
-    attachBanner(ctx, KINDS, {
-      onModel: (model) => {
-        if (watchingCalls || !model || (model.kind !== 'video' && model.kind !== 'messaging')) return;
-        watchingCalls = true;
-        attachCallWatch(ctx);
-      },
-    });
+    // At document_start, right after the call probe and before any of the page's scripts: the
+    // probe's private line (lib/call/probe-channel.ts). Undefined where no probe runs.
+    const line = offerProbePort();
+    // The rest waits for the document, as a document_idle script would: the banner goes into a
+    // parsed page.
+    const start = () => {
+      const ctx = createPageContext();
+      // The in-call companion (quality, clock, screen-share guard), attached only where the
+      // background recognises a video or messaging platform (not a whole host such as facebook.com).
+      let watchingCalls = false;
+      attachBanner(ctx, KINDS, {
+        onModel: (model) => {
+          if (watchingCalls || !line || !model || (model.kind !== 'video' && model.kind !== 'messaging')) return;
+          watchingCalls = true;
+          attachCallWatch(ctx, line);
+        },
+      });
+    };
+    // On window, in the capture phase, registered before any page script: no listener of the
+    // page's can stop this one from hearing the event.
+    if (document.readyState === 'loading') window.addEventListener('DOMContentLoaded', start, { once: true, capture: true });
+    else start();
   },
 });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readProbeMessage } from '@/lib/call/probe-protocol';
-import { PROBE_LINE_KEY, type ProbeLine } from '@/lib/call/probe-channel';
+import type { ProbeLine } from '@/lib/call/probe-channel';
 import { createQualityTracker, type TrackerState } from '@/lib/call/quality-tracker';
 import { createSessionTimer } from '@/lib/call/session-timer';
 import { isStillSharingQuestion, type CallMessage, type CallSettings } from '@/lib/call/messages';
@@ -24,11 +24,9 @@ const ENDING_NOTICE_MS = 60_000;
  * page's first call or share: most loads of these hosts never hold one, and every page load
  * pays for the script it runs (npm run bench).
  */
-export function attachCallWatch(ctx: PageContext): void {
-  // Left by our document_start script when the probe took its port (lib/call/probe-channel.ts).
-  const line = (globalThis as Record<symbol, unknown>)[PROBE_LINE_KEY] as ProbeLine | undefined;
+export function attachCallWatch(ctx: PageContext, line: ProbeLine): void {
   let onProbeMessage: ((data: unknown) => void) | undefined;
-  line?.listen((data) => {
+  line.listen((data) => {
     if (!ctx.isValid) return;
     onProbeMessage ??= createCallWatch(ctx);
     onProbeMessage(data);
@@ -38,8 +36,9 @@ export function attachCallWatch(ctx: PageContext): void {
 function createCallWatch(ctx: PageContext): (data: unknown) => void {
   let settings: CallSettings = { sessionMinutes: 50, reminderMinutesBefore: [10, 5], disruptionPlan: '', backupPlatform: '' };
   const send = (message: CallMessage) => browser.runtime.sendMessage(message).catch(() => undefined);
-  // Nothing is asked of the background until a call starts (a probe asking for its secret may
-  // only be preparing one), and every extension API call costs the page script time.
+  // Nothing is asked of the background until a call starts (the probe's first readings may come
+  // from a connection that is only being prepared), and every extension API call costs the page
+  // script time.
   let settingsAsked = false;
   const askSettings = () => {
     if (settingsAsked) return;

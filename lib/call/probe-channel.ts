@@ -6,7 +6,7 @@ import { PROBE_PORT_EVENT } from './probe-protocol';
  * Both ends run at document_start, before any of the page's scripts (Chrome and MDN
  * content-script docs: document_start scripts run "before any other script is run"). The probe
  * goes first (its entry comes first in the manifest, lib/in-page/scripts.ts) and listens for
- * one event; the isolated end then makes a MessageChannel and dispatches that event, with one
+ * one event; the isolated end (the platform script, next in the manifest) then makes a MessageChannel and dispatches that event, with one
  * port, synchronously. The probe takes the port and cancels the event, which is how the
  * isolated end knows it was taken. By the time the page's first script runs, nobody listens for
  * the event any more and the port is in the probe's closure: there is nothing in the DOM to read
@@ -66,10 +66,3 @@ export function offerProbePort(): ProbeLine | undefined {
     },
   };
 }
-
-/**
- * Where the isolated end leaves the line for the in-call companion, which attaches later (at
- * document_idle, in another of our scripts). A property of the isolated world's own global
- * object: the page's scripts see a different one.
- */
-export const PROBE_LINE_KEY = Symbol.for('anteroom.probeLine');

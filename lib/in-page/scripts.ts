@@ -21,13 +21,8 @@ export interface InPageScript {
 }
 
 export const IN_PAGE_SCRIPTS = {
-  platform: {
-    file: 'in-page-platform.js',
-    kinds: ['video', 'messaging', 'public-broadcast'],
-    runAt: 'document_idle',
-    world: 'ISOLATED',
-    custom: { kind: 'video', id: 'anteroom-custom-video' },
-  },
+  // The probe comes first, and so first in the manifest: it must be listening when the platform
+  // script, right after it, offers its port (lib/call/probe-channel.ts).
   callProbe: {
     file: 'in-page-call-probe.js',
     kinds: ['video', 'messaging'],
@@ -35,14 +30,13 @@ export const IN_PAGE_SCRIPTS = {
     world: 'MAIN',
     custom: { kind: 'video', id: 'anteroom-custom-call-probe' },
   },
-  // After callProbe, and so after it in the manifest: the probe must be listening when this
-  // offers it its port (lib/call/probe-channel.ts).
-  callChannel: {
-    file: 'in-page-call-channel.js',
-    kinds: ['video', 'messaging'],
+  // At document_start for the probe's port only; the banner waits for the document (entrypoints/in-page-platform.ts).
+  platform: {
+    file: 'in-page-platform.js',
+    kinds: ['video', 'messaging', 'public-broadcast'],
     runAt: 'document_start',
     world: 'ISOLATED',
-    custom: { kind: 'video', id: 'anteroom-custom-call-channel' },
+    custom: { kind: 'video', id: 'anteroom-custom-video' },
   },
   webmail: {
     file: 'in-page-webmail.js',

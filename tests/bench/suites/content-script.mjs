@@ -89,7 +89,7 @@ export async function run() {
     { name: 'page script time, with Anteroom (median)', value: median(withExt), unit: 'ms' },
     { name: 'content script: added script time per page load', value: added, unit: 'ms', budget: 2 },
   ];
-  for (const script of ['in-page-platform', 'in-page-webmail', 'in-page-call-probe', 'in-page-call-channel']) {
+  for (const script of ['in-page-platform', 'in-page-webmail', 'in-page-call-probe']) {
     const bytes = gzipSync(readFileSync(`${outDir}/chrome-mv3/${script}.js`)).length;
     rows.push({ name: `content script ${script}.js (gzip)`, value: bytes / 1024, unit: 'KB', budget: 15 });
   }

@@ -49,11 +49,9 @@ describe('the platform catalogue', () => {
     ['chrome-mv3', 'in-page-platform', ['video', 'messaging', 'public-broadcast']],
     ['chrome-mv3', 'in-page-webmail', ['webmail']],
     ['chrome-mv3', 'in-page-call-probe', ['video', 'messaging']],
-    ['chrome-mv3', 'in-page-call-channel', ['video', 'messaging']],
     ['firefox-mv3', 'in-page-platform', ['video', 'messaging', 'public-broadcast']],
     ['firefox-mv3', 'in-page-webmail', ['webmail']],
     ['firefox-mv3', 'in-page-call-probe', ['video', 'messaging']],
-    ['firefox-mv3', 'in-page-call-channel', ['video', 'messaging']],
   ] as const)('matches the %s build: the %s content script covers exactly the catalogue hosts', (build, script, kinds) => {
     const manifestUrl = new URL(`${process.env.ANTEROOM_OUT_DIR ?? '.output'}/${build}/manifest.json`, root);
     if (!existsSync(manifestUrl)) throw new Error(`No ${build} build: run npm run build first (npm test does).`);
