@@ -28,6 +28,9 @@ const markers = {
   search: `Search${RUN}`,
   'restore passphrase': `Restore${RUN} copper meadow violin`,
   'delete confirmation': `Confirm${RUN}`,
+  'delete passphrase': `DeletePass${RUN} quiet harbour`,
+  'current passphrase': `Current${RUN} lantern seventeen`,
+  'new passphrase': `NewPass${RUN} meadow compass nineteen`,
   // A date field keeps its value as YYYY-MM-DD, which is what a saved form state would hold.
   'reminder date': '2031-07-19',
 };
@@ -148,6 +151,10 @@ describe.each(browsers)('what is typed into the notes page, on disk (%s)', (name
     const file = await notes.waitForSelector('input[type=file][name=import]');
     await file!.uploadFile(backup);
     await typeInto(notes, '#import-passphrase', markers['restore passphrase']);
+    // "Change passphrase", filled in but not sent.
+    await typeInto(notes, 'input[name=currentPassphrase]', markers['current passphrase']);
+    await typeInto(notes, 'input[name=newPassphrase]', markers['new passphrase']);
+    await typeInto(notes, 'input[name=newPassphraseConfirm]', markers['new passphrase']);
     await typeInto(notes, 'input[name=search]', markers.search);
 
     // Dialogs that take the whole "Export or delete" panel, each in a notes page of its own.
@@ -160,6 +167,7 @@ describe.each(browsers)('what is typed into the notes page, on disk (%s)', (name
     await click(deleting, '[data-testid=client-item]');
     await click(deleting, '[data-testid=delete-client]');
     await typeInto(deleting, 'input[name=confirmClientLabel]', markers['delete confirmation']);
+    await typeInto(deleting, 'input[name=deleteClientPassphrase]', markers['delete passphrase']);
 
     // The checklist's "This session is with …", chosen by keyboard.
     const popup = await opened.page('popup.html');
