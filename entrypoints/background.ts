@@ -11,7 +11,8 @@ import { messageType, type BannerRefresh } from '@/lib/messages';
 import type { RenderedTemplate } from '@/lib/rules/banner-model';
 import { renderTemplateById, templateIds } from '@/lib/contract/templates';
 import type { PlatformRule } from '@/lib/rules/schema';
-import { lockVault, saveSessionIfUnlocked, startVaultService, watchVaultClients } from '@/lib/background/vault-service';
+import { createAutoBackup } from '@/lib/background/auto-backup';
+import { exportBackupIfUnlocked, lockVault, saveSessionIfUnlocked, startVaultService, watchVaultClients } from '@/lib/background/vault-service';
 import { answerCallMessage } from '@/lib/background/call-handler';
 import { createScreenShares } from '@/lib/background/screen-shares';
 import { tabsSharingScreen, watchFirefoxSharing } from '@/lib/background/firefox-sharing';
@@ -45,6 +46,12 @@ export default defineBackground(() => {
     await sessions.flush();
   });
   startReminders();
+  // The optional automatic backup; one that fell due while the notes were locked is made at the unlock.
+  const autoBackup = createAutoBackup({ exportIfUnlocked: exportBackupIfUnlocked });
+  autoBackup.listen();
+  watchVaultClients(async () => {
+    void autoBackup.run();
+  });
   let jurisdiction: JurisdictionId = 'other';
   let dismissHours = 24;
   let templates: RenderedTemplate[] = [];

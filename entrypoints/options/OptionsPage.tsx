@@ -6,6 +6,7 @@ import { ContractForm } from './ContractForm';
 import { formFieldNames, previewContract } from './form-values';
 import { PracticeReadiness } from './PracticeReadiness';
 import { ContractSyncChoice } from './ContractSyncChoice';
+import { AutoBackupChoice } from './AutoBackupChoice';
 import { SaveBar } from './SaveBar';
 import { SettingsTransfer } from './SettingsTransfer';
 import { TemplatesEditor } from './TemplatesEditor';
@@ -89,6 +90,7 @@ export function OptionsPage() {
         <SaveBar status={form.status} generalErrors={generalErrors} />
       </form>
       <ContractSyncChoice />
+      <AutoBackupChoice intervalDays={form.saved.backupIntervalDays} />
 
       <CustomPlatformsSlot />
 

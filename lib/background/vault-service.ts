@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { loadContract, watchContract } from '@/lib/contract/storage-item';
 import { listClients } from '@/lib/vault/clients-store';
 import { saveSession, type SessionInput } from '@/lib/vault/sessions-store';
+import { exportVaultBackup, type BackupExport } from '@/lib/vault/backup-export';
 import type { AnteroomVaultDb } from '@/lib/vault/db';
 import { createVaultDbOpener } from '@/lib/vault/open-db';
 import { packagedStrengthScorer, STRENGTH_DATA_PATH, type StrengthScorer } from '@/lib/vault/strength';
@@ -76,6 +77,8 @@ export interface VaultService {
   refreshClients(): Promise<void>;
   /** Adds a finished call to a client's sessions if the vault is unlocked now; false when it is not. */
   saveSessionIfUnlocked(input: SessionInput): Promise<boolean>;
+  /** The encrypted backup a manual download gives, if the vault is unlocked now; not counted as activity. */
+  exportBackupIfUnlocked(): Promise<BackupExport | undefined>;
 }
 
 function serialQueue() {
@@ -114,13 +117,14 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
     browser.runtime.sendMessage(message).catch(() => undefined);
   };
 
+  const serial = serialQueue();
   const handlers: VaultHandlers = vaultHandlers({
     db: openDb,
     keys,
     autoLock,
     autoLockMinutes: () => settingsRead.then(() => autoLockMinutes),
     lock,
-    serial: serialQueue(),
+    serial,
     damaged,
     searchCache,
     runningShares: options.runningShares ?? (async () => []),
@@ -162,11 +166,19 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
     return true;
   };
 
+  // In turn with restores and passphrase changes, as the page's export is (vault-handlers.ts).
+  const exportBackupIfUnlocked = async (): Promise<BackupExport | undefined> => {
+    if (!(await keys.restore()) || (await autoLock.expired())) return undefined;
+    const db = await openDb();
+    return serial(() => exportVaultBackup(db, keys));
+  };
+
   return {
     answer,
     lock,
     refreshClients,
     saveSessionIfUnlocked,
+    exportBackupIfUnlocked,
     listen() {
       browser.runtime.onMessage.addListener((message: unknown, sender) => answer(message, sender));
       autoLock.listen();
@@ -205,6 +217,11 @@ export async function refreshVaultClients(): Promise<void> {
 /** Records a finished call for a client when the vault is unlocked (see lib/background/session-recorder.ts). */
 export async function saveSessionIfUnlocked(input: SessionInput): Promise<boolean> {
   return (await running?.saveSessionIfUnlocked(input)) ?? false;
+}
+
+/** The automatic backup's export (lib/background/auto-backup.ts): undefined while locked. */
+export async function exportBackupIfUnlocked(): Promise<BackupExport | undefined> {
+  return running?.exportBackupIfUnlocked();
 }
 
 /** Locks now, from anywhere in the background (the in-call feature calls it when a screen share starts). */

@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { chromeBuild, chromiumPath, firefoxBuild, firefoxPath, requireBuilds, requireFile } from './paths';
 import { CHROMIUM_ISOLATION_ARGS } from '../../tools/browsers.mjs';
@@ -21,10 +24,12 @@ export interface ChromiumOptions {
   userDataDir?: string;
   /** Let tabs make sound (Puppeteer mutes by default, and a muted tab is never "audible"). */
   allowAudio?: boolean;
+  /** Another copy of the build to load (withGrantedPermissions), instead of the build itself. */
+  extensionDir?: string;
 }
 
 export async function launchChromium(extraArgs: string[] = [], options: ChromiumOptions | string = {}): Promise<ChromiumSession> {
-  const { userDataDir, allowAudio } = typeof options === 'string' ? { userDataDir: options, allowAudio: false } : options;
+  const { userDataDir, allowAudio, extensionDir } = typeof options === 'string' ? { userDataDir: options, allowAudio: false, extensionDir: undefined } : options;
   requireBuilds();
   requireFile(chromiumPath, 'Chromium', missingBrowser('Chromium', 'chromium', 'ANTEROOM_CHROMIUM'));
   const browser = await puppeteer.launch({
@@ -33,7 +38,7 @@ export async function launchChromium(extraArgs: string[] = [], options: Chromium
     pipe: true,
     ...(userDataDir ? { userDataDir } : {}),
     ...(allowAudio ? { ignoreDefaultArgs: ['--mute-audio'] } : {}),
-    enableExtensions: [chromeBuild],
+    enableExtensions: [extensionDir ?? chromeBuild],
     args: [...CHROMIUM_ISOLATION_ARGS, ...extraArgs],
   });
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
@@ -45,6 +50,22 @@ export async function launchChromium(extraArgs: string[] = [], options: Chromium
     .catch(() => undefined);
   await (await welcome?.page())?.close();
   return { browser, extensionId, pageUrl: (page) => `chrome-extension://${extensionId}/${page}` };
+}
+
+/**
+ * A copy of the Chrome build whose manifest grants the named optional permissions at install.
+ * Headless Chromium cannot answer a permission prompt; this stands in for the therapist's
+ * "Allow", and everything after the grant is the real build's code.
+ */
+export function withGrantedPermissions(permissions: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'anteroom-granted-'));
+  cpSync(chromeBuild, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions?: string[]; optional_permissions?: string[] };
+  manifest.permissions = [...(manifest.permissions ?? []), ...permissions];
+  manifest.optional_permissions = (manifest.optional_permissions ?? []).filter((name) => !permissions.includes(name));
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
 }
 
 export interface FirefoxSession {
