@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { useBackoff, waitWords } from './backoff';
+import { downloadBackup } from './backup-download';
 import { ErrorNotice } from './ErrorNotice';
 import { listInWords, plural } from './format';
 import { useVault, type ImportCounts, type VaultFailure } from './vault-api';
@@ -88,11 +89,25 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
       return;
     }
     setBusy(true);
+    // What is about to be replaced is downloaded first; without that copy, nothing is replaced.
+    let safetyCopy = '';
+    if (mode === 'replace') {
+      const saved = await downloadBackup(api, 'before-restore');
+      if (!saved.ok) {
+        setBusy(false);
+        setError({
+          ...saved.error,
+          message: `Nothing was replaced: Anteroom could not first download a backup of the notes here. ${saved.error.message}`,
+        });
+        return reset();
+      }
+      safetyCopy = ` The notes it replaced were first downloaded as ${saved.value.fileName}.`;
+    }
     const result = await api.importBackup(step.text, secret, mode);
     setBusy(false);
     if (result.ok) {
       setReport(
-        `Restored ${describeCounts(result.value)} from ${step.fileName}. From now on, your notes open with the passphrase this backup was made with.`,
+        `Restored ${describeCounts(result.value)} from ${step.fileName}. From now on, your notes open with the passphrase this backup was made with.${safetyCopy}`,
       );
       setSkipped(describeSkipped(result.value));
       reset();
@@ -177,12 +192,12 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
           <h4 id="import-replace-heading">Replace everything with this backup?</h4>
           <p>
             {step.fileName} opens with that passphrase and is intact. Your notes vault already holds clients and notes: restoring
-            the backup will <strong>delete all of them</strong> and put its contents in their place. Download a backup of what is
-            here now first if you may need it.
+            the backup will <strong>delete all of them</strong> and put its contents in their place. Anteroom first downloads an
+            encrypted backup of what is here now (with your current passphrase); if that fails, nothing is replaced.
           </p>
           <div class="notes-actions">
             <button type="button" class="danger" data-testid="import-replace" disabled={busy} onClick={() => void restore('replace')}>
-              {busy ? 'Restoring…' : 'Delete what is here and restore'}
+              {busy ? 'Backing up, then restoring…' : 'Back up what is here, then restore'}
             </button>
             <button type="button" onClick={reset} disabled={busy}>
               Cancel, keep what is here

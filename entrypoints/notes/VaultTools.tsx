@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { BackupLeftOut } from './BackupLeftOut';
 import { ChangePassphrase } from './ChangePassphrase';
-import { recordBackup } from '@/lib/backup-habit/last-backup';
-import { downloadText } from './download';
+import { downloadBackup } from './backup-download';
 import { ErrorNotice } from './ErrorNotice';
 import { ImportBackup, type ImportCounts } from './ImportBackup';
 import { useVault, type LeftOutView, type VaultFailure } from './vault-api';
@@ -20,14 +19,11 @@ export function VaultTools({ onImported }: { onImported: (counts: ImportCounts, 
     setError(undefined);
     setDownloaded('');
     setLeftOut([]);
-    const result = await api.exportBackup();
+    const result = await downloadBackup(api, 'manual');
     setBusy(false);
     if (!result.ok) return setError(result.error);
-    downloadText(result.value.fileName, result.value.text, 'application/json');
     setDownloaded(result.value.fileName);
     setLeftOut(result.value.leftOut);
-    // The file is in the browser's hands now; a page cannot see whether a save dialog was cancelled.
-    await recordBackup('manual').catch(() => undefined);
   };
 
   return (

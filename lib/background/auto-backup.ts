@@ -12,6 +12,7 @@ import {
   type AutoBackupAttempt,
   type AutoBackupFile,
 } from '@/lib/backup-habit/auto-backup-store';
+import { downloadAndWait, mayUseDownloads } from '@/lib/backup-habit/download-file';
 import { bytesToBase64 } from '@/lib/vault/base64';
 import type { BackupExport } from '@/lib/vault/backup-export';
 import { isOwnExtensionPage } from './sender';
@@ -26,8 +27,6 @@ import { isOwnExtensionPage } from './sender';
  */
 const ALARM = 'anteroom:auto-backup';
 const CHECK_MINUTES = 60;
-/** A backup of a few MB is written in well under a second; this only bounds a stuck download. */
-const WRITE_TIMEOUT_MS = 120_000;
 
 export interface AutoBackupDeps {
   exportIfUnlocked(): Promise<BackupExport | undefined>;
@@ -52,8 +51,7 @@ export function createAutoBackup(deps: AutoBackupDeps) {
     if (!on && !force) return undefined;
     const [contract, last] = await Promise.all([loadContract(), readLastBackup().catch(() => undefined)]);
     if (!force && !autoBackupDue(on, last?.at, now(), contract.value.backupIntervalDays)) return undefined;
-    const permitted = await browser.permissions.contains({ permissions: ['downloads'] }).catch(() => false);
-    if (!permitted || !browser.downloads) return note({ at: now(), outcome: 'no-permission' });
+    if (!(await mayUseDownloads())) return note({ at: now(), outcome: 'no-permission' });
     const made = await deps.exportIfUnlocked().catch((error: unknown) => {
       throw new Error(error instanceof Error ? error.message : 'the backup could not be made');
     });
@@ -114,24 +112,9 @@ async function writeFile(made: BackupExport): Promise<{ id: number; fileName: st
   const blobUrl = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(new Blob([made.text], { type: 'application/json' })) : undefined;
   const url = blobUrl ?? `data:application/json;base64,${bytesToBase64(new TextEncoder().encode(made.text))}`;
   try {
-    const id = await browser.downloads.download({ url, filename: `${AUTO_BACKUP_FOLDER}/${made.fileName}`, conflictAction: 'uniquify', saveAs: false });
-    const item = await finished(id);
-    if (item.state !== 'complete') {
-      await browser.downloads.erase({ id }).catch(() => undefined);
-      throw new Error(`the browser did not save the file (${item.error ?? 'interrupted'})`);
-    }
-    return { id, fileName: item.filename.split(/[\\/]/).slice(-2).join('/') };
+    const { id, path } = await downloadAndWait({ url, filename: `${AUTO_BACKUP_FOLDER}/${made.fileName}`, saveAs: false });
+    return { id, fileName: path.split(/[\\/]/).slice(-2).join('/') };
   } finally {
     if (blobUrl) URL.revokeObjectURL(blobUrl);
-  }
-}
-
-async function finished(id: number): Promise<Browser.downloads.DownloadItem> {
-  const deadline = Date.now() + WRITE_TIMEOUT_MS;
-  for (;;) {
-    const [item] = await browser.downloads.search({ id });
-    if (!item) throw new Error('the download disappeared before it finished');
-    if (item.state !== 'in_progress' || Date.now() > deadline) return item;
-    await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,8 @@ const MARKER = `backup-marker-${Date.now().toString(36)}-wren`;
 let session: ChromiumSession;
 let downloads: string;
 let errors: string[];
+/** The backup downloaded by hand, restored over the notes at the end. */
+let firstBackup = '';
 
 beforeAll(async () => {
   session = await launchChromium();
@@ -55,6 +57,23 @@ async function backupItem(): Promise<{ status: string | null; detail: string; ac
 async function notesNotice(page: Page): Promise<{ due: string | null; text: string }> {
   const notice = await page.waitForSelector('[data-testid=backup-age]', { timeout: VAULT_WAIT });
   return notice!.evaluate((el) => ({ due: el.getAttribute('data-due'), text: el.textContent ?? '' }));
+}
+
+const send = (page: Page, message: unknown) =>
+  page.evaluate(async (m) => {
+    // @ts-expect-error: the WebExtension global of an extension page.
+    return chrome.runtime.sendMessage(m);
+  }, message) as Promise<{ ok?: boolean; value?: { id?: string } } | null>;
+
+/** The browser finishes writing a file on its own schedule: wait for a new, complete .json to appear. */
+async function waitForNewJson(before: string[]): Promise<string> {
+  const deadline = Date.now() + VAULT_WAIT;
+  while (Date.now() < deadline) {
+    const added = readdirSync(downloads).filter((name) => !before.includes(name) && name.endsWith('.json'));
+    if (added.length === 1) return added[0]!;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('no new backup file appeared in the download folder');
 }
 
 async function storeLastBackup(page: Page, at: number): Promise<void> {
@@ -127,6 +146,10 @@ describe('backups as a habit (Chromium)', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(added).toHaveLength(1);
+    // Moved aside as a therapist would file it: the browser may reuse the name for the next download of the day.
+    firstBackup = join(downloads, 'filed-backup.json');
+    renameSync(join(downloads, added[0]!), firstBackup);
+    added = ['filed-backup.json'];
     const backup = JSON.parse(readFileSync(join(downloads, added[0]!), 'utf8')) as Record<string, unknown>;
     expect(backup.format).toBe('anteroom-backup');
     // The client and the note are in it (sealed), and their text is not.
@@ -176,6 +199,44 @@ describe('backups as a habit (Chromium)', () => {
     const notes = await open('notes.html');
     expect(await notesNotice(notes)).toMatchObject({ due: 'false' });
     await options.close();
+    await notes.close();
+  });
+
+  it('a restore that replaces the notes first downloads a backup of them', async () => {
+    const notes = await open('notes.html');
+    expect(await send(notes, { type: 'vault:unlock', passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+    const SECOND = `${MARKER}-second`;
+    expect(await send(notes, { type: 'vault:save-client', input: { label: SECOND, contactMode: 'phone' } })).toMatchObject({ ok: true });
+    await notes.reload();
+    await notes.waitForSelector('[data-testid=vault-state][data-state=unlocked]', { timeout: VAULT_WAIT });
+    const before = readdirSync(downloads);
+
+    const input = await notes.waitForSelector('input[type=file][name=import]');
+    await input!.uploadFile(firstBackup);
+    await notes.waitForSelector('#import-passphrase');
+    await notes.type('#import-passphrase', PASSPHRASE);
+    await notes.click('[data-testid=import-confirm]');
+    const replace = await notes.waitForSelector('[data-testid=import-replace]:not([disabled])', { timeout: VAULT_WAIT });
+    expect(await notes.$eval('.import-step', (el) => el.textContent ?? '')).toContain('first downloads an encrypted backup of what is here');
+    await replace!.click();
+    await notes.waitForFunction(() => document.querySelector('[data-testid=import-report]')?.textContent?.includes('Restored'), { timeout: VAULT_WAIT });
+
+    const safety = await waitForNewJson(before);
+    const raw = readFileSync(join(downloads, safety), 'utf8');
+    const copy = JSON.parse(raw) as { format: string; records: unknown[] };
+    expect(copy.format).toBe('anteroom-backup');
+    // Both clients and the note that were here, sealed: the second client's name is nowhere in it.
+    expect(copy.records.length).toBe(3);
+    expect(raw).not.toContain(SECOND);
+    expect(await notes.$eval('[data-testid=import-report]', (el) => el.textContent ?? '')).toContain(`first downloaded as ${safety}`);
+    const last = await notes.evaluate(async () => {
+      // @ts-expect-error: the WebExtension global of an extension page.
+      return (await chrome.storage.local.get('lastBackup')).lastBackup;
+    });
+    expect(last.kind).toBe('before-restore');
+    // And the restore happened: the second client is gone.
+    const clients = await send(notes, { type: 'vault:list-clients' });
+    expect((clients as unknown as { value: unknown[] }).value).toHaveLength(1);
     await notes.close();
   });
 });
