@@ -82,7 +82,8 @@ export default defineConfig({
     // Asked for one site at a time, at the moment a custom platform is added; never at install.
     optional_host_permissions: ['https://*/*'],
     // The checklist's downloads item: asked for by its "Check downloads" button, to see and pause
-    // downloads that compete with the call for bandwidth.
+    // downloads that compete with the call for bandwidth. Automatic backups ask for it when turned
+    // on, to write the encrypted backup into a folder of their own and delete their own old files.
     optional_permissions: ['downloads'],
     // The catalogue's hosts, derived from rules/ like the content scripts' matches: they let the
     // background read a tab's URL on those hosts only (for the badge), without the broad "tabs"

@@ -25,7 +25,7 @@ import { isOwnExtensionPage } from './sender';
  * key); when one falls due while locked, it is made at the next unlock. Checked hourly by an
  * alarm, which survives the service worker being stopped.
  */
-const ALARM = 'anteroom:auto-backup';
+const ALARM = 'anteroom-auto-backup';
 const CHECK_MINUTES = 60;
 
 export interface AutoBackupDeps {

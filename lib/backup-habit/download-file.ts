@@ -20,8 +20,11 @@ export async function downloadAndWait(options: { url: string; filename: string; 
 }
 
 export async function mayUseDownloads(): Promise<boolean> {
-  const permitted = await browser.permissions.contains({ permissions: ['downloads'] }).catch(() => false);
-  return permitted && browser.downloads !== undefined;
+  try {
+    return (await browser.permissions.contains({ permissions: ['downloads'] })) && browser.downloads !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 async function finished(id: number): Promise<Browser.downloads.DownloadItem> {
