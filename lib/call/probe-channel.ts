@@ -41,7 +41,10 @@ export interface ProbeLine {
   listen(handler: (data: unknown) => void): void;
 }
 
-/** Share news heard before anything listens is kept (a share must still lock); stats are not. */
+/**
+ * Share news heard before anything listens is kept (a share must still lock); stats are not.
+ * Past the cap the oldest goes, so the latest share state always reaches the listener.
+ */
 const MAX_KEPT = 16;
 
 /** Isolated world: offers the port; returns the line, or undefined when no probe took it. */
@@ -57,7 +60,10 @@ export function offerProbePort(): ProbeLine | undefined {
   // Started at once, so news does not pile up on pages where no call watch is ever attached.
   channel.port1.onmessage = (event) => {
     if (handler) handler(event.data);
-    else if ((event.data as { kind?: unknown } | null)?.kind === 'share' && kept.length < MAX_KEPT) kept.push(event.data);
+    else if ((event.data as { kind?: unknown } | null)?.kind === 'share') {
+      kept.push(event.data);
+      if (kept.length > MAX_KEPT) kept.shift();
+    }
   };
   return {
     listen(next) {

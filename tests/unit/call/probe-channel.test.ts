@@ -80,6 +80,18 @@ describe('the call probe’s private line', () => {
     expect(heard).toEqual([{ kind: 'share', state: 'started' }]);
   });
 
+  it('after many shares said before anything listened, the last one heard is the latest', async () => {
+    probe.main();
+    const line = offerProbePort()!;
+    // Twenty short shares, then one that stays on: the listener must learn a share is running.
+    for (let i = 0; i < 20; i++) (await new MediaDevices().getDisplayMedia()).getVideoTracks()[0]!.stop();
+    await new MediaDevices().getDisplayMedia();
+    await wait(20);
+    line.listen((data) => heard.push(data));
+    expect(heard.at(-1)).toEqual({ kind: 'share', state: 'started' });
+    expect(heard.length).toBeLessThanOrEqual(16);
+  });
+
   it('offers nothing a page could take when no probe is listening', () => {
     const taken: MessagePort[] = [];
     window.addEventListener(PROBE_PORT_EVENT, (event) => taken.push(...(event as MessageEvent).ports));
