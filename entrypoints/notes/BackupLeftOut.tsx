@@ -16,7 +16,7 @@ export function describeLeftOut(record: LeftOutView): string {
     case 'client-left-out':
       return `${what}, whose client’s own record is left out (above).`;
     default:
-      return `${what} was saved by an older version of Anteroom in a form this version cannot restore.`;
+      return `${what} was saved by another version of Anteroom in a form this one cannot restore; if you also use a newer Anteroom, it may read it.`;
   }
 }
 

@@ -122,7 +122,7 @@ describe('every backup restores (Chromium)', () => {
     const report = await page.waitForSelector('[data-testid=export-left-out]', { timeout: VAULT_WAIT });
     const items = await page.$$eval('[data-testid=export-left-out-item]', (els) => els.map((el) => el.textContent ?? ''));
     const day = await page.evaluate((at) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' }), LONG_CALL_STARTED);
-    expect(items).toEqual([`A session of ${CLIENT} held on ${day} was saved by an older version of Anteroom in a form this version cannot restore. Delete this session…`]);
+    expect(items).toEqual([`A session of ${CLIENT} held on ${day} was saved by another version of Anteroom in a form this one cannot restore; if you also use a newer Anteroom, it may read it. Delete this session…`]);
     expect(await report!.evaluate((el) => el.textContent)).toMatch(/1 record is not in this backup.*delete it, so that your next backup holds everything/s);
     expect(await textOf('[data-testid=export-report]')).toMatch(/^Downloaded anteroom-backup-/);
 
