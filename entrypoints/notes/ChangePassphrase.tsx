@@ -104,11 +104,12 @@ export function ChangePassphrase() {
         Also renew the encryption keys
       </label>
       <p class="field-help" id="renew-keys-help">
-        Without it the data key stays the same, so an older backup or copy of this browser’s storage, with the passphrase it had,
-        would also unlock notes written since, given a copy of the storage. Renewing makes a new data key and new client keys and
-        seals every note, session and draft again. It takes a few seconds for thousands of notes; if the browser stops meanwhile,
-        nothing is lost and the old or the new passphrase opens the notes. As before, a forgotten passphrase cannot be recovered, and
-        backups you downloaded earlier still open with the passphrase they were made with.
+        Without it the data key stays the same, so a backup you downloaded earlier, with the passphrase it was made with, would
+        also unlock notes written from now on. Renewing makes a new data key and new client keys and seals every note, session
+        and draft again, so older backups reach only what they already held. It takes a few seconds for thousands of notes; if
+        the browser stops meanwhile, nothing is lost and the old or the new passphrase opens the notes. A browser does not erase
+        replaced data from its storage files at once, so against someone holding a copy of this browser’s files, renewal
+        protects only once the browser has compacted them. A forgotten passphrase cannot be recovered.
       </p>
       <ErrorNotice error={error} />
       {backoff.waiting && <p class="notes-wait">{waitWords(backoff.seconds)}</p>}
