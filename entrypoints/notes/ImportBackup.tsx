@@ -32,7 +32,10 @@ export function describeSkipped({ skipped }: ImportCounts): string {
   );
 }
 
-type Step = { kind: 'choose' } | { kind: 'passphrase'; fileName: string; text: string } | { kind: 'replace'; fileName: string; text: string; passphrase: string };
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'passphrase'; fileName: string; text: string }
+  | { kind: 'replace'; fileName: string; text: string; passphrase: string; leftOut: string };
 
 /**
  * Restore an encrypted backup: choose the file, type the passphrase it was made with, and get
@@ -115,7 +118,8 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
       return;
     }
     if (result.error.code === 'not-empty' && mode === 'replace-empty') {
-      setStep({ kind: 'replace', fileName: step.fileName, text: step.text, passphrase: secret });
+      const leftOut = result.error.skipped ? describeSkipped({ clients: 0, notes: 0, sessions: 0, skipped: result.error.skipped }) : '';
+      setStep({ kind: 'replace', fileName: step.fileName, text: step.text, passphrase: secret, leftOut });
       setPassphrase('');
       return;
     }
@@ -195,6 +199,11 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
             the backup will <strong>delete all of them</strong> and put its contents in their place. Anteroom first downloads an
             encrypted backup of what is here now (with your current passphrase); if that fails, nothing is replaced.
           </p>
+          {step.leftOut && (
+            <p class="notes-warning" data-testid="import-replace-left-out">
+              {step.leftOut}
+            </p>
+          )}
           <div class="notes-actions">
             <button type="button" class="danger" data-testid="import-replace" disabled={busy} onClick={() => void restore('replace')}>
               {busy ? 'Backing up, then restoring…' : 'Back up what is here, then restore'}

@@ -273,7 +273,7 @@ export function vaultHandlers(ctx: VaultContext): VaultHandlers {
         });
         if (mode === 'replace-empty' && !empty) {
           wipe(prepared.dek);
-          throw new VaultNotEmptyError();
+          throw new VaultNotEmptyError(prepared.counts.skipped);
         }
         try {
           await writeImport(db, prepared, mode);

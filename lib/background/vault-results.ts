@@ -1,4 +1,5 @@
 import { VaultError } from '@/lib/vault/errors';
+import { VaultNotEmptyError } from '@/lib/vault/operation-errors';
 import { storageErrorFrom } from '@/lib/vault/storage-errors';
 import type { Result, VaultErrorCode, VaultFailure } from '@/lib/vault-client/messages';
 
@@ -29,6 +30,7 @@ export function failureFrom(error: unknown): VaultFailure {
     code: CODE_FOR[typed.code] ?? typed.code,
     message: typed.message,
     ...(retryAfterMsOf(typed) > 0 ? { retryAfterMs: retryAfterMsOf(typed) } : {}),
+    ...(typed instanceof VaultNotEmptyError && typed.skipped ? { skipped: typed.skipped } : {}),
   };
 }
 

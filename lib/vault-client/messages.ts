@@ -16,7 +16,7 @@ import {
 } from '@/lib/vault/record-schemas';
 import type { BackupExport } from '@/lib/vault/backup-export';
 import type { MarkdownExport } from '@/lib/vault/markdown-export';
-import type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts, NoteView, SessionView } from '@/lib/vault/views';
+import type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts, NoteView, SessionView, SkippedCounts } from '@/lib/vault/views';
 
 /**
  * The vault's message protocol between extension pages and the background (the only holder of
@@ -181,6 +181,8 @@ export interface VaultFailure {
   code: VaultErrorCode | (string & {});
   message: string;
   retryAfterMs?: number;
+  /** With 'not-empty' from a restore: what the backup holds that this version would leave out. */
+  skipped?: SkippedCounts;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: VaultFailure };

@@ -1,3 +1,4 @@
+import type { SkippedCounts } from './views';
 import { VaultError, WrongPassphraseError } from './errors';
 
 /**
@@ -31,7 +32,8 @@ export class VaultExistsError extends VaultError {
 
 export class VaultNotEmptyError extends VaultError {
   readonly code = 'not-empty';
-  constructor() {
+  /** What the backup holds that this version would leave out, so the replace question can say so first. */
+  constructor(readonly skipped?: SkippedCounts) {
     super('This vault already holds clients or notes. Restoring would replace them; confirm to replace, or export a backup first.');
     this.name = 'VaultNotEmptyError';
   }

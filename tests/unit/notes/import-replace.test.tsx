@@ -68,6 +68,24 @@ describe('restoring over existing notes', () => {
     expect((await readLastBackup())?.kind).toBe('before-restore');
   });
 
+  it('says, before the therapist agrees to replace, what this version would leave out of the backup', async () => {
+    exportBackup = vi.fn(async () => ({ ok: true, value: { fileName: 'anteroom-backup-2026-12-04.json', text: '{}', leftOut: [] } }));
+    importBackup = vi.fn(async () => ({
+      ok: false,
+      error: { code: 'not-empty', message: 'Not empty.', skipped: { clients: 0, notes: 2, sessions: 1, other: 0 } },
+    }));
+    await askToReplace();
+    const warning = root.querySelector('[data-testid=import-replace-left-out]')?.textContent ?? '';
+    expect(warning).toContain('2 notes');
+    expect(warning).toContain('1 session');
+    expect(exportBackup).not.toHaveBeenCalled();
+  });
+
+  it('shows no left-out warning when the backup restores whole', async () => {
+    await askToReplace();
+    expect(root.querySelector('[data-testid=import-replace-left-out]')).toBeNull();
+  });
+
   it('replaces nothing, and says so, when the backup of what is here cannot be made', async () => {
     exportBackup = vi.fn(async () => ({ ok: false, error: { code: 'storage-unavailable', message: 'The browser’s storage did not answer.' } }));
     const replace = await askToReplace();
