@@ -9,5 +9,7 @@ export default defineConfig({
     mockReset: true,
     restoreMocks: true,
     testTimeout: 30_000,
+    // Vault fixtures derive keys with real scrypt in beforeEach; on a busy 2-core machine that passes 10 s.
+    hookTimeout: 60_000,
   },
 });
