@@ -37,14 +37,25 @@ describe('changing the passphrase with "renew the encryption keys"', () => {
     const db = new AnteroomVaultDb(dbName);
     const before = new Map((await db.notes.toArray()).map((row) => [row.id, row.sealed.c]));
 
+    // The order in which things settle, to show a request sent during the renewal waits for it.
+    const order: string[] = [];
     const heard: { done: number; total: number }[] = [];
-    const stop = onKeyRenewalProgress((progress) => heard.push(progress));
-    const change = changePassphrase(PASSPHRASE, OTHER_PASSPHRASE, false, true);
-    // Sent while the renewal runs: answered after it, never with half-renewed (unreadable) notes.
-    const listedMeanwhile = listNotes(clientId);
+    let listedMeanwhile: ReturnType<typeof listNotes> | undefined;
+    const stop = onKeyRenewalProgress((progress) => {
+      heard.push(progress);
+      // Sent from the first progress report, so while the renewal is surely running: answered
+      // after it, never with half-renewed (unreadable) notes.
+      if (!listedMeanwhile) {
+        order.push('list sent');
+        listedMeanwhile = listNotes(clientId).then((result) => (order.push('list answered'), result));
+      }
+    });
+    const change = changePassphrase(PASSPHRASE, OTHER_PASSPHRASE, false, true).then((result) => (order.push('renewed'), result));
     expect(value(await change)).toEqual({ renewed: true, carriedDamaged: 0 });
     stop();
-    expect(value(await listedMeanwhile).map((note) => note.body).sort()).toEqual([...bodies].sort());
+    expect(listedMeanwhile).toBeDefined();
+    expect(value(await listedMeanwhile!).map((note) => note.body).sort()).toEqual([...bodies].sort());
+    expect(order).toEqual(['list sent', 'renewed', 'list answered']);
     expect(heard.at(-1)).toEqual({ done: 13, total: 13 });
 
     // Every record has new ciphertext; the notes read the same, and nothing was counted as damaged.
