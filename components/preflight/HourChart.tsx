@@ -1,5 +1,5 @@
 import { hourLabel, hoursWithStatus, type HourSummary } from '@/lib/network/by-hour';
-import { AUDIO_ONLY_MBPS, VIDEO_MBPS } from '@/lib/network/quality';
+import { AUDIO_MIN_MBPS, VIDEO_MBPS } from '@/lib/network/quality';
 import './preflight.css';
 
 /**
@@ -14,7 +14,7 @@ const PLOT_W = VIEW.width - VIEW.left - VIEW.right;
 const PLOT_H = VIEW.height - VIEW.top - VIEW.bottom;
 const SLOT = PLOT_W / 24;
 
-const STATUS_WORDS = { pass: 'fine for video', warn: 'consider audio only', fail: 'too slow: backup plan' } as const;
+const STATUS_WORDS = { pass: 'fine for video', warn: 'consider audio only', fail: 'too slow even for audio: backup plan' } as const;
 
 const slower = (s: Extract<HourSummary, { count: number; downMbps: number }>) => Math.min(s.downMbps, s.upMbps);
 
@@ -25,7 +25,7 @@ export function hourChartSummary(summaries: readonly HourSummary[]): string {
   const fail = hoursWithStatus(summaries, 'fail');
   if (pass) parts.push(`Fast enough for video at ${pass}.`);
   if (warn) parts.push(`Slower at ${warn}: consider audio only then.`);
-  if (fail) parts.push(`Too slow for video at ${fail}.`);
+  if (fail) parts.push(`Too slow even for audio at ${fail}: plan on your backup then.`);
   return parts.join(' ');
 }
 
@@ -57,7 +57,7 @@ export function HourChart({ summaries }: { summaries: readonly HourSummary[] }) 
         ))}
         <line class="baseline" x1={VIEW.left} x2={VIEW.width - VIEW.right} y1={y(0)} y2={y(0)} />
         <line class="threshold" x1={VIEW.left} x2={VIEW.width - VIEW.right} y1={y(VIDEO_MBPS)} y2={y(VIDEO_MBPS)} />
-        <line class="threshold threshold-audio" x1={VIEW.left} x2={VIEW.width - VIEW.right} y1={y(AUDIO_ONLY_MBPS)} y2={y(AUDIO_ONLY_MBPS)} />
+        <line class="threshold threshold-audio" x1={VIEW.left} x2={VIEW.width - VIEW.right} y1={y(AUDIO_MIN_MBPS)} y2={y(AUDIO_MIN_MBPS)} />
         {summaries.map((s) => {
           const x = VIEW.left + s.hour * SLOT + SLOT * 0.2;
           if (s.status === 'none') {
@@ -77,7 +77,7 @@ export function HourChart({ summaries }: { summaries: readonly HourSummary[] }) 
         ))}
       </svg>
       <figcaption>
-        {summary} <span class="legend">Bars: the slower of download and upload; dashed lines at 2 Mbps (video) and 0.6 Mbps (audio only).</span>
+        {summary} <span class="legend">Bars: the slower of download and upload; dashed lines at {VIDEO_MBPS} Mbps (video) and {AUDIO_MIN_MBPS} Mbps (the least audio needs).</span>
       </figcaption>
       <details>
         <summary>Show as a table</summary>

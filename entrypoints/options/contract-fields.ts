@@ -1,6 +1,7 @@
 import type { SelectOption } from '@/components/forms/controls';
 import type { FormFieldName } from './form-values';
 import { autoLockHelp } from '@/lib/vault/auto-lock-signals';
+import { PUBLIC_SPEED_TEST } from '@/lib/network/public-service';
 
 /**
  * How each contract setting appears on the options page: its kind of control and one or two
@@ -150,7 +151,7 @@ export const fieldSpecs: Record<ContractFieldName, FieldSpec> = {
   networkTestEndpoint: {
     kind: 'text',
     type: 'url',
-    help: 'Optional. The https:// address of a server you trust, used to time your connection before a session. Leave it empty if you do not want a speed test.',
+    help: `Optional. Left empty, the connection test (run only when you press its button) uses ${PUBLIC_SPEED_TEST.name}’s public speed test, ${PUBLIC_SPEED_TEST.host}. To use a server of your own instead, give its https:// address.`,
   },
 };
 

@@ -13,7 +13,6 @@ import { LAST_BACKUP_KEY } from '@/lib/backup-habit/last-backup';
 import { loadNetworkModule, type NetworkModule } from '@/lib/checklist/network-module';
 import { PREFLIGHT_RESULT_KEY } from '@/lib/checklist/preflight-result';
 import {
-  hasOriginPermission,
   muteTabs,
   openOwnPage,
   pauseDownloads,
@@ -27,7 +26,6 @@ import {
 } from '@/lib/checklist/probes';
 import { censusOf, sessionTabOf, type TabCensus } from '@/lib/checklist/tabs';
 import type { ActionId, CheckId, Evaluation } from '@/lib/checklist/types';
-import { hostOf } from '@/lib/checklist/words';
 import { loadCallHistory } from '@/lib/call/history';
 import type { PassiveReading } from '@/lib/network/passive';
 
@@ -186,15 +184,16 @@ export function useMeasured(contract: Contract | undefined, speed: SpeedResult |
     };
   }, []);
 
-  // Connection speed: the test module is fetched only when there is an address to test.
-  const endpoint = contract?.networkTestEndpoint;
+  // Connection speed: the test module loads after the first paint; the engine only on a click.
+  const setting = contract?.networkTestEndpoint;
   const [network, setNetwork] = useState<NetworkModule | null | undefined>(undefined);
   const [permitted, setPermitted] = useState(false);
   const [phase, setPhase] = useState<string | undefined>(undefined);
   useEffect(() => {
-    if (!endpoint) return;
+    if (setting === undefined) return;
     let live = true;
-    void Promise.all([loadNetworkModule(), hasOriginPermission(endpoint)]).then(([loaded, allowed]) => {
+    void loadNetworkModule().then(async (loaded) => {
+      const allowed = loaded ? await loaded.hasEndpointPermission(setting) : false;
       if (!live) return;
       setNetwork(loaded ?? null);
       setPermitted(allowed);
@@ -202,15 +201,14 @@ export function useMeasured(contract: Contract | undefined, speed: SpeedResult |
     return () => {
       live = false;
     };
-  }, [endpoint]);
+  }, [setting]);
   const speedEvaluation = useMemo<Evaluation | undefined>(() => {
-    if (endpoint === undefined) return undefined;
+    if (setting === undefined || network === undefined) return undefined;
     const known = passive ? { passive } : {};
-    if (endpoint === '') return speedCheck.evaluate({ available: true, endpoint: '', permitted: false, ...known });
-    if (network === undefined) return undefined;
     if (network === null) return speedCheck.evaluate({ available: false, ...known });
-    return speedCheck.evaluate({ available: true, endpoint, permitted, ...known, ...(phase !== undefined ? { running: phase } : {}), ...(speed ? { result: speed } : {}) });
-  }, [endpoint, network, permitted, phase, speed, passive]);
+    const target = network.testEndpointFor(setting);
+    return speedCheck.evaluate({ available: true, target, permitted, ...known, ...(phase !== undefined ? { running: phase } : {}), ...(speed ? { result: speed } : {}) });
+  }, [setting, network, permitted, phase, speed, passive]);
 
   const track = (work: Promise<unknown>) => {
     setBusy(true);
@@ -243,19 +241,22 @@ export function useMeasured(contract: Contract | undefined, speed: SpeedResult |
         track(openOwnPage('/options.html', '#anteroom-settings'));
         return;
       case 'test-connection': {
-        if (!network || !endpoint) return;
-        const asking = network.ensureEndpointPermission(endpoint); // first: the prompt needs this click
+        if (!network || setting === undefined || !contract) return;
+        const asking = network.ensureEndpointPermission(setting); // first: the prompt needs this click
+        const target = network.testEndpointFor(setting);
+        const host = target.ok ? target.endpoint.host : '';
+        const plan = { backupPlatform: contract.backupPlatform, connectionPlan: contract.disruptionPlans.connection };
         track(
           asking
             .then(async (allowed) => {
               setPermitted(allowed);
               if (!allowed) {
-                onSpeed({ ok: false, error: `Anteroom was not allowed to contact ${hostOf(endpoint)}.` });
+                onSpeed({ ok: false, error: `Anteroom was not allowed to contact ${host}.` });
                 return;
               }
               setPhase('starting');
-              const measured = await network.measureConnection(endpoint, { onProgress: setPhase });
-              onSpeed(measured.ok ? { ...measured, ...network.speedVerdict(measured) } : measured);
+              const measured = await network.measureConnection(setting, { onProgress: setPhase });
+              onSpeed(measured.ok ? { ...measured, ...network.speedVerdict(measured, plan) } : measured);
             })
             .catch(() => onSpeed({ ok: false, error: 'It stopped unexpectedly; try again.' }))
             .finally(() => setPhase(undefined)),

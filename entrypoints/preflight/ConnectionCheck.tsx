@@ -1,19 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Contract } from '@/lib/contract/schema';
 import { loadContract, watchContract } from '@/lib/contract/storage-item';
-import { parseEndpoint } from '@/lib/network/endpoint';
+import { testEndpointFor } from '@/lib/network/endpoint';
 import { ensureEndpointPermission } from '@/lib/network/endpoint-permission';
-import { measureConnection, type MeasureResult } from '@/lib/network/measure';
+import { measureConnection, type MeasureSuccess } from '@/lib/network/measure';
 import { speedVerdict } from '@/lib/network/quality';
 
 /**
- * "Test my connection": times the line against the therapist's own test server (options page),
- * only when they press the button. The result joins the local history, which the chart reads.
+ * "Test my connection": times the line against the public speed test or the therapist's own
+ * server (options page), only when they press the button. The result joins the local history,
+ * which the chart reads.
  */
 
 type Run =
   | { kind: 'idle' }
   | { kind: 'running'; phase: string }
-  | { kind: 'done'; result: Extract<MeasureResult, { ok: true }> }
+  | { kind: 'done'; result: MeasureSuccess }
   | { kind: 'error'; message: string };
 
 const PHASE_WORDS: Record<string, string> = {
@@ -23,73 +25,77 @@ const PHASE_WORDS: Record<string, string> = {
   upload: 'Measuring upload speed…',
 };
 
-const HEADLINE = { pass: '✓ Ready for video', warn: '! Consider audio only', fail: '✕ Too slow for video' } as const;
+const HEADLINE = { pass: '✓ Ready for video', warn: '! Consider audio only', fail: '✕ Too slow even for audio' } as const;
+const VIDEO_CALL_WORDS = { bad: 'bad', poor: 'poor', average: 'average', good: 'good', great: 'great' } as const;
 
 export function ConnectionCheck() {
-  const [endpoint, setEndpoint] = useState<string | null>(null);
+  const [contract, setContract] = useState<Contract | null>(null);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const stopper = useRef<AbortController | null>(null);
 
   useEffect(() => {
-    void loadContract().then((loaded) => setEndpoint(loaded.value.networkTestEndpoint));
-    const unwatch = watchContract((loaded) => setEndpoint(loaded.value.networkTestEndpoint));
+    void loadContract().then((loaded) => setContract(loaded.value));
+    const unwatch = watchContract((loaded) => setContract(loaded.value));
     return () => {
       unwatch();
       stopper.current?.abort();
     };
   }, []);
 
-  if (endpoint === null) return <p class="quiet">Loading your settings…</p>;
-  const parsed = parseEndpoint(endpoint);
+  if (contract === null) return <p class="quiet">Loading your settings…</p>;
+  const setting = contract.networkTestEndpoint;
+  const parsed = testEndpointFor(setting);
   if (!parsed.ok) {
     return (
-      <div data-testid="connection-setup">
-        <p>
-          To test your connection, Anteroom needs a test server you trust. Add its address on the{' '}
-          <a href="/options.html" target="_blank">
-            options page
-          </a>
-          , under “How Anteroom behaves” → “Network test address”.
-        </p>
-        <p class="quiet">
-          Anteroom has no server of its own, so there is no default. Whoever looks after your computers can host one in a few
-          minutes; the instructions are in Anteroom's documentation (lib/network/README.md).
-        </p>
-      </div>
+      <p role="alert" data-testid="connection-setup">
+        {parsed.error}{' '}
+        <a href="/options.html#anteroom-settings" target="_blank">
+          Open the options page
+        </a>
+        .
+      </p>
     );
   }
-  const host = parsed.endpoint.host;
+  const { host, kind, operator } = parsed.endpoint;
+  const plan = { backupPlatform: contract.backupPlatform, connectionPlan: contract.disruptionPlans.connection };
 
   const start = () => {
     // First thing in the click: the permission prompt needs the click's user gesture.
-    const permission = ensureEndpointPermission(endpoint);
+    const permission = ensureEndpointPermission(setting);
     setRun({ kind: 'running', phase: 'permission' });
     void permission.then(async (granted) => {
       if (!granted) {
-        setRun({
-          kind: 'error',
-          message: `Anteroom needs your permission to contact ${host} for the test. Press “Test my connection” again and choose Allow.`,
-        });
+        setRun({ kind: 'error', message: `Anteroom needs your permission to contact ${host} for the test. Press “Test my connection” again and choose Allow.` });
         return;
       }
       const controller = new AbortController();
       stopper.current = controller;
-      const result = await measureConnection(endpoint, {
-        signal: controller.signal,
-        onProgress: (phase) => setRun({ kind: 'running', phase }),
-      });
+      const result = await measureConnection(setting, { signal: controller.signal, onProgress: (phase) => setRun({ kind: 'running', phase }) });
       stopper.current = null;
       setRun(result.ok ? { kind: 'done', result } : { kind: 'error', message: result.error });
     });
   };
 
   const running = run.kind === 'running';
-  const verdict = run.kind === 'done' ? speedVerdict(run.result) : undefined;
+  const verdict = run.kind === 'done' ? speedVerdict(run.result, plan) : undefined;
   return (
     <div class="connection-check">
-      <p>
-        Tests against <strong>{host}</strong>, a server you chose. Only that server is contacted, and the result stays on this
-        computer.
+      <p data-testid="connection-host">
+        {kind === 'public' ? (
+          <>
+            Tests against <strong>{host}</strong>, {operator}'s public speed test. It sees your IP address, as any website does; no
+            results are sent to it or anywhere else. To use a server of your own instead, set a network test address on the{' '}
+            <a href="/options.html#anteroom-settings" target="_blank">
+              options page
+            </a>
+            .
+          </>
+        ) : (
+          <>
+            Tests against <strong>{host}</strong>, the test server in your settings. Only that server is contacted, and the result stays
+            on this computer.
+          </>
+        )}
       </p>
       <p class="actions">
         <button type="button" class="primary" data-testid="connection-test" disabled={running} onClick={start}>
@@ -102,7 +108,7 @@ export function ConnectionCheck() {
         )}
       </p>
       <p role="status" data-testid="connection-status" data-state={run.kind}>
-        {running ? PHASE_WORDS[run.phase] ?? 'Testing…' : ''}
+        {running ? (PHASE_WORDS[run.phase] ?? 'Testing…') : ''}
       </p>
       {run.kind === 'error' && (
         <p role="alert" data-testid="connection-error">
@@ -123,12 +129,24 @@ export function ConnectionCheck() {
             </div>
             <div>
               <dt>Delay</dt>
-              <dd>{run.result.latencyMs} ms</dd>
+              <dd data-testid="latency-ms">{run.result.latencyMs} ms</dd>
             </div>
             <div>
               <dt>Jitter</dt>
-              <dd>{run.result.jitterMs} ms</dd>
+              <dd data-testid="jitter-ms">{run.result.jitterMs} ms</dd>
             </div>
+            {run.result.loadedLatencyMs !== undefined && (
+              <div>
+                <dt>Delay while busy</dt>
+                <dd data-testid="loaded-latency-ms">{run.result.loadedLatencyMs} ms</dd>
+              </div>
+            )}
+            {run.result.videoCallClass !== undefined && (
+              <div>
+                <dt>Video calls (Cloudflare's AIM score)</dt>
+                <dd data-testid="video-call-class">{VIDEO_CALL_WORDS[run.result.videoCallClass]}</dd>
+              </div>
+            )}
           </dl>
           <p>{verdict.advice}</p>
         </div>

@@ -97,15 +97,6 @@ export async function readNotesBackup(): Promise<Pick<NotesBackupInput, 'vault' 
   return { vault, ...(last ? { lastAt: last.at } : {}) };
 }
 
-export async function hasOriginPermission(address: string): Promise<boolean> {
-  try {
-    const { origin } = new URL(address);
-    return await browser.permissions.contains({ origins: [`${origin}/*`] });
-  } catch {
-    return false;
-  }
-}
-
 export async function readPreflight(): Promise<unknown> {
   return (await browser.storage.local.get(PREFLIGHT_RESULT_KEY))[PREFLIGHT_RESULT_KEY];
 }

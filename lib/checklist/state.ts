@@ -61,6 +61,8 @@ const speedSchema = v.union([
     upMbps: v.number(),
     latencyMs: v.number(),
     jitterMs: v.number(),
+    loadedLatencyMs: v.optional(v.number()),
+    videoCallClass: v.optional(v.picklist(['bad', 'poor', 'average', 'good', 'great'])),
     status: v.picklist(['pass', 'warn', 'fail']),
     advice: v.string(),
     at: v.string(),

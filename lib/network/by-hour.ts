@@ -35,15 +35,9 @@ export function qualityByHour(history: readonly NetworkSample[], hourOf: HourOf 
     if (samples.length === 0) return { hour, count: 0, status: 'none' };
     const downMbps = round(median(samples.map((s) => s.downMbps)), 2);
     const upMbps = round(median(samples.map((s) => s.upMbps)), 2);
-    return {
-      hour,
-      count: samples.length,
-      status: speedVerdict({ downMbps, upMbps }).status,
-      downMbps,
-      upMbps,
-      latencyMs: round(median(samples.map((s) => s.latencyMs)), 1),
-      jitterMs: round(median(samples.map((s) => s.jitterMs)), 1),
-    };
+    const latencyMs = round(median(samples.map((s) => s.latencyMs)), 1);
+    const jitterMs = round(median(samples.map((s) => s.jitterMs)), 1);
+    return { hour, count: samples.length, status: speedVerdict({ downMbps, upMbps, latencyMs, jitterMs }).status, downMbps, upMbps, latencyMs, jitterMs };
   });
 }
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { parseEndpoint } from './endpoint';
+import { testEndpointFor } from './endpoint';
 
 /**
  * Asks for the one host the connection test talks to, within the manifest's optional
@@ -8,8 +8,8 @@ import { parseEndpoint } from './endpoint';
  * Resolves true at once, without a prompt, when the permission is already granted. False for an
  * unusable address or when the therapist declines.
  */
-export function ensureEndpointPermission(endpoint: string): Promise<boolean> {
-  const parsed = parseEndpoint(endpoint);
+export function ensureEndpointPermission(setting: string): Promise<boolean> {
+  const parsed = testEndpointFor(setting);
   if (!parsed.ok) return Promise.resolve(false);
   try {
     return browser.permissions.request({ origins: [parsed.endpoint.originPattern] }).catch(() => false);
@@ -19,8 +19,8 @@ export function ensureEndpointPermission(endpoint: string): Promise<boolean> {
 }
 
 /** Whether the test host is already allowed (no prompt; fine to await). */
-export async function hasEndpointPermission(endpoint: string): Promise<boolean> {
-  const parsed = parseEndpoint(endpoint);
+export async function hasEndpointPermission(setting: string): Promise<boolean> {
+  const parsed = testEndpointFor(setting);
   if (!parsed.ok) return false;
   return browser.permissions.contains({ origins: [parsed.endpoint.originPattern] }).catch(() => false);
 }

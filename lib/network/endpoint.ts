@@ -1,28 +1,45 @@
+import { PUBLIC_SPEED_TEST } from './public-service';
+
 /**
- * The test server's address, as the therapist typed it on the options page, turned into the
- * three URLs of the protocol (lib/network/README.md) and the one permission that reaches them.
+ * Where the connection test goes: the therapist's own server when they set one on the options
+ * page, otherwise the public service (public-service.ts). Both speak the same protocol
+ * (lib/network/README.md): `GET <base>/__down?bytes=N` and `POST <base>/__up`.
  */
 
 export interface TestEndpoint {
+  /** 'own' for the therapist's server, 'public' for the maintained public service. */
+  kind: 'own' | 'public';
+  /** Who runs the public service ('Cloudflare'); '' for the therapist's own server. */
+  operator: string;
   /** The address without a trailing slash, query or fragment: `https://host[:port]/path`. */
   base: string;
   host: string;
   /** The host permission pattern. No port: match patterns in Firefox cannot carry one, and in
    * Chrome a port-less pattern covers every port of the host. */
   originPattern: string;
+  downloadUrl: string;
+  uploadUrl: string;
 }
 
 export type EndpointCheck = { ok: true; endpoint: TestEndpoint } | { ok: false; error: string };
 
 export const ENDPOINT_ERRORS = {
-  empty: 'No network test address is set. Add one on the options page, under “How Anteroom behaves”.',
   invalid: 'The network test address is not a valid web address. Check it on the options page.',
   insecure: 'The network test address must start with https://, so nobody on the way can tamper with the test.',
 } as const;
 
-export function parseEndpoint(input: string): EndpointCheck {
-  const text = input.trim();
-  if (text === '') return { ok: false, error: ENDPOINT_ERRORS.empty };
+function endpointAt(kind: TestEndpoint['kind'], origin: string, hostname: string, path: string): TestEndpoint {
+  const base = `${origin}${path}`;
+  return { kind, operator: kind === 'public' ? PUBLIC_SPEED_TEST.name : '', base, host: hostname, originPattern: `https://${hostname}/*`, downloadUrl: `${base}/__down`, uploadUrl: `${base}/__up` };
+}
+
+/** The test's endpoint for the options page's setting: '' means the public service. */
+export function testEndpointFor(setting: string): EndpointCheck {
+  const text = setting.trim();
+  if (text === '') {
+    const url = new URL(PUBLIC_SPEED_TEST.base);
+    return { ok: true, endpoint: endpointAt('public', url.origin, url.hostname, '') };
+  }
   let url: URL;
   try {
     url = new URL(text);
@@ -31,16 +48,5 @@ export function parseEndpoint(input: string): EndpointCheck {
   }
   if (url.protocol !== 'https:') return { ok: false, error: ENDPOINT_ERRORS.insecure };
   if (url.username || url.password || !url.hostname) return { ok: false, error: ENDPOINT_ERRORS.invalid };
-  const path = url.pathname.replace(/\/+$/, '');
-  return {
-    ok: true,
-    endpoint: { base: `${url.origin}${path}`, host: url.hostname, originPattern: `https://${url.hostname}/*` },
-  };
+  return { ok: true, endpoint: endpointAt('own', url.origin, url.hostname, url.pathname.replace(/\/+$/, '')) };
 }
-
-/** The protocol's three requests. `nonce` keeps any cache on the way from answering for the server. */
-export const protocolUrls = {
-  ping: (e: TestEndpoint, nonce: string) => `${e.base}/ping?n=${nonce}`,
-  down: (e: TestEndpoint, bytes: number, nonce: string) => `${e.base}/down?bytes=${bytes}&n=${nonce}`,
-  up: (e: TestEndpoint, nonce: string) => `${e.base}/up?n=${nonce}`,
-};

@@ -8,32 +8,78 @@
 
 export type SpeedStatus = 'pass' | 'warn' | 'fail';
 
-/** Mbps in both directions that video needs with headroom (the 2 Mbps webcam figure). */
+/** Mbps in both directions that video needs with headroom (the seeds' 2 Mbps webcam figure). */
 export const VIDEO_MBPS = 2;
-/** Below this even a low-quality video stream struggles (Zoom's 1:1 HQ minimum is 0.6 Mbps). */
-export const AUDIO_ONLY_MBPS = 0.6;
+/**
+ * Below this even audio breaks up: Zoom's VoIP needs 60–80 kbps (Zoom Phone 60–100), and Twilio
+ * rates a stream under 150 kbps "bad" (research §4–5).
+ */
+export const AUDIO_MIN_MBPS = 0.15;
+/** Steady enough for video: the call ladder's "good" round trip and jitter (CALL_LADDER below). */
+export const STEADY_LATENCY_MS = 150;
+export const STEADY_JITTER_MS = 30;
 
-const finite = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);
+/** A measured line. latency and jitter are optional for history entries that predate them. */
+export interface MeasuredLine {
+  downMbps: number;
+  upMbps: number;
+  latencyMs?: number;
+  jitterMs?: number;
+  /** The speed test's AIM "video conferencing" (rtc) class, where it could score one. */
+  videoCallClass?: 'bad' | 'poor' | 'average' | 'good' | 'great';
+}
 
-/** Verdict on a measured connection: pass ≥ 2 Mbps both ways, warn 0.6–2, fail below 0.6. */
-export function speedVerdict(r: { downMbps: number; upMbps: number }): { status: SpeedStatus; advice: string } {
+/** What the therapist agreed with clients (contract): what to do when the line fails. */
+export interface AgreedPlan {
+  backupPlatform: string;
+  /** The contract's plan if the connection fails (disruptionPlans.connection); may be ''. */
+  connectionPlan: string;
+}
+
+const finite = (n: number | undefined) => (n !== undefined && Number.isFinite(n) && n > 0 ? n : 0);
+const mbpsText = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(1));
+
+function ifItDrops(plan: AgreedPlan | undefined): string {
+  const agreed = plan?.connectionPlan.trim();
+  if (agreed) return ` If the call drops, your agreed plan: ${agreed}`;
+  const backup = plan?.backupPlatform.trim();
+  return backup ? ` If the call drops, use your agreed backup: ${backup}.` : ' If the call drops, use the backup you agreed with your client.';
+}
+
+/**
+ * The seeds' rule on a measured line: about 2 Mbps each way with a steady delay for video
+ * (pass); audio only below that or when the delay is unsteady (warn); the agreed backup when even
+ * audio would break up (fail). Advice quotes the therapist's own agreed plan where there is one.
+ */
+export function speedVerdict(r: MeasuredLine, plan?: AgreedPlan): { status: SpeedStatus; advice: string } {
   const down = finite(r.downMbps);
   const up = finite(r.upMbps);
   const slowest = Math.min(down, up);
   const weak = down <= up ? 'download' : 'upload';
-  if (slowest >= VIDEO_MBPS) {
-    return { status: 'pass', advice: 'Fast enough for video: at least 2 Mbps each way.' };
-  }
-  if (slowest >= AUDIO_ONLY_MBPS) {
+  if (slowest < AUDIO_MIN_MBPS) {
+    const backup = plan?.backupPlatform.trim();
     return {
-      status: 'warn',
-      advice: `Your ${weak} speed is below 2 Mbps, so video may freeze or blur: consider audio only, or pause other devices using this connection.`,
+      status: 'fail',
+      advice: `Your ${weak} speed (${mbpsText(slowest)} Mbps) is too low even for audio: ${backup ? `use your agreed backup: ${backup}.` : 'use the backup you agreed with your client, such as a phone call.'}`,
     };
   }
-  return {
-    status: 'fail',
-    advice: `Your ${weak} speed is too low for video and may break up audio: use the backup plan you agreed with your client, such as a phone call.`,
-  };
+  const unsteady: string[] = [];
+  if (r.latencyMs !== undefined && r.latencyMs >= STEADY_LATENCY_MS) unsteady.push(`a ${Math.round(r.latencyMs)} ms delay`);
+  if (r.jitterMs !== undefined && r.jitterMs >= STEADY_JITTER_MS) unsteady.push(`${Math.round(r.jitterMs)} ms of jitter`);
+  if (r.videoCallClass === 'bad' || r.videoCallClass === 'poor') unsteady.push(`a delay that grows under load (video calls rated ${r.videoCallClass})`);
+  if (slowest < VIDEO_MBPS) {
+    return {
+      status: 'warn',
+      advice: `Your ${weak} speed (${mbpsText(slowest)} Mbps) is below the 2 Mbps video needs: plan on audio only, or switch to it if the picture freezes.${ifItDrops(plan)}`,
+    };
+  }
+  if (unsteady.length > 0) {
+    return {
+      status: 'warn',
+      advice: `Fast enough, but not steady (${unsteady.join(', ')}): video may stutter, so be ready to switch to audio only.${ifItDrops(plan)}`,
+    };
+  }
+  return { status: 'pass', advice: 'Fast and steady enough for video: at least 2 Mbps each way and a steady delay.' };
 }
 
 export type CallQuality = 'good' | 'fair' | 'poor';

@@ -124,11 +124,13 @@ describe('the pre-session checklist in Chromium', () => {
     const upFront = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
     const code = upFront.map((file) => readFileSync(`${chromeBuild}/${file}`, 'utf8'));
     expect(code.join('\n')).not.toContain('meet.google.com'); // the platform catalogue
-    expect(code.join('\n')).not.toContain('/down?bytes='); // the connection test
+    expect(code.join('\n')).not.toContain('bandwidthAbortRequestDuration'); // the speed-test engine
+    expect(code.join('\n')).not.toContain('/__down'); // the connection test
     // ...while both are in the build, loaded later (otherwise this test would prove nothing).
     const all = readdirSync(`${chromeBuild}/chunks`).map((file) => readFileSync(`${chromeBuild}/chunks/${file}`, 'utf8')).join('\n');
     expect(all).toContain('meet.google.com');
-    expect(all).toContain('/down?bytes=');
+    expect(all).toContain('bandwidthAbortRequestDuration');
+    expect(all).toContain('/__down');
     const kilobytes = code.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1024;
     expect(kilobytes).toBeLessThan(120);
   });
@@ -311,23 +313,23 @@ describe('the pre-session checklist in Chromium', () => {
     await waitStatus(page, 'room.lighting', 'todo');
   });
 
-  it('explains the connection test before it contacts anything, and points to settings without an address', async () => {
+  it('offers the public test on a fresh profile, says what that host sees, and contacts nothing before the click', async () => {
     const controller = await browser.newPage();
     await controller.goto(`chrome-extension://${extensionId}/options.html`);
     const first = await openPopup();
-    expect(await statusOf(first.page, 'network.speed')).toBe('unknown');
+    await waitStatus(first.page, 'network.speed', 'todo');
     // Before any request, the browser's own estimate is shown, with its source and age.
     await first.page.waitForFunction(() => /Your browser('s own rough estimate| has no estimate)/.test(document.querySelector('[data-check="network.speed"] .detail')?.textContent ?? ''));
+    const explain = await first.page.$eval('[data-check="network.speed"] .explain', (el) => el.textContent);
+    expect(explain).toContain("speed.cloudflare.com, Cloudflare's public speed test, which sees your IP address as any website does; no results are sent to it or anywhere else.");
+    expect(explain).toContain('will ask you');
+    expect(await first.page.$eval('[data-check="network.speed"] button', (el) => el.textContent)).toBe('Test my connection');
     expect(first.requests).toEqual([]);
-    expect(await first.page.$('[data-check="network.speed"] button[data-action=open-options]')).not.toBeNull();
     await storeContract(controller, { networkTestEndpoint: 'https://speed.myclinic.example/anteroom' });
     try {
       const { page, requests } = await openPopup();
       await waitStatus(page, 'network.speed', 'todo');
-      const explain = await page.$eval('[data-check="network.speed"] .explain', (el) => el.textContent);
-      expect(explain).toContain('speed.myclinic.example');
-      expect(explain).toContain('ask you');
-      expect(await page.$eval('[data-check="network.speed"] button', (el) => el.textContent)).toBe('Test my connection');
+      expect(await page.$eval('[data-check="network.speed"] .explain', (el) => el.textContent)).toContain('speed.myclinic.example (the test server in your settings)');
       expect(requests).toEqual([]);
     } finally {
       await storeContract(controller, { networkTestEndpoint: '' });
@@ -349,13 +351,12 @@ describe('the pre-session checklist in Chromium', () => {
         const url = new URL(request.url());
         if (url.protocol !== 'https:') return void request.continue();
         contacted.push(`${request.method()} ${url.origin}${url.pathname}`);
-        const headers = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' };
-        if (url.pathname.endsWith('/down')) {
-          // Up to 256 KB, fewer than asked for beyond that (the protocol allows a cap).
-          const bytes = Math.min(Number(url.searchParams.get('bytes')), 256 * 1024);
+        const headers = { 'Access-Control-Allow-Origin': '*', 'Timing-Allow-Origin': '*', 'Cache-Control': 'no-store' };
+        if (url.pathname.endsWith('/__down')) {
+          const bytes = Number(url.searchParams.get('bytes'));
           return void request.respond({ status: 200, headers, contentType: 'application/octet-stream', body: Buffer.alloc(bytes, 7) });
         }
-        return void request.respond({ status: 204, headers, body: '' });
+        return void request.respond({ status: 200, headers, contentType: 'text/plain', body: '' });
       });
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       await page.waitForSelector('[data-testid=checklist][data-loaded=true]');
@@ -363,7 +364,7 @@ describe('the pre-session checklist in Chromium', () => {
       expect(contacted).toEqual([]);
       await page.click('[data-check="network.speed"] button[data-action=test-connection]');
       await page.waitForFunction(() => ['pass', 'warn', 'fail'].includes(document.querySelector('[data-check="network.speed"]')?.getAttribute('data-status') ?? ''), { timeout: 40_000 });
-      expect(await page.$eval('[data-check="network.speed"] .detail', (el) => el.textContent)).toMatch(/^Down [\d.]+ Mbps, up [\d.]+ Mbps, delay \d+ ms\.$/);
+      expect(await page.$eval('[data-check="network.speed"] .detail', (el) => el.textContent)).toMatch(/^Down [\d.]+ Mbps, up [\d.]+ Mbps, delay \d+ ms, jitter \d+ ms\.$/);
       expect(new Set(contacted.map((line) => new URL(line.split(' ')[1]!).host))).toEqual(new Set(['meet.google.com']));
       // The result stays with this preparation.
       const state = (await stored(page, 'session', 'checklistState')) as { speed?: { ok: boolean } };

@@ -49,9 +49,12 @@ describe('the pre-session checklist in Firefox', () => {
     await page.close();
   });
 
-  it('says plainly that Firefox has no connection estimate of its own', async () => {
+  it('says plainly that Firefox has no connection estimate of its own, and offers the test', async () => {
     const page = await openPopup();
     await page.waitForFunction(() => (document.querySelector('[data-check="network.speed"] .detail')?.textContent ?? '').includes('Firefox has none'));
+    // ...and, with nothing configured, one click away from the measured test.
+    expect(await statusOf(page, 'network.speed')).toBe('todo');
+    expect(await page.$eval('[data-check="network.speed"] button[data-action=test-connection]', (el) => el.textContent)).toBe('Test my connection');
     expect(await pageError(page)).toBeNull();
     await page.close();
   });

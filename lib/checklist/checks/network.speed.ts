@@ -1,10 +1,20 @@
+import type { EndpointCheck, TestEndpoint } from '@/lib/network/endpoint';
 import type { PassiveReading } from '@/lib/network/passive';
 import { allFormats, measured } from '../types';
-import { hostOf } from '../words';
 
 /** A finished test, as kept for this preparation. */
 export type SpeedResult =
-  | { ok: true; downMbps: number; upMbps: number; latencyMs: number; jitterMs: number; status: 'pass' | 'warn' | 'fail'; advice: string }
+  | {
+      ok: true;
+      downMbps: number;
+      upMbps: number;
+      latencyMs: number;
+      jitterMs: number;
+      loadedLatencyMs?: number;
+      videoCallClass?: 'bad' | 'poor' | 'average' | 'good' | 'great';
+      status: 'pass' | 'warn' | 'fail';
+      advice: string;
+    }
   | { ok: false; error: string };
 
 export type SpeedInput =
@@ -14,9 +24,9 @@ export type SpeedInput =
       available: true;
       /** What is known without a request (lib/network/passive.ts), shown until a test has run. */
       passive?: PassiveReading;
-      /** The contract's networkTestEndpoint; '' when the therapist has not set one. */
-      endpoint: string;
-      /** Whether Anteroom may already contact the endpoint's host (if not, the first test asks). */
+      /** Where the test goes: the therapist's own server or the public service (lib/network/endpoint.ts). */
+      target: EndpointCheck;
+      /** Whether Anteroom may already contact the target's host (if not, the first test asks). */
       permitted: boolean;
       /** The phase of a test under way. */
       running?: string;
@@ -28,31 +38,31 @@ const PHASES: Record<string, string> = { starting: 'starting', latency: 'timing 
 
 const mbps = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(1));
 
+/** One sentence before the first test: who is contacted and what they see. */
+function explainFirst(target: TestEndpoint): string {
+  const who = target.kind === 'own' ? `${target.host} (the test server in your settings)` : `${target.host}, ${target.operator}'s public speed test`;
+  return `The test exchanges up to 10 MB of test data with ${who}, which sees your IP address as any website does; no results are sent to it or anywhere else. Your browser will ask you to let Anteroom contact ${target.host}.`;
+}
+
 export default measured<SpeedInput>({
   id: 'network.speed',
   title: 'Connection speed',
-  why: 'A one-to-one video call needs about 0.6–1.8 Mbps each way; 2 Mbps leaves room for the unexpected.',
+  why: 'Video needs about 2 Mbps each way and a steady delay; below that, audio only is safer.',
   whenNotMet: 'Move closer to the router or plug in a cable, pause other streaming, or agree to continue with audio only.',
   source: 'research §0.4 and §5 (Zoom: 600 kbps–1.8 Mbps for 1:1 video; audio 60–80 kbps), §4.2 thresholds',
   formats: allFormats,
   evaluate(input) {
     const known = input.passive ? `${input.passive.sentences.join(' ')} ` : '';
     if (!input.available) return { status: 'unknown', detail: `${known}The connection test is not part of this version of Anteroom.` };
-    const host = hostOf(input.endpoint);
-    if (host === '') {
-      return {
-        status: 'unknown',
-        detail: `${known}No test address is set, so the connection was not timed.`,
-        advice: 'To time it, add a “Network test address” (a server you trust) on the settings page, under “How Anteroom behaves”.',
-        action: { id: 'open-options', label: 'Open settings' },
-      };
+    if (!input.target.ok) {
+      return { status: 'unknown', detail: `${known}${input.target.error}`, action: { id: 'open-options', label: 'Open settings' } };
     }
+    const target = input.target.endpoint;
+    const host = target.host;
     if (input.running !== undefined) return { status: 'unknown', detail: `Testing your connection with ${host} (${PHASES[input.running] ?? input.running})…` };
-    const explain = input.permitted
-      ? `Sends test data to ${host} and back, and times it.`
-      : `The test sends a few megabytes of test data to ${host} (the address in your settings) and back, and times it; nothing else is sent. Your browser will ask you to let Anteroom contact ${host}.`;
+    const explain = input.permitted ? `Exchanges up to 10 MB of test data with ${host} and times it; no results are sent anywhere.` : explainFirst(target);
     const result = input.result;
-    if (!result) return { status: 'todo', detail: `${known}Not tested yet.`, action: { id: 'test-connection', label: 'Test my connection', explain } };
+    if (!result) return { status: 'todo', detail: `${known}Not measured yet.`, action: { id: 'test-connection', label: 'Test my connection', explain } };
     if (!result.ok) {
       return {
         status: 'unknown',
@@ -62,7 +72,7 @@ export default measured<SpeedInput>({
     }
     return {
       status: result.status,
-      detail: `Down ${mbps(result.downMbps)} Mbps, up ${mbps(result.upMbps)} Mbps, delay ${Math.round(result.latencyMs)} ms.`,
+      detail: `Down ${mbps(result.downMbps)} Mbps, up ${mbps(result.upMbps)} Mbps, delay ${Math.round(result.latencyMs)} ms, jitter ${Math.round(result.jitterMs)} ms.`,
       ...(result.status === 'pass' ? {} : { advice: result.advice }),
       action: { id: 'test-connection', label: 'Test again', explain },
     };

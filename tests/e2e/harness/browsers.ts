@@ -80,13 +80,15 @@ export interface FirefoxSession {
  * points at a closed loopback port, so anything that escapes interception goes nowhere.
  * `userDataDir` is a profile directory the test chose, to read what the browser wrote to disk.
  */
-export async function launchFirefox(extraPrefs: Record<string, unknown> = {}, userDataDir?: string): Promise<FirefoxSession> {
+export async function launchFirefox(extraPrefs: Record<string, unknown> = {}, userDataDir?: string, acceptInsecureCerts = false): Promise<FirefoxSession> {
   requireBuilds();
   requireFile(firefoxPath, 'Firefox', missingBrowser('Firefox', 'firefox-esr', 'ANTEROOM_FIREFOX'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath,
     headless: true,
+    // For a loopback server with a throwaway self-signed certificate (Chromium: --ignore-certificate-errors).
+    ...(acceptInsecureCerts ? { acceptInsecureCerts } : {}),
     ...(userDataDir ? { userDataDir } : {}),
     extraPrefsFirefox: {
       'network.proxy.type': 1,

@@ -25,8 +25,8 @@ export async function chromiumDriver(extraArgs: string[] = []): Promise<Driver> 
   };
 }
 
-export async function firefoxDriver(extraPrefs: Record<string, unknown> = {}): Promise<Driver> {
-  const session = await launchFirefox(extraPrefs);
+export async function firefoxDriver(extraPrefs: Record<string, unknown> = {}, acceptInsecureCerts = false): Promise<Driver> {
+  const session = await launchFirefox(extraPrefs, undefined, acceptInsecureCerts);
   return {
     browser: session.browser,
     extensionPage: (file = 'popup.html') => openFirefoxExtensionPage(session, file),

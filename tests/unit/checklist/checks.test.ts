@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import platformVerdict, { type PlatformInput } from '@/lib/checklist/checks/platform.verdict';
 import networkSpeed, { type SpeedInput } from '@/lib/checklist/checks/network.speed';
+import { testEndpointFor } from '@/lib/network/endpoint';
 import roomLighting from '@/lib/checklist/checks/room.lighting';
 import audibleTabs from '@/lib/checklist/checks/interruptions.audible-tabs';
 import otherTabs, { type OtherTabsInput } from '@/lib/checklist/checks/interruptions.other-tabs';
@@ -37,45 +38,49 @@ describe('platform.verdict', () => {
 });
 
 describe('network.speed', () => {
-  const endpoint = 'https://speed.example.org/anteroom';
-  const ok = { ok: true as const, downMbps: 12.4, upMbps: 1.2, latencyMs: 38.4, jitterMs: 4 };
+  const own = testEndpointFor('https://speed.example.org/anteroom');
+  const cloud = testEndpointFor('');
+  const bad = { ok: false as const, error: 'The network test address is not a valid web address.' };
+  const ok = { ok: true as const, downMbps: 12.4, upMbps: 1.2, latencyMs: 38.4, jitterMs: 4.4 };
   it.each<[string, SpeedInput, string, string | undefined]>([
     ['is unknown in a build without the test', { available: false }, 'unknown', undefined],
-    ['points to settings when no address is set', { available: true, endpoint: '', permitted: false }, 'unknown', 'open-options'],
-    ['offers the test when there is an address', { available: true, endpoint, permitted: false }, 'todo', 'test-connection'],
-    ['says what it is doing while it runs', { available: true, endpoint, permitted: true, running: 'download' }, 'unknown', undefined],
-    ['passes on a good result', { available: true, endpoint, permitted: true, result: { ...ok, status: 'pass', advice: '' } }, 'pass', 'test-connection'],
-    ['warns on a slow result with the quality advice', { available: true, endpoint, permitted: true, result: { ...ok, status: 'warn', advice: 'Consider audio only.' } }, 'warn', 'test-connection'],
-    ['fails a very slow result', { available: true, endpoint, permitted: true, result: { ...ok, status: 'fail', advice: 'Use the backup plan.' } }, 'fail', 'test-connection'],
-    ['is unknown when the test did not finish, and offers it again', { available: true, endpoint, permitted: true, result: { ok: false, error: 'No answer.' } }, 'unknown', 'test-connection'],
+    ['offers the public test when no address is set', { available: true, target: cloud, permitted: false }, 'todo', 'test-connection'],
+    ['offers the test of the therapist’s own server', { available: true, target: own, permitted: false }, 'todo', 'test-connection'],
+    ['points to settings when the address is unusable', { available: true, target: bad, permitted: false }, 'unknown', 'open-options'],
+    ['says what it is doing while it runs', { available: true, target: own, permitted: true, running: 'download' }, 'unknown', undefined],
+    ['passes on a good result', { available: true, target: own, permitted: true, result: { ...ok, status: 'pass', advice: '' } }, 'pass', 'test-connection'],
+    ['warns on a slow result with the quality advice', { available: true, target: own, permitted: true, result: { ...ok, status: 'warn', advice: 'Consider audio only.' } }, 'warn', 'test-connection'],
+    ['fails a very slow result', { available: true, target: own, permitted: true, result: { ...ok, status: 'fail', advice: 'Use the backup plan.' } }, 'fail', 'test-connection'],
+    ['is unknown when the test did not finish, and offers it again', { available: true, target: own, permitted: true, result: { ok: false, error: 'No answer.' } }, 'unknown', 'test-connection'],
   ])('%s', (_name, input, status, action) => {
     const result = networkSpeed.evaluate(input);
     expect(result.status).toBe(status);
     expect(result.action?.id).toBe(action);
   });
 
-  it('explains on first use what is contacted, and that the browser will ask', () => {
-    const explain = networkSpeed.evaluate({ available: true, endpoint, permitted: false }).action?.explain ?? '';
-    expect(explain).toContain('speed.example.org');
-    expect(explain).toContain('nothing else is sent');
+  it('says in one sentence, before the first test, which host it contacts and what that host sees', () => {
+    const explain = networkSpeed.evaluate({ available: true, target: cloud, permitted: false }).action?.explain ?? '';
+    expect(explain).toContain('speed.cloudflare.com, Cloudflare\'s public speed test, which sees your IP address as any website does; no results are sent to it or anywhere else.');
     expect(explain).toContain('will ask you');
-    expect(networkSpeed.evaluate({ available: true, endpoint, permitted: true }).action?.explain).not.toContain('will ask you');
+    const mine = networkSpeed.evaluate({ available: true, target: own, permitted: false }).action?.explain ?? '';
+    expect(mine).toContain('speed.example.org (the test server in your settings)');
+    expect(networkSpeed.evaluate({ available: true, target: own, permitted: true }).action?.explain).not.toContain('will ask you');
   });
 
   it('shows what is known without a test as a hint, until a test replaces it', () => {
     const passive = { weak: true, sources: ['browser' as const], sentences: ['Your browser’s own estimate: about 1.2 Mbps down.'] };
-    const before = networkSpeed.evaluate({ available: true, endpoint, permitted: false, passive });
+    const before = networkSpeed.evaluate({ available: true, target: cloud, permitted: false, passive });
     expect(before.status).toBe('todo');
-    expect(before.detail).toBe('Your browser’s own estimate: about 1.2 Mbps down. Not tested yet.');
+    expect(before.detail).toBe('Your browser’s own estimate: about 1.2 Mbps down. Not measured yet.');
     expect(before.action?.id).toBe('test-connection');
-    const after = networkSpeed.evaluate({ available: true, endpoint, permitted: true, passive, result: { ...ok, status: 'pass', advice: '' } });
+    const after = networkSpeed.evaluate({ available: true, target: cloud, permitted: true, passive, result: { ...ok, status: 'pass', advice: '' } });
     expect(after.status).toBe('pass');
     expect(after.detail).not.toContain('estimate');
   });
 
-  it('reports the figures and passes the quality ladder’s advice on', () => {
-    const result = networkSpeed.evaluate({ available: true, endpoint, permitted: true, result: { ...ok, status: 'warn', advice: 'Consider audio only.' } });
-    expect(result.detail).toBe('Down 12 Mbps, up 1.2 Mbps, delay 38 ms.');
+  it('reports the figures that matter and passes the quality ladder’s advice on', () => {
+    const result = networkSpeed.evaluate({ available: true, target: own, permitted: true, result: { ...ok, status: 'warn', advice: 'Consider audio only.' } });
+    expect(result.detail).toBe('Down 12 Mbps, up 1.2 Mbps, delay 38 ms, jitter 4 ms.');
     expect(result.advice).toBe('Consider audio only.');
   });
 });

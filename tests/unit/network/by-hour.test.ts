@@ -33,7 +33,7 @@ describe('connection quality by hour of day', () => {
 
   it.each([
     [[sample('2025-03-03T20:10:00Z', 10, 1.5)], 'warn'],
-    [[sample('2025-03-03T20:10:00Z', 0.4, 3)], 'fail'],
+    [[sample('2025-03-03T20:10:00Z', 0.1, 3)], 'fail'],
     [[sample('2025-03-03T20:10:00Z', 3, 1), sample('2025-03-04T20:20:00Z', 3, 3)], 'pass'],
   ] as const)('judges an hour by its medians (%#)', (history, status) => {
     expect(qualityByHour(history, utcHour)[20]?.status).toBe(status);

@@ -1,35 +1,44 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ENDPOINT_ERRORS, parseEndpoint, protocolUrls } from '@/lib/network/endpoint';
+import { ENDPOINT_ERRORS, testEndpointFor } from '@/lib/network/endpoint';
 import { ensureEndpointPermission } from '@/lib/network/endpoint-permission';
 
 describe('the network test address', () => {
+  it('goes to the public speed test when no address is set', () => {
+    expect(testEndpointFor('  ')).toEqual({
+      ok: true,
+      endpoint: {
+        kind: 'public',
+        operator: 'Cloudflare',
+        base: 'https://speed.cloudflare.com',
+        host: 'speed.cloudflare.com',
+        originPattern: 'https://speed.cloudflare.com/*',
+        downloadUrl: 'https://speed.cloudflare.com/__down',
+        uploadUrl: 'https://speed.cloudflare.com/__up',
+      },
+    });
+  });
+
   it.each([
     ['https://speed.example.org', 'https://speed.example.org', 'https://speed.example.org/*'],
     ['https://speed.example.org/', 'https://speed.example.org', 'https://speed.example.org/*'],
     ['  https://speed.example.org/anteroom//  ', 'https://speed.example.org/anteroom', 'https://speed.example.org/*'],
     ['https://speed.example.org:8443/a?x=1#y', 'https://speed.example.org:8443/a', 'https://speed.example.org/*'],
     ['https://127.0.0.1:9000', 'https://127.0.0.1:9000', 'https://127.0.0.1/*'],
-  ])('reads %s as base %s, permission %s', (input, base, originPattern) => {
-    expect(parseEndpoint(input)).toMatchObject({ ok: true, endpoint: { base, originPattern } });
+  ])('reads %s as the therapist’s own server at %s, permission %s', (input, base, originPattern) => {
+    expect(testEndpointFor(input)).toMatchObject({
+      ok: true,
+      endpoint: { kind: 'own', operator: '', base, originPattern, downloadUrl: `${base}/__down`, uploadUrl: `${base}/__up` },
+    });
   });
 
   it.each([
-    ['', ENDPOINT_ERRORS.empty],
     ['speed.example.org', ENDPOINT_ERRORS.invalid],
     ['http://speed.example.org', ENDPOINT_ERRORS.insecure],
     ['ftp://speed.example.org', ENDPOINT_ERRORS.insecure],
     ['https://user:pw@speed.example.org', ENDPOINT_ERRORS.invalid],
   ])('refuses %j', (input, error) => {
-    expect(parseEndpoint(input)).toEqual({ ok: false, error });
-  });
-
-  it('builds the three protocol URLs under the base', () => {
-    const parsed = parseEndpoint('https://speed.example.org/anteroom');
-    if (!parsed.ok) throw new Error('unexpected');
-    expect(protocolUrls.ping(parsed.endpoint, 'n1')).toBe('https://speed.example.org/anteroom/ping?n=n1');
-    expect(protocolUrls.down(parsed.endpoint, 65536, 'n2')).toBe('https://speed.example.org/anteroom/down?bytes=65536&n=n2');
-    expect(protocolUrls.up(parsed.endpoint, 'n3')).toBe('https://speed.example.org/anteroom/up?n=n3');
+    expect(testEndpointFor(input)).toEqual({ ok: false, error });
   });
 });
 

@@ -13,7 +13,7 @@ const sample = (hour: number, downMbps: number, upMbps: number): NetworkSample =
   latencyMs: 30,
   jitterMs: 4,
 });
-const history = [sample(9, 20, 5), sample(10, 18, 4), sample(13, 8, 1.2), sample(20, 3, 0.3)];
+const history = [sample(9, 20, 5), sample(10, 18, 4), sample(13, 8, 1.2), sample(20, 3, 0.1)];
 
 function draw(samples: NetworkSample[]) {
   const root = document.createElement('div');
@@ -29,7 +29,7 @@ describe('the connection-by-hour chart', () => {
 
   it('says in words which hours suit video, audio only, or the backup plan', () => {
     expect(hourChartSummary(qualityByHour(history, utcHour))).toBe(
-      'Fast enough for video at 09:00–10:00. Slower at 13:00: consider audio only then. Too slow for video at 20:00.',
+      'Fast enough for video at 09:00–10:00. Slower at 13:00: consider audio only then. Too slow even for audio at 20:00: plan on your backup then.',
     );
   });
 
@@ -39,7 +39,7 @@ describe('the connection-by-hour chart', () => {
     const labels = svg.getAttribute('aria-labelledby')!.split(' ');
     expect(labels.map((id) => root.querySelector(`#${id}`)?.textContent ?? '')).toEqual([
       'Connection speed by hour of day',
-      expect.stringContaining('Too slow for video at 20:00.'),
+      expect.stringContaining('Too slow even for audio at 20:00: plan on your backup then.'),
     ]);
     expect(root.querySelectorAll('rect.bar-pass')).toHaveLength(2);
     expect(root.querySelectorAll('rect.bar-warn')).toHaveLength(1);

@@ -1,191 +1,176 @@
-import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TIMEOUT_MS, MEASURE_ERRORS, measureConnectionWith, type MeasureDeps } from '@/lib/network/measure';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import SpeedTestEngine, { type ConfigOptions, type MeasurementSummary, type PhaseChangePayload, type Results } from '@cloudflare/speedtest';
+import { testEndpointFor } from '@/lib/network/endpoint';
 import type { NetworkSample } from '@/lib/network/history';
+import { MEASURE_ERRORS, measureConnectionWith, speedTestConfig, type MeasureDeps, type SpeedEngine } from '@/lib/network/measure';
 
-const ENDPOINT = 'https://speed.example.org/anteroom/';
+const OWN = 'https://speed.example.org/anteroom';
 
-interface Line {
-  downMbps: number;
-  upMbps: number;
-  /** Round trips of successive pings, the first being the warm-up; transfers pay the smallest. */
-  pingMs: number[];
+/** What the library's Results would say after a run. */
+function resultsOf(summary: MeasurementSummary, rtc?: 'bad' | 'poor' | 'average' | 'good' | 'great', latencyPoints = [20, 22, 21]): Results {
+  return {
+    getSummary: () => summary,
+    getScores: () => (rtc ? { rtc: { points: 20, classificationIdx: 2, classificationName: rtc } } : {}),
+    getUnloadedLatencyPoints: () => latencyPoints,
+  } as unknown as Results;
 }
 
-/**
- * A test server on a virtual clock: each request moves time on by its round trip plus the bytes
- * over the line's speed, so the measured numbers are exact.
- */
-function fakeServer(line: Line, override?: (path: string, init: RequestInit, url: URL) => Promise<Response> | undefined) {
-  let clock = 0;
-  let pings = 0;
-  const requests: { url: string; init: RequestInit }[] = [];
+type Script = (engine: SpeedEngine) => void;
+
+/** A stand-in for the engine that plays a script when started, and remembers its config. */
+function fakeEngine(script: Script) {
+  const made: { config: ConfigOptions; paused: boolean; restarts: number }[] = [];
   const recorded: NetworkSample[] = [];
-  const baseRtt = Math.min(...line.pingMs.slice(1));
   const deps: MeasureDeps = {
-    now: () => clock,
-    wallClock: () => new Date('2025-03-03T09:30:00Z'),
-    record: async (sample) => {
-      recorded.push(sample);
-    },
-    fetch: async (url, init) => {
-      requests.push({ url, init });
-      const parsed = new URL(url);
-      const path = parsed.pathname.slice('/anteroom'.length);
-      const special = override?.(path, init, parsed);
-      if (special) return special;
-      if (path === '/ping') {
-        clock += line.pingMs[Math.min(pings++, line.pingMs.length - 1)]!;
-        return new Response(null, { status: 204 });
-      }
-      if (path === '/down') {
-        const bytes = Number(parsed.searchParams.get('bytes'));
-        clock += baseRtt + (bytes * 8) / (line.downMbps * 1000);
-        return new Response(new Uint8Array(bytes));
-      }
-      if (path === '/up') {
-        const bytes = (init.body as Uint8Array).byteLength;
-        clock += baseRtt + (bytes * 8) / (line.upMbps * 1000);
-        return new Response(null, { status: 204 });
-      }
-      return new Response('not found', { status: 404 });
+    wallClock: () => new Date('2026-12-04T09:30:00Z'),
+    record: async (sample) => void recorded.push(sample),
+    createEngine: (config) => {
+      const entry = { config, paused: false, restarts: 0 };
+      made.push(entry);
+      const engine = {
+        onFinish: () => undefined,
+        onError: () => undefined,
+        onPhaseChange: () => undefined,
+        results: undefined as unknown as Results,
+        play: () => setTimeout(() => script(engine)),
+        restart: () => {
+          entry.restarts += 1;
+          setTimeout(() => script(engine));
+        },
+        pause: () => void (entry.paused = true),
+      } as SpeedEngine;
+      return engine;
     },
   };
-  return { deps, requests, recorded, advance: (ms: number) => void (clock += ms) };
+  return { deps, made, recorded };
 }
 
-const never = () => new Promise<Response>(() => undefined);
+const phase = (type: 'latency' | 'download' | 'upload'): PhaseChangePayload =>
+  ({ measurementId: 0, measurement: type === 'latency' ? { type, numPackets: 1 } : { type, bytes: 1e5, count: 1 } }) as PhaseChangePayload;
 
-describe('measuring the connection', () => {
-  it('gives download, upload, latency and jitter, and keeps them in the history', async () => {
-    const server = fakeServer({ downMbps: 12, upMbps: 3, pingMs: [90, 20, 30, 20, 30, 20] });
-    const phases: string[] = [];
-    const result = await measureConnectionWith(server.deps, ENDPOINT, { onProgress: (p) => phases.push(p) });
-    expect(result).toEqual({ ok: true, downMbps: 12, upMbps: 3, latencyMs: 20, jitterMs: 10 });
-    expect(phases).toEqual(['latency', 'download', 'upload']);
-    expect(server.recorded).toEqual([{ at: '2025-03-03T09:30:00.000Z', downMbps: 12, upMbps: 3, latencyMs: 20, jitterMs: 10 }]);
+describe('the speed-test engine’s settings', () => {
+  const config = (setting: string) => {
+    const parsed = testEndpointFor(setting);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return speedTestConfig(parsed.endpoint);
+  };
+
+  it('reports nothing anywhere and sends no credentials', () => {
+    const c = config('');
+    expect(c.logAimApiUrl).toBeNull();
+    expect(c.logMeasurementApiUrl).toBeNull();
+    expect(c.includeCredentials).toBe(false);
+    expect(c.autoStart).toBe(false);
   });
 
-  it.each([0.3, 1, 10, 80])('measures a %s Mbps line within a few per cent, in seconds not minutes', async (mbps) => {
-    const server = fakeServer({ downMbps: mbps, upMbps: mbps, pingMs: [40, 15, 15, 15, 15, 15] });
-    const result = await measureConnectionWith(server.deps, ENDPOINT);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.downMbps).toBeCloseTo(mbps, 1);
-    expect(result.upMbps).toBeCloseTo(mbps, 1);
-    // Every transfer fits the phase's deadline, and grows at most fourfold.
-    const sizes = server.requests.filter((r) => r.url.includes('/down')).map((r) => Number(new URL(r.url).searchParams.get('bytes')));
-    sizes.slice(1).forEach((size, i) => expect(size).toBeLessThanOrEqual(sizes[i]! * 4));
-  });
-
-  it('gives a very slow line a low speed, not an error, by timing what arrived before the deadline', async () => {
-    const mbps = 0.02;
-    let pulled = 0;
-    // The body arrives 1 KB at a time, each piece moving the virtual clock on by its transfer time.
-    const trickle = (bytes: number) => {
-      let sent = 0;
-      return new Response(
-        new ReadableStream<Uint8Array>({
-          pull(controller) {
-            if (sent >= bytes) return controller.close();
-            const piece = Math.min(1024, bytes - sent);
-            sent += piece;
-            pulled += piece;
-            server.advance((piece * 8) / (mbps * 1000));
-            controller.enqueue(new Uint8Array(piece));
-          },
-        }),
-      );
-    };
-    const server = fakeServer({ downMbps: mbps, upMbps: 0.05, pingMs: [200, 150, 150, 150, 150, 150] }, (path, _init, url) => {
-      if (path !== '/down') return undefined;
-      server.advance(150);
-      return Promise.resolve(trickle(Number(url.searchParams.get('bytes'))));
-    });
-    const result = await measureConnectionWith(server.deps, ENDPOINT);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.downMbps).toBeCloseTo(mbps, 2);
-    expect(result.upMbps).toBeCloseTo(0.05, 2);
-    // 64 KB would take 26 s at this speed; the download stopped at the 7 s soft deadline instead.
-    expect(pulled).toBeLessThan(20 * 1024);
-  });
-
-  it('only talks to the test server, without cookies, cache or redirects', async () => {
-    const server = fakeServer({ downMbps: 5, upMbps: 5, pingMs: [30, 10, 10, 10, 10, 10] });
-    await measureConnectionWith(server.deps, ENDPOINT);
-    for (const { url, init } of server.requests) {
-      expect(url.startsWith('https://speed.example.org/anteroom/')).toBe(true);
-      expect(init).toMatchObject({ credentials: 'omit', cache: 'no-store', redirect: 'error', referrerPolicy: 'no-referrer' });
-    }
-    expect(server.requests.filter((r) => r.url.includes('/ping'))).toHaveLength(6);
-    expect(server.requests.filter((r) => r.url.includes('/up')).every((r) => r.init.method === 'POST')).toBe(true);
-  });
-
-  it('reports a server that never answers as a timeout, and does not hang', async () => {
-    const server = fakeServer({ downMbps: 5, upMbps: 5, pingMs: [10] }, never);
-    const started = Date.now();
-    const result = await measureConnectionWith(server.deps, ENDPOINT, { timeoutMs: 200 });
-    expect(result).toEqual({ ok: false, error: MEASURE_ERRORS.timeout(200) });
-    expect(result.ok === false && result.error).toContain('did not answer within 0.2 seconds');
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(server.recorded).toEqual([]);
-  });
-
-  it('gives each phase its own deadline: a download that stalls after good pings times out', async () => {
-    const server = fakeServer({ downMbps: 5, upMbps: 5, pingMs: [10, 10, 10, 10, 10, 10] }, (path) => (path === '/down' ? never() : undefined));
-    const phases: string[] = [];
-    const result = await measureConnectionWith(server.deps, ENDPOINT, { timeoutMs: 150, onProgress: (p) => phases.push(p) });
-    expect(result).toEqual({ ok: false, error: MEASURE_ERRORS.timeout(150, 'download') });
-    expect(result.ok === false && result.error).toContain('did not answer within 0.2 seconds while measuring download speed');
-    expect(phases).toEqual(['latency', 'download']);
-  });
-
-  it('says the default deadline in plain words', () => {
-    expect(DEFAULT_TIMEOUT_MS).toBe(10_000);
-    expect(MEASURE_ERRORS.timeout(DEFAULT_TIMEOUT_MS)).toMatch(/^The test server did not answer within 10 seconds\./);
+  it('measures only latency, download and upload: no packet loss through a TURN relay, no reachability probes', () => {
+    // The real library's merged settings, so a default added in a later version is caught too.
+    const engine = new SpeedTestEngine(config(''));
+    const merged = (engine as unknown as { config: { measurements: { type: string }[] } }).config;
+    expect(new Set(merged.measurements.map((m) => m.type))).toEqual(new Set(['latency', 'download', 'upload']));
   });
 
   it.each([
-    ['an unreachable server', () => Promise.reject(new TypeError('Failed to fetch')), 'could not reach the test server at speed.example.org'],
-    ['a server error', () => Promise.resolve(new Response('oops', { status: 500 })), 'answered with an error (HTTP 500)'],
-    ['a missing page', () => Promise.resolve(new Response('no', { status: 404 })), 'answered with an error (HTTP 404)'],
-  ])('explains %s', async (_what, answer, words) => {
-    const server = fakeServer({ downMbps: 5, upMbps: 5, pingMs: [10] }, answer);
-    const result = await measureConnectionWith(server.deps, ENDPOINT);
-    expect(result.ok).toBe(false);
-    expect(result.ok === false && result.error).toContain(words);
+    ['', 'https://speed.cloudflare.com'],
+    [OWN, OWN],
+  ])('with the setting %j, every address it is given is under %s', (setting, base) => {
+    const c = config(setting);
+    expect(c.downloadApiUrl).toBe(`${base}/__down`);
+    expect(c.uploadApiUrl).toBe(`${base}/__up`);
+    const addresses = Object.values(c).filter((value): value is string => typeof value === 'string' && value !== '');
+    for (const address of addresses) expect(address.startsWith(`${base}/`)).toBe(true);
   });
 
-  it('explains a server that sends nothing to download', async () => {
-    const server = fakeServer({ downMbps: 5, upMbps: 5, pingMs: [10, 10, 10, 10, 10, 10] }, (path) =>
-      path === '/down' ? Promise.resolve(new Response(new Uint8Array(0))) : undefined,
-    );
-    const result = await measureConnectionWith(server.deps, ENDPOINT);
-    expect(result).toEqual({ ok: false, error: MEASURE_ERRORS.empty('speed.example.org') });
+  it('moves under 10 MB even on a fast line, not the library’s hundreds', () => {
+    const bytes = (config('').measurements ?? []).reduce((sum, m) => sum + ('bytes' in m ? m.bytes * m.count : 0), 0);
+    expect(bytes).toBeLessThan(10e6);
   });
+});
 
-  it('stops when the therapist stops it', async () => {
-    const controller = new AbortController();
-    const server = fakeServer({ downMbps: 5, upMbps: 5, pingMs: [10] }, () => {
-      controller.abort();
-      return never();
+describe('measuring the connection', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('gives download, upload, latency, jitter, loaded latency and the video-call score, and keeps the history', async () => {
+    const { deps, recorded, made } = fakeEngine((engine) => {
+      engine.onPhaseChange(phase('latency'));
+      engine.onPhaseChange(phase('download'));
+      engine.onPhaseChange(phase('upload'));
+      engine.onFinish(resultsOf({ download: 12_345_678, upload: 3_210_000, latency: 21.04, jitter: 1.26, downLoadedLatency: 80, upLoadedLatency: 120.55 }, 'good'));
     });
-    const result = await measureConnectionWith(server.deps, ENDPOINT, { signal: controller.signal });
-    expect(result).toEqual({ ok: false, error: MEASURE_ERRORS.stopped });
+    const phases: string[] = [];
+    const result = await measureConnectionWith(deps, OWN, { onProgress: (p) => phases.push(p) });
+    expect(result).toEqual({ ok: true, downMbps: 12.35, upMbps: 3.21, latencyMs: 21, jitterMs: 1.3, loadedLatencyMs: 120.6, videoCallClass: 'good' });
+    expect(phases).toEqual(['latency', 'download', 'upload']);
+    expect(recorded).toEqual([{ at: '2026-12-04T09:30:00.000Z', downMbps: 12.35, upMbps: 3.21, latencyMs: 21, jitterMs: 1.3 }]);
+    expect(made[0]?.paused).toBe(true);
   });
 
-  it('refuses an address that is empty, not a URL, or not https, without any request', async () => {
-    const fetch = vi.fn(never);
-    for (const endpoint of ['', 'speed test', 'http://speed.example.org/']) {
-      const result = await measureConnectionWith({ ...fakeServer({ downMbps: 1, upMbps: 1, pingMs: [1] }).deps, fetch }, endpoint);
-      expect(result.ok).toBe(false);
-    }
-    expect(fetch).not.toHaveBeenCalled();
+  it.each([
+    ['a server that answers with an error', 'Request failed with 404: https://speed.example.org/anteroom/__down?bytes=0', 404, 'latency', MEASURE_ERRORS.http('speed.example.org', 404)],
+    ['a server that is not there', 'Connection failed to https://speed.example.org/anteroom/__down?bytes=0.', undefined, 'latency', MEASURE_ERRORS.unreachable('speed.example.org')],
+    [
+      'a server that never answers',
+      'Download measurement of 0 bytes aborted. Measurement exceeded bandwidthAbortRequestDuration (10000ms)',
+      undefined,
+      'latency',
+      MEASURE_ERRORS.silent('speed.example.org', 'latency'),
+    ],
+    [
+      'an upload that takes too long',
+      'Upload measurement of 100000 bytes aborted. Measurement exceeded bandwidthAbortRequestDuration (10000ms)',
+      undefined,
+      'upload',
+      MEASURE_ERRORS.silent('speed.example.org', 'upload'),
+    ],
+  ] as const)('explains %s', async (_name, message, status, during, expected) => {
+    const { deps, recorded } = fakeEngine((engine) => {
+      engine.onPhaseChange(phase(during));
+      engine.onError(message, status);
+    });
+    expect(await measureConnectionWith(deps, OWN)).toEqual({ ok: false, error: expected });
+    expect(recorded).toEqual([]);
   });
 
-  it('still gives the result when the history cannot be written', async () => {
-    const server = fakeServer({ downMbps: 5, upMbps: 5, pingMs: [10, 10, 10, 10, 10, 10] });
-    const result = await measureConnectionWith({ ...server.deps, record: () => Promise.reject(new Error('quota')) }, ENDPOINT);
-    expect(result.ok).toBe(true);
+  it('starts over once after a request that failed to connect, and reports the second failure', async () => {
+    let runs = 0;
+    const { deps, made } = fakeEngine((engine) => {
+      runs += 1;
+      if (runs === 1) engine.onError('Connection failed to https://speed.example.org/anteroom/__up?bytes=100000.');
+      else engine.onFinish(resultsOf({ download: 5e6, upload: 5e6, latency: 20, jitter: 2 }));
+    });
+    expect(await measureConnectionWith(deps, OWN)).toMatchObject({ ok: true, downMbps: 5 });
+    expect(made[0]?.restarts).toBe(1);
+    const dead = fakeEngine((engine) => engine.onError('Connection failed to https://speed.example.org/anteroom/__down?bytes=0.'));
+    expect(await measureConnectionWith(dead.deps, OWN)).toEqual({ ok: false, error: MEASURE_ERRORS.unreachable('speed.example.org') });
+    expect(dead.made[0]?.restarts).toBe(1);
+  });
+
+  it('says so when the server hides its timings (no Timing-Allow-Origin), instead of giving nonsense', async () => {
+    const { deps } = fakeEngine((engine) => engine.onFinish(resultsOf({ download: 1, upload: 1, latency: 0, jitter: 0 }, undefined, [0, 0, 0])));
+    expect(await measureConnectionWith(deps, OWN)).toEqual({ ok: false, error: MEASURE_ERRORS.untimed('speed.example.org') });
+  });
+
+  it('gives up after its deadline, and stops the engine', async () => {
+    vi.useFakeTimers();
+    const { deps, made } = fakeEngine(() => undefined);
+    const pending = measureConnectionWith(deps, OWN, { timeoutMs: 30_000 });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(await pending).toEqual({ ok: false, error: MEASURE_ERRORS.tooLong(30) });
+    expect(made[0]?.paused).toBe(true);
+  });
+
+  it('stops when the therapist presses Stop', async () => {
+    const { deps, made } = fakeEngine(() => undefined);
+    const controller = new AbortController();
+    const pending = measureConnectionWith(deps, OWN, { signal: controller.signal });
+    controller.abort();
+    expect(await pending).toEqual({ ok: false, error: MEASURE_ERRORS.stopped });
+    expect(made[0]?.paused).toBe(true);
+  });
+
+  it('starts nothing for an unusable address', async () => {
+    const { deps, made } = fakeEngine(() => undefined);
+    expect(await measureConnectionWith(deps, 'http://speed.example.org')).toMatchObject({ ok: false });
+    expect(made).toEqual([]);
   });
 });

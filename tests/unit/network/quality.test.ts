@@ -1,32 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { callQuality, callQualityByMetric, speedVerdict, type CallStats } from '@/lib/network/quality';
 
-describe('the speed verdict before a session', () => {
+describe('the seeds’ rule on a measured line', () => {
+  const steady = { latencyMs: 30, jitterMs: 5 };
   it.each([
-    [2, 2, 'pass'],
-    [50, 20, 'pass'],
-    [1.99, 20, 'warn'],
-    [20, 1.99, 'warn'],
-    [0.6, 0.6, 'warn'],
-    [0.59, 20, 'fail'],
-    [20, 0.59, 'fail'],
-    [0, 0, 'fail'],
-    [Number.NaN, 5, 'fail'],
-    [-1, 5, 'fail'],
-  ] as const)('down %s Mbps, up %s Mbps is %s', (downMbps, upMbps, status) => {
-    expect(speedVerdict({ downMbps, upMbps }).status).toBe(status);
+    ['2 Mbps each way and a steady delay is enough for video', { downMbps: 2, upMbps: 2 }, 'pass'],
+    ['a fast line is enough for video', { downMbps: 50, upMbps: 20 }, 'pass'],
+    ['download just under 2 Mbps means audio only', { downMbps: 1.99, upMbps: 20 }, 'warn'],
+    ['upload just under 2 Mbps means audio only', { downMbps: 20, upMbps: 1.99 }, 'warn'],
+    ['0.15 Mbps still carries audio', { downMbps: 0.15, upMbps: 0.15 }, 'warn'],
+    ['just under 0.15 Mbps is too slow even for audio', { downMbps: 0.149, upMbps: 20 }, 'fail'],
+    ['an upload just under 0.15 Mbps too', { downMbps: 20, upMbps: 0.149 }, 'fail'],
+    ['nothing at all fails', { downMbps: 0, upMbps: 0 }, 'fail'],
+    ['an unreadable figure fails', { downMbps: Number.NaN, upMbps: 5 }, 'fail'],
+    ['a negative figure fails', { downMbps: -1, upMbps: 5 }, 'fail'],
+    ['a 149 ms delay is steady', { downMbps: 10, upMbps: 10, latencyMs: 149 }, 'pass'],
+    ['a 150 ms delay is not', { downMbps: 10, upMbps: 10, latencyMs: 150 }, 'warn'],
+    ['29.9 ms of jitter is steady', { downMbps: 10, upMbps: 10, jitterMs: 29.9 }, 'pass'],
+    ['30 ms of jitter is not', { downMbps: 10, upMbps: 10, jitterMs: 30 }, 'warn'],
+    ['an “average” video-call score is fine', { downMbps: 10, upMbps: 10, videoCallClass: 'average' }, 'pass'],
+    ['a “poor” video-call score (delay under load) is not', { downMbps: 10, upMbps: 10, videoCallClass: 'poor' }, 'warn'],
+    ['a “bad” video-call score is not', { downMbps: 10, upMbps: 10, videoCallClass: 'bad' }, 'warn'],
+  ] as const)('%s', (_name, line, status) => {
+    expect(speedVerdict({ ...steady, ...line }).status).toBe(status);
   });
 
-  it('suggests audio only when video would struggle, and names the slow direction', () => {
-    const { advice } = speedVerdict({ downMbps: 8, upMbps: 1.2 });
-    expect(advice).toContain('audio only');
-    expect(advice).toContain('upload');
+  const plan = { backupPlatform: 'Phone call to the number you gave me', connectionPlan: 'I will phone you within 2 minutes.' };
+
+  it('suggests audio only when video would struggle, names the slow direction, and quotes the agreed plan', () => {
+    const { advice } = speedVerdict({ downMbps: 8, upMbps: 1.2, ...steady }, plan);
+    expect(advice).toBe('Your upload speed (1.2 Mbps) is below the 2 Mbps video needs: plan on audio only, or switch to it if the picture freezes. If the call drops, your agreed plan: I will phone you within 2 minutes.');
   });
 
-  it('points to the agreed backup plan when even audio is at risk', () => {
-    const { advice } = speedVerdict({ downMbps: 0.3, upMbps: 5 });
-    expect(advice).toContain('backup plan');
-    expect(advice).toContain('download');
+  it('names what is unsteady on a fast line', () => {
+    const { advice } = speedVerdict({ downMbps: 50, upMbps: 20, latencyMs: 180, jitterMs: 42 }, { ...plan, connectionPlan: '' });
+    expect(advice).toBe('Fast enough, but not steady (a 180 ms delay, 42 ms of jitter): video may stutter, so be ready to switch to audio only. If the call drops, use your agreed backup: Phone call to the number you gave me.');
+  });
+
+  it('points to the agreed backup when even audio is at risk', () => {
+    expect(speedVerdict({ downMbps: 0.1, upMbps: 5 }, plan).advice).toBe('Your download speed (0.1 Mbps) is too low even for audio: use your agreed backup: Phone call to the number you gave me.');
+    expect(speedVerdict({ downMbps: 0.1, upMbps: 5 }).advice).toContain('use the backup you agreed with your client');
   });
 });
 
