@@ -65,17 +65,17 @@ export function browserEstimateFrom(connection: unknown): BrowserEstimate | 'non
 function browserSentence(estimate: PassiveInput['browser']): { sentence: string; weak: boolean } {
   if (estimate === null) {
     return {
-      sentence: 'This browser keeps no estimate of its own connection (Firefox has none), so nothing is known without a test.',
+      sentence: 'Firefox gives no connection estimate.',
       weak: false,
     };
   }
-  if (estimate === 'none-yet') return { sentence: 'Your browser has no estimate of the connection yet (it forms one from recent traffic).', weak: false };
+  if (estimate === 'none-yet') return { sentence: 'No estimate from the browser yet (it needs recent traffic).', weak: false };
   const capped = estimate.downlinkMbps >= BROWSER_DOWNLINK_CAP_MBPS;
   const down = capped ? `at least ${BROWSER_DOWNLINK_CAP_MBPS} Mbps` : `about ${mbps(estimate.downlinkMbps)} Mbps`;
-  const delay = Number.isFinite(estimate.rttMs) && estimate.rttMs > 0 ? ` and a ${Math.round(estimate.rttMs)} ms delay` : '';
+  const delay = Number.isFinite(estimate.rttMs) && estimate.rttMs > 0 ? `, ${Math.round(estimate.rttMs)} ms delay` : '';
   const weak = estimate.downlinkMbps < VIDEO_MBPS || estimate.rttMs >= SLOW_RTT_MS;
   return {
-    sentence: `Your browser's own rough estimate, from its recent traffic (read just now): ${down} down${delay}${weak ? ', which would be weak for video; a test will tell' : ''}.`,
+    sentence: `Browser's rough estimate (just now): ${down} down${delay}${weak ? ', weak for video; a test will tell' : ''}.`,
     weak,
   };
 }
@@ -91,7 +91,7 @@ function callsSentence(calls: readonly CallSummary[], now: Date, hourOf: (at: Da
     if (summary) {
       const calls = `${summary.calls} past call${summary.calls === 1 ? '' : 's'}`;
       return {
-        sentence: `Your ${calls} starting around ${hourLabel(hour)} (the latest ${ago(latest, now.getTime())}) had a good connection ${summary.goodPct} % of the time and a poor one ${summary.poorPct} %: ${summary.verdict}.`,
+        sentence: `Your ${calls} around ${hourLabel(hour)} (latest ${ago(latest, now.getTime())}): good ${summary.goodPct} % of the time, poor ${summary.poorPct} %, ${summary.verdict}.`,
         weak: summary.verdict === 'rough',
       };
     }
@@ -100,7 +100,7 @@ function callsSentence(calls: readonly CallSummary[], now: Date, hourOf: (at: Da
   const [summary] = callsByHour([last.call], hourOf);
   if (!summary) return undefined;
   return {
-    sentence: `No past call at this hour; your latest call (${ago(last.at, now.getTime())}) had a good connection ${summary.goodPct} % of the time.`,
+    sentence: `Your latest call (${ago(last.at, now.getTime())}, another hour): good ${summary.goodPct} % of the time.`,
     weak: false,
   };
 }

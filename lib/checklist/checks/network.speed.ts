@@ -40,8 +40,8 @@ const mbps = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(1));
 
 /** One sentence before the first test: who is contacted and what they see. */
 function explainFirst(target: TestEndpoint): string {
-  const who = target.kind === 'own' ? `${target.host} (the test server in your settings)` : `${target.host}, ${target.operator}'s public speed test`;
-  return `The test exchanges up to 10 MB of test data with ${who}, which sees your IP address as any website does; no results are sent to it or anywhere else. Your browser will ask you to let Anteroom contact ${target.host}.`;
+  const who = target.kind === 'own' ? `${target.host} (your own server)` : `${target.host} (${target.operator}'s public speed test)`;
+  return `Exchanges up to 10 MB with ${who}, which sees your IP address, as any website does; no results are sent. Your browser will ask first.`;
 }
 
 export default measured<SpeedInput>({
@@ -53,6 +53,7 @@ export default measured<SpeedInput>({
   formats: allFormats,
   evaluate(input) {
     const known = input.passive ? `${input.passive.sentences.join(' ')} ` : '';
+    const unmeasured = input.passive ? input.passive.sentences.join(' ') : 'Not measured yet.';
     if (!input.available) return { status: 'unknown', detail: `${known}The connection test is not part of this version of Anteroom.` };
     if (!input.target.ok) {
       return { status: 'unknown', detail: `${known}${input.target.error}`, action: { id: 'open-options', label: 'Open settings' } };
@@ -60,9 +61,9 @@ export default measured<SpeedInput>({
     const target = input.target.endpoint;
     const host = target.host;
     if (input.running !== undefined) return { status: 'unknown', detail: `Testing your connection with ${host} (${PHASES[input.running] ?? input.running})…` };
-    const explain = input.permitted ? `Exchanges up to 10 MB of test data with ${host} and times it; no results are sent anywhere.` : explainFirst(target);
+    const explain = input.permitted ? `Exchanges up to 10 MB with ${host}; no results are sent.` : explainFirst(target);
     const result = input.result;
-    if (!result) return { status: 'todo', detail: `${known}Not measured yet.`, action: { id: 'test-connection', label: 'Test my connection', explain } };
+    if (!result) return { status: 'todo', detail: unmeasured, action: { id: 'test-connection', label: 'Test my connection', explain } };
     if (!result.ok) {
       return {
         status: 'unknown',

@@ -60,18 +60,17 @@ describe('network.speed', () => {
 
   it('says in one sentence, before the first test, which host it contacts and what that host sees', () => {
     const explain = networkSpeed.evaluate({ available: true, target: cloud, permitted: false }).action?.explain ?? '';
-    expect(explain).toContain('speed.cloudflare.com, Cloudflare\'s public speed test, which sees your IP address as any website does; no results are sent to it or anywhere else.');
-    expect(explain).toContain('will ask you');
+    expect(explain).toBe("Exchanges up to 10 MB with speed.cloudflare.com (Cloudflare's public speed test), which sees your IP address, as any website does; no results are sent. Your browser will ask first.");
     const mine = networkSpeed.evaluate({ available: true, target: own, permitted: false }).action?.explain ?? '';
-    expect(mine).toContain('speed.example.org (the test server in your settings)');
-    expect(networkSpeed.evaluate({ available: true, target: own, permitted: true }).action?.explain).not.toContain('will ask you');
+    expect(mine).toContain('speed.example.org (your own server)');
+    expect(networkSpeed.evaluate({ available: true, target: own, permitted: true }).action?.explain).not.toContain('will ask');
   });
 
   it('shows what is known without a test as a hint, until a test replaces it', () => {
     const passive = { weak: true, sources: ['browser' as const], sentences: ['Your browser’s own estimate: about 1.2 Mbps down.'] };
     const before = networkSpeed.evaluate({ available: true, target: cloud, permitted: false, passive });
     expect(before.status).toBe('todo');
-    expect(before.detail).toBe('Your browser’s own estimate: about 1.2 Mbps down. Not measured yet.');
+    expect(before.detail).toBe('Your browser’s own estimate: about 1.2 Mbps down.');
     expect(before.action?.id).toBe('test-connection');
     const after = networkSpeed.evaluate({ available: true, target: cloud, permitted: true, passive, result: { ...ok, status: 'pass', advice: '' } });
     expect(after.status).toBe('pass');

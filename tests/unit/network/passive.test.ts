@@ -19,27 +19,27 @@ describe('the estimate shown before any test', () => {
     const reading = passiveEstimate({ browser: null, calls: [], now, hourOf: utcHour });
     expect(reading.weak).toBe(false);
     expect(reading.sources).toEqual([]);
-    expect(reading.sentences.join(' ')).toContain('Firefox has none');
+    expect(reading.sentences.join(' ')).toContain('Firefox gives no connection estimate');
   });
 
   it('says when Chromium has no figures yet', () => {
     const reading = passiveEstimate({ browser: 'none-yet', calls: [], now, hourOf: utcHour });
     expect(reading.sources).toEqual([]);
-    expect(reading.sentences[0]).toContain('no estimate of the connection yet');
+    expect(reading.sentences[0]).toContain('No estimate from the browser yet');
   });
 
   it.each([
-    ['a line at the browser’s 10 Mbps cap is “at least” 10', { downlinkMbps: 10, rttMs: 50 }, false, 'at least 10 Mbps down and a 50 ms delay.'],
-    ['2 Mbps is not called weak', { downlinkMbps: 2, rttMs: 100 }, false, 'about 2.0 Mbps down and a 100 ms delay.'],
-    ['just under 2 Mbps is weak for video', { downlinkMbps: 1.95, rttMs: 100 }, true, 'about 1.9 Mbps down and a 100 ms delay, which would be weak for video; a test will tell.'],
-    ['a 400 ms delay is weak', { downlinkMbps: 5, rttMs: 400 }, true, '400 ms delay, which would be weak'],
+    ['a line at the browser’s 10 Mbps cap is “at least” 10', { downlinkMbps: 10, rttMs: 50 }, false, 'at least 10 Mbps down, 50 ms delay.'],
+    ['2 Mbps is not called weak', { downlinkMbps: 2, rttMs: 100 }, false, 'about 2.0 Mbps down, 100 ms delay.'],
+    ['just under 2 Mbps is weak for video', { downlinkMbps: 1.95, rttMs: 100 }, true, 'about 1.9 Mbps down, 100 ms delay, weak for video; a test will tell.'],
+    ['a 400 ms delay is weak', { downlinkMbps: 5, rttMs: 400 }, true, '400 ms delay, weak for video'],
     ['a 375 ms delay is not', { downlinkMbps: 5, rttMs: 375 }, false, '375 ms delay.'],
   ])('browser estimate: %s', (_name, browser, weak, words) => {
     const reading = passiveEstimate({ browser, calls: [], now, hourOf: utcHour });
     expect(reading.weak).toBe(weak);
     expect(reading.sources).toEqual(['browser']);
     expect(reading.sentences[0]).toContain(words);
-    expect(reading.sentences[0]).toContain('read just now');
+    expect(reading.sentences[0]).toContain('(just now)');
   });
 
   it('uses past calls that started at this hour, with how long ago the latest was', () => {
@@ -47,7 +47,7 @@ describe('the estimate shown before any test', () => {
     const reading = passiveEstimate({ browser: null, calls, now, hourOf: utcHour });
     expect(reading.sources).toEqual(['calls']);
     expect(reading.weak).toBe(false);
-    expect(reading.sentences[1]).toBe('Your 2 past calls starting around 14:00 (the latest 24 hours ago) had a good connection 95 % of the time and a poor one 0 %: calm.');
+    expect(reading.sentences[1]).toBe('Your 2 past calls around 14:00 (latest 24 hours ago): good 95 % of the time, poor 0 %, calm.');
   });
 
   it('calls it weak when calls at this hour were rough', () => {
@@ -61,7 +61,7 @@ describe('the estimate shown before any test', () => {
     const calls = [call('2026-12-04T09:00:00Z', 1500, 1500, 0), call('2026-12-05T14:00:00Z', 0, 0, 3000)];
     const reading = passiveEstimate({ browser: null, calls, now, hourOf: utcHour });
     expect(reading.weak).toBe(false);
-    expect(reading.sentences[1]).toBe('No past call at this hour; your latest call (5 hours ago) had a good connection 50 % of the time.');
+    expect(reading.sentences[1]).toBe('Your latest call (5 hours ago, another hour): good 50 % of the time.');
   });
 
   it.each([
