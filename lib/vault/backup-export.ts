@@ -39,7 +39,8 @@ export async function exportVaultBackup(db: AnteroomVaultDb, keys: DataKey, now:
   const stored = await withStorage(() =>
     db.transaction('r', [db.meta, db.clientKeys, db.clients, db.notes, db.sessions], async () => ({
       header: (await db.meta.get('current'))?.header,
-      clientKeys: await db.clientKeys.toArray(),
+      // Only the two fields a backup holds (a key renewal adds `next` to a row while it runs).
+      clientKeys: (await db.clientKeys.toArray()).map(({ clientId, wrapped }) => ({ clientId, wrapped })),
       records: [
         ...(await db.clients.toArray()).map((row) => ({ table: 'clients', id: row.id, clientId: row.id, sealed: row.sealed })),
         ...(await db.notes.toArray()).map((row) => ({ table: 'notes', id: row.id, clientId: row.clientId, sealed: row.sealed })),

@@ -228,4 +228,14 @@ describe('exporting runs the check a restore runs', () => {
     expect(prepared.counts).toEqual({ clients: 1, notes: 1, sessions: 0, skipped: NOTHING_SKIPPED });
     expect(parseBackup(exported.text).clientKeys.map((k) => k.clientId)).toEqual([otherId]);
   });
+
+  it("carries only a client key row's id and wrapped key, whatever else the row holds (a renewal's next)", async () => {
+    const db = target();
+    const keys = testKey(await createStoredVault(db, PASSPHRASE));
+    const { id } = await saveClient(db, keys, { label: 'A.B.', contactMode: 'video' });
+    const row = (await db.clientKeys.get(id))!;
+    await db.clientKeys.put({ ...row, next: row.wrapped });
+    const exported = await exportVaultBackup(db, keys);
+    expect(parseBackup(exported.text).clientKeys).toEqual([{ clientId: id, wrapped: row.wrapped }]);
+  });
 });
