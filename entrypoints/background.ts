@@ -60,10 +60,10 @@ export default defineBackground(() => {
   let customRules: PlatformRule[] = [];
   const badges = createBadgePainter(() => jurisdiction, () => customRules);
 
-  // On first install, open the options page in a tab: the contract defaults are what every
-  // other feature reads, so a new user starts there.
+  // On first install, open the first run in a tab: the few settings every other feature reads
+  // (jurisdiction, session length, the disruption plan), the notes vault and pinning the icon.
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 
   // Tells one tab's banner script to ask again (a tab without one simply refuses the message).

@@ -19,8 +19,8 @@ export async function launch({ withExtension, extensionDir, extraArgs = [] }) {
   });
   let extensionId;
   if (withExtension && !extensionDir) {
-    // Installing opens options.html as a welcome tab; a tab behind it never paints headless.
-    const welcome = await browser.waitForTarget((t) => t.type() === 'page' && t.url().endsWith('/options.html'), { timeout: 5000 }).catch(() => undefined);
+    // Installing opens welcome.html (the first run); a tab behind it never paints headless.
+    const welcome = await browser.waitForTarget((t) => t.type() === 'page' && t.url().endsWith('/welcome.html'), { timeout: 5000 }).catch(() => undefined);
     await (await welcome?.page())?.close();
     const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
     extensionId = new URL(worker.url()).host;

@@ -77,6 +77,7 @@ describe('accessibility (axe-core, Chromium)', () => {
       ['popup.html', '[data-testid=checklist][data-loaded=true]'],
       ['notes.html', '[data-testid=vault-state]'],
       ['preflight.html', 'main h1'],
+      ['welcome.html', '[data-testid=welcome]'],
     ])('%s has no serious or critical violations', async (file, ready) => {
       const page = await session.browser.newPage();
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);

@@ -66,7 +66,7 @@ export async function run() {
     const blankId = await browser.installExtension(blankExtension());
     const workerOf = (id) => (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`);
     await browser.waitForTarget(workerOf(blankId), { timeout: 10_000 });
-    const welcome = await browser.waitForTarget((t) => t.url().endsWith('/options.html'), { timeout: 5_000 }).catch(() => undefined);
+    const welcome = await browser.waitForTarget((t) => t.url().endsWith('/welcome.html'), { timeout: 5_000 }).catch(() => undefined);
     await (await welcome?.page())?.close();
     // Stop both service workers (their processes end with them), then let a tab update wake
     // them. This first tab also takes the browser's first-navigation costs, which neither page owns.

@@ -85,7 +85,7 @@ export async function run() {
   const { browser, extensionId } = await launch({ withExtension: true });
   try {
     // The install opens the options page in a tab; close it so only our page is running.
-    const welcome = await browser.waitForTarget((t) => t.url().endsWith('/options.html'), { timeout: 5_000 }).catch(() => undefined);
+    const welcome = await browser.waitForTarget((t) => t.url().endsWith('/welcome.html'), { timeout: 5_000 }).catch(() => undefined);
     await (await welcome?.page())?.close();
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html`, { waitUntil: 'load' });

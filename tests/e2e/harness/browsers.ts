@@ -43,10 +43,10 @@ export async function launchChromium(extraArgs: string[] = [], options: Chromium
   });
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
   const extensionId = new URL(worker.url()).host;
-  // Installing opens the options page as a welcome tab. Headless Chromium stops rendering tabs
+  // Installing opens the first-run welcome tab. Headless Chromium stops rendering tabs
   // behind the focused one, so a test's page would never paint and clicks would hang: close it.
   const welcome = await browser
-    .waitForTarget((t) => t.type() === 'page' && t.url() === `chrome-extension://${extensionId}/options.html`, { timeout: 5000 })
+    .waitForTarget((t) => t.type() === 'page' && t.url() === `chrome-extension://${extensionId}/welcome.html`, { timeout: 5000 })
     .catch(() => undefined);
   await (await welcome?.page())?.close();
   return { browser, extensionId, pageUrl: (page) => `chrome-extension://${extensionId}/${page}` };
@@ -110,8 +110,8 @@ export async function launchFirefox(extraPrefs: Record<string, unknown> = {}, us
 
 /**
  * Firefox's WebDriver BiDi will not navigate to moz-extension:// URLs, so extension pages are
- * opened the way a user's click would: by the extension itself. Installing opens the options
- * page (a first-run welcome); from that privileged page we ask `browser.tabs.create` for any
+ * opened the way a user's click would: by the extension itself. Installing opens the first-run
+ * page (welcome.html); from that privileged page we ask `browser.tabs.create` for any
  * other page, then find its tab by evaluating `location` (BiDi reports such tabs as about:blank).
  */
 export async function openFirefoxExtensionPage(session: FirefoxSession, file: string): Promise<Page> {
@@ -122,7 +122,7 @@ export async function openFirefoxExtensionPage(session: FirefoxSession, file: st
       return browser.tabs.create({ url });
     }, `/${file}`);
   // The welcome tab is kept as the controller; tests open and close their own pages.
-  session.controller ??= await findFirefoxPage(session, (href) => href.startsWith('moz-extension://') && href.endsWith('/options.html'));
+  session.controller ??= await findFirefoxPage(session, (href) => href.startsWith('moz-extension://') && href.endsWith('/welcome.html'));
   try {
     await create(session.controller);
   } catch {
