@@ -52,7 +52,7 @@ function createCallWatch(ctx: PageContext): (data: unknown) => void {
   let host: HTMLElement | undefined;
   let root: ShadowRoot | undefined;
   let call:
-    | { startedAt: number; lastStatsAt: number; lastAt: number; state: TrackerState; bitrate: number; seconds: Record<TrackerState['quality'], number>; timer: ReturnType<typeof createSessionTimer>; ending?: { minutes: number; until: number } }
+    | { startedAt: number; lastStatsAt: number; lastAt: number; state: TrackerState; bitrate: number; video: { kbps: number; samples: number }; seconds: Record<TrackerState['quality'], number>; timer: ReturnType<typeof createSessionTimer>; ending?: { minutes: number; until: number } }
     | undefined;
   // Made at a call's first reading: most page loads never hold a call.
   let tracker: ReturnType<typeof createQualityTracker> | undefined;
@@ -120,7 +120,9 @@ function createCallWatch(ctx: PageContext): (data: unknown) => void {
     if (!call) return;
     const seconds = { ...call.seconds };
     for (const k of Object.keys(seconds) as (keyof typeof seconds)[]) seconds[k] = Math.round(seconds[k]);
-    void send({ type: 'call:ended', startedAt: call.startedAt, endedAt: call.lastStatsAt, seconds });
+    const { kbps, samples } = call.video;
+    const videoKbps = samples > 0 ? { videoKbps: Math.min(1_000_000, Math.round(kbps / samples)) } : {};
+    void send({ type: 'call:ended', startedAt: call.startedAt, endedAt: call.lastStatsAt, seconds, ...videoKbps });
     call = undefined;
     tracker = undefined;
     if (ticking !== undefined) window.clearInterval(ticking);
@@ -159,6 +161,7 @@ function createCallWatch(ctx: PageContext): (data: unknown) => void {
         lastStatsAt: now,
         lastAt: now,
         bitrate: 0,
+        video: { kbps: 0, samples: 0 },
         state: { quality: 'unknown', poorForMs: 0, stalledForMs: 0 },
         seconds: { good: 0, fair: 0, poor: 0, unknown: 0 },
         timer: createSessionTimer(settings.sessionMinutes, settings.reminderMinutesBefore),
@@ -170,6 +173,10 @@ function createCallWatch(ctx: PageContext): (data: unknown) => void {
     tracker ??= createQualityTracker();
     call.state = tracker.push({ at: now, ...message });
     call.bitrate = message.sendKbps + message.recvKbps;
+    if (message.video) {
+      call.video.kbps += Math.max(message.sendKbps, message.recvKbps);
+      call.video.samples += 1;
+    }
     render();
   };
 

@@ -53,6 +53,7 @@ export async function answerCallMessage(message: unknown, sender: Browser.runtim
         at: new Date(parsed.startedAt).toISOString(),
         minutes: Math.round((parsed.endedAt - parsed.startedAt) / 60_000),
         seconds: parsed.seconds,
+        ...(parsed.videoKbps !== undefined ? { videoKbps: parsed.videoKbps } : {}),
       };
       await recordCall(summary);
       const platform = (sender.url && deps.platformOf?.(sender.url)) ?? 'unknown';

@@ -12,6 +12,8 @@ export interface CallSummary {
   at: string;
   minutes: number;
   seconds: { good: number; fair: number; poor: number; unknown: number };
+  /** Mean video bitrate in kbps (the larger direction); absent for calls without video and older records. */
+  videoKbps?: number;
 }
 
 const ITEM = `local:${CALL_HISTORY_KEY}` as const;
@@ -21,6 +23,7 @@ export function isCallSummary(value: unknown): value is CallSummary {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   const s = v.seconds as Record<string, unknown> | null;
+  if (v.videoKbps !== undefined && !count(v.videoKbps)) return false;
   return typeof v.at === 'string' && !Number.isNaN(Date.parse(v.at)) && count(v.minutes) && typeof s === 'object' && s !== null && [s.good, s.fair, s.poor, s.unknown].every(count);
 }
 

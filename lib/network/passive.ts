@@ -80,6 +80,16 @@ function browserSentence(estimate: PassiveInput['browser']): { sentence: string;
   };
 }
 
+/**
+ * ", video about 1.6 Mbps" from the calls that measured one; '' when none did. Said, never judged:
+ * a call uses what its platform asks for, which may be far below what the line could carry.
+ */
+function videoPhrase(calls: readonly CallSummary[]): string {
+  const rates = calls.map((c) => c.videoKbps).filter((kbps): kbps is number => kbps !== undefined && kbps > 0);
+  if (rates.length === 0) return '';
+  return `, video about ${mbps(rates.reduce((a, b) => a + b, 0) / rates.length / 1000)} Mbps`;
+}
+
 function callsSentence(calls: readonly CallSummary[], now: Date, hourOf: (at: Date) => number): { sentence: string; weak: boolean } | undefined {
   const dated = calls.map((c) => ({ call: c, at: Date.parse(c.at) })).filter((c) => Number.isFinite(c.at) && c.at <= now.getTime());
   if (dated.length === 0) return undefined;
@@ -91,7 +101,7 @@ function callsSentence(calls: readonly CallSummary[], now: Date, hourOf: (at: Da
     if (summary) {
       const calls = `${summary.calls} past call${summary.calls === 1 ? '' : 's'}`;
       return {
-        sentence: `Your ${calls} around ${hourLabel(hour)} (latest ${ago(latest, now.getTime())}): good ${summary.goodPct} % of the time, poor ${summary.poorPct} %, ${summary.verdict}.`,
+        sentence: `Your ${calls} around ${hourLabel(hour)} (latest ${ago(latest, now.getTime())}): good ${summary.goodPct} % of the time, poor ${summary.poorPct} %${videoPhrase(sameHour.map((c) => c.call))}, ${summary.verdict}.`,
         weak: summary.verdict === 'rough',
       };
     }
@@ -100,7 +110,7 @@ function callsSentence(calls: readonly CallSummary[], now: Date, hourOf: (at: Da
   const [summary] = callsByHour([last.call], hourOf);
   if (!summary) return undefined;
   return {
-    sentence: `Your latest call (${ago(last.at, now.getTime())}, another hour): good ${summary.goodPct} % of the time.`,
+    sentence: `Your latest call (${ago(last.at, now.getTime())}, another hour): good ${summary.goodPct} % of the time${videoPhrase([last.call])}.`,
     weak: false,
   };
 }

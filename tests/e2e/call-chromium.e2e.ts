@@ -122,7 +122,9 @@ describe('the in-call companion in Chromium', () => {
     const history = await controller.evaluate(async () => (await (globalThis as unknown as { chrome: PageApi }).chrome.storage.local.get('callHistory')).callHistory as unknown[]);
     expect(history.length).toBeGreaterThan(0);
     const last = history.at(-1) as Record<string, unknown>;
-    expect(Object.keys(last).sort()).toEqual(['at', 'minutes', 'seconds']);
+    // The loopback call sends video, so its mean bitrate is kept with it.
+    expect(Object.keys(last).sort()).toEqual(['at', 'minutes', 'seconds', 'videoKbps']);
+    expect(last.videoKbps).toBeGreaterThan(0);
     expect(JSON.stringify(history)).not.toContain(MARKER);
     await page.close();
   });

@@ -34,6 +34,12 @@ describe('the background side of the in-call companion', () => {
     expect(stored).toEqual([{ at: new Date(1.7e12).toISOString(), minutes: 50, seconds: { good: 2900, fair: 100, poor: 0, unknown: 0 } }]);
   });
 
+  it('keeps the call’s mean video bitrate when the page measured one', async () => {
+    await answerCallMessage({ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12 + 60_000, seconds: { good: 60, fair: 0, poor: 0, unknown: 0 }, videoKbps: 1450 }, fromCallPage(), deps);
+    const stored = (await browser.storage.local.get(CALL_HISTORY_KEY))[CALL_HISTORY_KEY] as { videoKbps?: number }[];
+    expect(stored.at(-1)?.videoKbps).toBe(1450);
+  });
+
   it.each([
     ['another extension', fromCallPage('other-extension')],
     ['an extension page (not a call page)', fromOurPage],

@@ -64,6 +64,9 @@ describe('messages from the call page to the background', () => {
     [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12 + 60_000, seconds: { good: 50, fair: 10, poor: 0, unknown: 0 } }, true],
     [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.6e12, seconds: { good: 50, fair: 10, poor: 0, unknown: 0 } }, false],
     [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12, seconds: { good: 'x', fair: 0, poor: 0, unknown: 0 } }, false],
+    [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12 + 60_000, seconds: { good: 50, fair: 10, poor: 0, unknown: 0 }, videoKbps: 1800 }, true],
+    [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12 + 60_000, seconds: { good: 50, fair: 10, poor: 0, unknown: 0 }, videoKbps: 1800.5 }, false],
+    [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12 + 60_000, seconds: { good: 50, fair: 10, poor: 0, unknown: 0 }, videoKbps: 'fast' }, false],
     [{ type: 'vault:unlock', passphrase: 'x' }, false],
   ])('%j is accepted: %s', (message, ok) => {
     expect(readCallMessage(message) !== undefined).toBe(ok);

@@ -50,6 +50,19 @@ describe('the estimate shown before any test', () => {
     expect(reading.sentences[1]).toBe('Your 2 past calls around 14:00 (latest 24 hours ago): good 95 % of the time, poor 0 %, calm.');
   });
 
+  it('says the mean video bitrate of the calls that measured one, without judging the line by it', () => {
+    const calls = [
+      { ...call('2026-12-01T14:05:00Z', 3000, 0, 0), videoKbps: 1200 },
+      { ...call('2026-12-03T14:10:00Z', 3000, 0, 0), videoKbps: 2000 },
+      call('2026-12-02T14:20:00Z', 3000, 0, 0),
+    ];
+    const reading = passiveEstimate({ browser: null, calls, now, hourOf: utcHour });
+    expect(reading.sentences[1]).toBe('Your 3 past calls around 14:00 (latest 24 hours ago): good 100 % of the time, poor 0 %, video about 1.6 Mbps, calm.');
+    expect(reading.weak).toBe(false);
+    const latestOnly = passiveEstimate({ browser: null, calls: [{ ...call('2026-12-04T09:00:00Z', 3000, 0, 0), videoKbps: 900 }], now, hourOf: utcHour });
+    expect(latestOnly.sentences[1]).toBe('Your latest call (5 hours ago, another hour): good 100 % of the time, video about 0.9 Mbps.');
+  });
+
   it('calls it weak when calls at this hour were rough', () => {
     const reading = passiveEstimate({ browser: { downlinkMbps: 10, rttMs: 50 }, calls: [call('2026-12-02T14:00:00Z', 1000, 500, 1500)], now, hourOf: utcHour });
     expect(reading.weak).toBe(true);
