@@ -75,13 +75,17 @@ async function popup(driver: Driver, out: string, look: Look = 'light') {
   await site.close();
 }
 
-/** The banner's card or chip, with a little of the page around it. */
+/** The banner's card or chip. */
 async function bannerClip(page: Page): Promise<Clip> {
   const box = await page.$eval('anteroom-banner', (host) => {
     const r = (host.shadowRoot!.querySelector('.card, .compact') ?? host).getBoundingClientRect();
     return { x: r.x, y: r.y, width: r.width, height: r.height };
   });
-  const pad = 12;
+  return around(box);
+}
+
+/** A box with a little of the page around it, inside the viewport. */
+function around(box: Clip, pad = 12): Clip {
   const x = Math.max(0, box.x - pad);
   const y = Math.max(0, box.y - pad);
   return { x, y, width: Math.min(PAGE.width - x, box.width + 2 * pad), height: Math.min(PAGE.height - y, box.height + 2 * pad) };
@@ -100,6 +104,25 @@ async function banner(driver: Driver, out: string, url: string, name: string) {
     await shot(page, `${out}/banner-${name}-${look}.png`, await bannerClip(page));
     await page.close();
   }
+}
+
+/** The in-call indicator on a fake Meet page that calls itself over loopback with the fake camera. */
+async function callIndicator(driver: Driver, out: string) {
+  const page = await driver.browser.newPage();
+  await page.setViewport(PAGE);
+  await serveFixtures(page, { 'meet.google.com': 'call-loopback.html' });
+  await page.goto('https://meet.google.com/abc-defg-hij');
+  await page.click('#start');
+  await page.waitForFunction(() => Number(document.querySelector('anteroom-call')?.getAttribute('data-bitrate-kbps')) > 0, { timeout: WAIT });
+  await page.waitForFunction(() => Number(document.querySelector('anteroom-call')?.getAttribute('data-elapsed-s')) >= 3, { timeout: WAIT });
+  // The fake camera's loopback call measures as "poor" here: the picture shows it as measured.
+  const box = await page.$eval('anteroom-call', (host) => {
+    const shown = [...host.shadowRoot!.children].find((el) => el.tagName !== 'STYLE' && el.getBoundingClientRect().width > 0) ?? host;
+    const r = shown.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+  await shot(page, `${out}/call-indicator.png`, around(box));
+  await page.close();
 }
 
 async function notes(driver: Driver, out: string, look: Look = 'light') {
@@ -191,7 +214,13 @@ async function dark(page: Page, file: string, clip?: () => Promise<Clip>) {
 function fakeCamera(): string[] {
   const file = join(mkdtempSync(join(tmpdir(), 'anteroom-shots-')), 'backlit.y4m');
   execFileSync(process.execPath, [join(repoRoot, 'tests/tools/make-y4m.mjs'), 'backlit', file]);
-  return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+  return [
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${file}`,
+    // The loopback call's own candidates, as in call-chromium.e2e.ts.
+    '--disable-features=WebRtcHideLocalIpsWithMdns',
+  ];
 }
 
 interface Target {
@@ -206,7 +235,8 @@ const BROWSERS: Record<'chromium' | 'firefox', Target> = {
   // Firefox has no fake camera switch the harness can set: no lighting verdict there. Its
   // WebDriver BiDi cannot emulate media features; Firefox's own setting for a dark system can.
   firefox: {
-    launch: () => firefoxDriver(),
+    // Firefox's generated camera and microphone, for the loopback call (as in call-firefox.e2e.ts).
+    launch: () => firefoxDriver({ 'media.navigator.streams.fake': true, 'media.navigator.permission.disabled': true }),
     camera: false,
     launchDark: () => firefoxDriver({ 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 }),
   },
@@ -221,6 +251,7 @@ const STEPS = (camera: boolean): Step[] => [
   // After the banners: the popup's session tab is a platform, and would use up its first card.
   ['popup', (d, out) => popup(d, out)],
   ['notes', (d, out) => notes(d, out)],
+  ['in-call indicator', callIndicator],
   ['preflight', (d, out) => preflight(d, out, camera)],
   ['welcome', welcome],
 ];
