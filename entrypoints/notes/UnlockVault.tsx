@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice } from './ErrorNotice';
 import { useVault, type VaultFailure } from './vault-api';
@@ -25,8 +25,10 @@ export function UnlockVault(props: { notice?: string; onUnlocked: () => void }) 
   // A screen share is running: the background's question, until the therapist answers it.
   const [shareQuestion, setShareQuestion] = useState<string>();
   const notNowRef = useRef<HTMLButtonElement>(null);
-  // The safe answer takes the focus, so Enter does not open the notes on a shared screen.
-  useEffect(() => {
+  // The safe answer takes the focus, so Enter does not open the notes on a shared screen. A layout
+  // effect: focus moves in the same task the question appears, not after the next paint (which a
+  // background tab may delay), so there is no moment with the question shown and nothing focused.
+  useLayoutEffect(() => {
     if (shareQuestion) notNowRef.current?.focus();
   }, [shareQuestion]);
 
