@@ -105,7 +105,9 @@ describe.each(browsers)('the connection test on the preflight page (%s)', (name,
     expect(server.requests.filter((line) => !isProtocolRequest(line))).toEqual([]);
     const origin = new URL(server.url).origin;
     for (const url of seen) expect(url.startsWith(`${origin}/anteroom/__`)).toBe(true);
-    if (name === 'Chromium') expect(seen.length).toBe(server.requests.length);
+    // The page may start a request the library then aborts before it reaches the server (a slow
+    // one is cut short), so the page can see one more than the server logs, never fewer.
+    if (name === 'Chromium') expect(seen.length).toBeGreaterThanOrEqual(server.requests.length);
   }
 
   it('suggests audio only, with the agreed plan, on a line of about 1 Mbps', async () => {
