@@ -1,4 +1,5 @@
 import type { Contract } from '@/lib/contract/schema';
+import type { CheckId } from './checks/index';
 
 /**
  * The pre-session checklist's vocabulary. A check is either *measured* (Anteroom looks for
@@ -7,25 +8,8 @@ import type { Contract } from '@/lib/contract/schema';
  * ids are the stable test hooks listed in DESIGN.md ("Test hooks › Checklist").
  */
 
-export type CheckId =
-  | 'platform.verdict'
-  | 'network.speed'
-  | 'privacy.alone'
-  | 'privacy.screen'
-  | 'privacy.headset'
-  | 'privacy.client-space'
-  | 'privacy.notifications'
-  | 'privacy.devices'
-  | 'privacy.wifi'
-  | 'interruptions.audible-tabs'
-  | 'interruptions.downloads'
-  | 'interruptions.battery'
-  | 'interruptions.other-tabs'
-  | 'interruptions.household'
-  | 'plan.backup'
-  | 'plan.emergency'
-  | 'room.lighting'
-  | 'notes.backup';
+/** Every check's id, read off the registry, so an id that is not registered is a type error. */
+export type { CheckId };
 
 /** `done` is an asked item the therapist confirmed; `todo` is one still waiting for them. */
 export type Status = 'pass' | 'warn' | 'fail' | 'unknown' | 'todo' | 'done';
@@ -71,8 +55,8 @@ export interface Evaluation {
   askInstead?: boolean;
 }
 
-interface CheckBase {
-  id: CheckId;
+interface CheckBase<Id extends string> {
+  id: Id;
   /** For asked items, the statement the therapist ticks ("I am alone in the room"). */
   title: string;
   /** Why it matters, in one line. */
@@ -83,26 +67,36 @@ interface CheckBase {
   source: string;
   /** Session formats the item applies to. */
   formats: readonly SessionFormat[];
-  /** A further condition on the other answers (the headset matters only when not alone). */
-  appliesWhen?: (answers: Answers) => boolean;
+  /**
+   * A further condition on the other answers (the headset matters only when not alone). Keyed by
+   * string because CheckId is read off the registry that holds this check; name the other check
+   * through its module (`alone.id`) so a wrong name is still a type error.
+   */
+  appliesWhen?: (answers: Readonly<Partial<Record<string, Answer>>>) => boolean;
 }
 
-export interface AskedCheck extends CheckBase {
-  kind: 'asked';
+interface AskedSpec<Id extends string> extends CheckBase<Id> {
   /** A second answer besides "yes", shown as its own checkbox. */
   alternative?: { answer: Exclude<Answer, 'yes'>; label: string };
   /** Contract texts shown with the item, so the therapist can read the plan they are confirming. */
   shows?: readonly ContractText[];
 }
 
+export interface AskedCheck<Id extends string = CheckId> extends AskedSpec<Id> {
+  kind: 'asked';
+}
+
 export type ContractText = 'disruptionPlan' | 'backupPlatform' | 'emergencyProcedure';
 
-export interface MeasuredCheck<Input = never> extends CheckBase {
-  kind: 'measured';
+interface MeasuredSpec<Input, Id extends string> extends CheckBase<Id> {
   /** Pure: the same input always gives the same evaluation. */
   evaluate: (input: Input) => Evaluation;
   /** The checkbox shown when the browser cannot measure it (`askInstead`). */
   askedTitle?: string;
+}
+
+export interface MeasuredCheck<Input = never, Id extends string = CheckId> extends MeasuredSpec<Input, Id> {
+  kind: 'measured';
 }
 
 /**
@@ -111,10 +105,11 @@ export interface MeasuredCheck<Input = never> extends CheckBase {
  */
 export type CheckDefinition = AskedCheck | MeasuredCheck;
 
-export function measured<Input>(check: Omit<MeasuredCheck<Input>, 'kind'>): MeasuredCheck<Input> {
+/** Both type arguments are inferred (Input from `evaluate`'s parameter): naming only Input would widen Id to string. */
+export function measured<Input, const Id extends string>(check: MeasuredSpec<Input, Id>): MeasuredCheck<Input, Id> {
   return { ...check, kind: 'measured' };
 }
 
-export function asked(check: Omit<AskedCheck, 'kind'>): AskedCheck {
+export function asked<const Id extends string>(check: AskedSpec<Id>): AskedCheck<Id> {
   return { ...check, kind: 'asked' };
 }

@@ -1,4 +1,4 @@
-import type { CheckDefinition, CheckId } from '../types';
+import type { CheckDefinition } from '../types';
 import platformVerdict from './platform.verdict';
 import networkSpeed from './network.speed';
 import roomLighting from './room.lighting';
@@ -20,20 +20,25 @@ import notesBackup from './notes.backup';
 
 /**
  * The checklist: one file per check in this folder, each registered here exactly once, in the
- * order the popup shows them. tests/unit/checklist/registry-meta.test.ts holds the folder, this
- * index and DESIGN.md's list of ids to agreement.
+ * order the popup shows them. `CheckId` is read off this list, so an id that is not registered
+ * is a type error anywhere in the code. tests/unit/checklist/registry-meta.test.ts holds the
+ * folder, this index and DESIGN.md's list of ids to agreement.
  */
+const registry = [
+  { id: 'measured', heading: 'Checked for you', checks: [platformVerdict, networkSpeed, roomLighting, audibleTabs, otherTabs, downloads, battery, notesBackup] },
+  { id: 'privacy', heading: 'Your privacy', checks: [privacyAlone, privacyHeadset, privacyScreen, privacyNotifications, privacyDevices, privacyWifi, privacyClientSpace] },
+  { id: 'plans', heading: 'Interruptions and plans', checks: [household, planBackup, planEmergency] },
+] as const;
+
+export type CheckId = (typeof registry)[number]['checks'][number]['id'];
+
 export interface Section {
   id: string;
   heading: string;
   checks: readonly CheckDefinition[];
 }
 
-export const sections: readonly Section[] = [
-  { id: 'measured', heading: 'Checked for you', checks: [platformVerdict, networkSpeed, roomLighting, audibleTabs, otherTabs, downloads, battery, notesBackup] },
-  { id: 'privacy', heading: 'Your privacy', checks: [privacyAlone, privacyHeadset, privacyScreen, privacyNotifications, privacyDevices, privacyWifi, privacyClientSpace] },
-  { id: 'plans', heading: 'Interruptions and plans', checks: [household, planBackup, planEmergency] },
-];
+export const sections: readonly Section[] = registry;
 
 export const checks: readonly CheckDefinition[] = sections.flatMap((section) => section.checks);
 

@@ -6,14 +6,14 @@ export interface AudibleTabsInput {
   playing: number;
 }
 
-export default measured<AudibleTabsInput>({
+export default measured({
   id: 'interruptions.audible-tabs',
   title: 'Other tabs playing sound',
   why: 'Sound from another tab can carry into the session, and your client may hear it.',
   whenNotMet: 'Mute or close the tabs that are playing sound.',
   source: 'research §6.5 (Portland MH: quit other programs; SDSU: TV and radio off)',
   formats: allFormats,
-  evaluate({ playing }) {
+  evaluate({ playing }: AudibleTabsInput) {
     if (playing === 0) return { status: 'pass', detail: 'No other tab is playing sound.' };
     return {
       status: 'warn',

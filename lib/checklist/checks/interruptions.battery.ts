@@ -8,7 +8,7 @@ export type BatteryInput =
 /** At or below this, and not charging, a 50-minute session may not last. */
 export const LOW_BATTERY = 0.2;
 
-export default measured<BatteryInput>({
+export default measured({
   id: 'interruptions.battery',
   title: 'Battery',
   askedTitle: 'My computer is charged or plugged in',
@@ -16,7 +16,7 @@ export default measured<BatteryInput>({
   whenNotMet: 'Plug in your charger before the session.',
   source: 'research §6.5 (SDSU telepsychology policy: fully charged device)',
   formats: allFormats,
-  evaluate(input) {
+  evaluate(input: BatteryInput) {
     if (!input.supported) return { status: 'todo', detail: 'This browser does not report the battery.', askInstead: true };
     const percent = `${Math.round(input.level * 100)} %`;
     if (input.charging) return { status: 'pass', detail: `Plugged in (${percent}).` };

@@ -6,14 +6,14 @@ export type DownloadsInput =
   | { permitted: false }
   | { permitted: true; inProgress: number };
 
-export default measured<DownloadsInput>({
+export default measured({
   id: 'interruptions.downloads',
   title: 'Downloads in progress',
   why: 'A download shares your connection with the call and can make it stutter.',
   whenNotMet: 'Pause downloads until after the session.',
   source: 'research §6.5 (clearviewmentality: nobody else online during the visit), §7 (household bandwidth)',
   formats: allFormats,
-  evaluate(input) {
+  evaluate(input: DownloadsInput) {
     if (!input.permitted) {
       return {
         status: 'unknown',

@@ -9,14 +9,14 @@ export interface OtherTabsInput {
   sleepable: number;
 }
 
-export default measured<OtherTabsInput>({
+export default measured({
   id: 'interruptions.other-tabs',
   title: 'Other tabs and windows',
   why: 'Open tabs keep using your computer and connection during the call, and can pop up mid-session.',
   whenNotMet: 'Close what you do not need, or put the other tabs to sleep until after the session.',
   source: 'research §6.5 (Portland MH: quit other programs; clearviewmentality: close all programs)',
   formats: allFormats,
-  evaluate({ otherTabs, otherWindows, sleepable }) {
+  evaluate({ otherTabs, otherWindows, sleepable }: OtherTabsInput) {
     if (otherTabs === 0) return { status: 'pass', detail: 'No other tabs are open.' };
     const where = otherWindows > 0 ? ` (${count(otherWindows, 'other window')})` : '';
     const open = `${count(otherTabs, 'other tab')} open${where}`;

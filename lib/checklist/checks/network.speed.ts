@@ -44,14 +44,14 @@ function explainFirst(target: TestEndpoint): string {
   return `Exchanges up to 10 MB with ${who}, which sees your IP address, as any website does; no results are sent. Your browser will ask first.`;
 }
 
-export default measured<SpeedInput>({
+export default measured({
   id: 'network.speed',
   title: 'Connection speed',
   why: 'Video needs about 2 Mbps each way and a steady delay; below that, audio only is safer.',
   whenNotMet: 'Move closer to the router or plug in a cable, pause other streaming, or agree to continue with audio only.',
   source: 'research §0.4 and §5 (Zoom: 600 kbps–1.8 Mbps for 1:1 video; audio 60–80 kbps), §4.2 thresholds',
   formats: allFormats,
-  evaluate(input) {
+  evaluate(input: SpeedInput) {
     const known = input.passive ? `${input.passive.sentences.join(' ')} ` : '';
     const unmeasured = input.passive ? input.passive.sentences.join(' ') : 'Not measured yet.';
     if (!input.available) return { status: 'unknown', detail: `${known}The connection test is not part of this version of Anteroom.` };

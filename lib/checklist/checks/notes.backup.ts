@@ -14,14 +14,14 @@ export interface NotesBackupInput {
 const openNotes = { id: 'open-notes', label: 'Open notes to back up', explain: 'Opens your notes in a new tab; download the encrypted backup there.' } as const;
 
 // A warning, never a failure: an old backup does not make this session less private.
-export default measured<NotesBackupInput>({
+export default measured({
   id: 'notes.backup',
   title: 'A recent backup of your notes',
   why: 'Notes live only in this browser: clearing its data or losing the computer loses them, unless a backup exists.',
   whenNotMet: 'Download an encrypted backup from the notes page and keep it somewhere other than this computer.',
   source: 'security research §3.5 (extension storage can be evicted; people clearing browser data is commoner: web.dev/persistent-storage)',
   formats: allFormats,
-  evaluate({ vault, lastAt, now, intervalDays }) {
+  evaluate({ vault, lastAt, now, intervalDays }: NotesBackupInput) {
     if (vault === 'none') return { status: 'pass', detail: 'You keep no notes in Anteroom on this computer, so there is nothing to back up.' };
     if (vault === 'unknown') return { status: 'unknown', detail: 'Anteroom could not tell whether you keep notes here.' };
     const age = backupAge(lastAt, now, intervalDays);

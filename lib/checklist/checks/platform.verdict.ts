@@ -14,14 +14,14 @@ export type PlatformInput =
       alternatives: string[];
     };
 
-export default measured<PlatformInput>({
+export default measured({
   id: 'platform.verdict',
   title: 'Session platform',
   why: 'Some services are public, ad-funded or readable by their owner; a session needs one that keeps it between you and your client.',
   whenNotMet: 'Move the session to a platform suited to clinical work, or to your agreed backup.',
   source: 'research §0.1–0.2, §1.1 (HHS OCR discretion ended 2023), §2 platform facts; verdicts from rules/',
   formats: allFormats,
-  evaluate(input) {
+  evaluate(input: PlatformInput) {
     if (!input.found) {
       return {
         status: 'unknown',

@@ -1,4 +1,5 @@
 import { asked } from '../types';
+import alone from './privacy.alone';
 
 export default asked({
   id: 'privacy.headset',
@@ -8,5 +9,5 @@ export default asked({
   source: 'research §6.5 (SDSU: headphones or white noise; Your Choice MHT: headphones if others nearby; mortonpsychotherapy: echo)',
   // Live text has no voice to overhear.
   formats: ['video', 'audio'],
-  appliesWhen: (answers) => answers['privacy.alone'] === 'not-alone',
+  appliesWhen: (answers) => answers[alone.id] === 'not-alone',
 });

@@ -10,14 +10,14 @@ export interface LightingInput {
 
 const runCheck = { id: 'open-preflight', label: 'Check camera and lighting', explain: 'Opens a full-page check in a new tab. The picture stays on your computer.' } as const;
 
-export default measured<LightingInput>({
+export default measured({
   id: 'room.lighting',
   title: 'Camera and lighting',
   why: 'Your client reads your face; a window behind you puts it in shadow.',
   whenNotMet: 'Face a window or a lamp rather than sitting with one behind you, and put the camera at eye level.',
   source: 'research §6.1 (APA set-up: room well lit, window in front), §6.5 (SimplePractice: light in front of face, avoid backlight)',
   formats: ['video'],
-  evaluate({ now, stored }) {
+  evaluate({ now, stored }: LightingInput) {
     const result = readPreflightResult(stored);
     if (!result || Number.isNaN(Date.parse(result.at)) || localDay(new Date(result.at)) !== localDay(now)) {
       return { status: 'todo', detail: 'Not checked today.', action: runCheck };
