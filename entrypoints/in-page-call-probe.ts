@@ -22,8 +22,8 @@ export default defineUnlistedScript({
   globalName: false,
   // Declared in the manifest at document_start, in the MAIN world: lib/in-page/scripts.ts.
   main() {
-    // First, before anything can return early: our isolated script offers the port right after
-    // this runs, and only a probe that listens now can take it.
+    // First, before anything can return early: the port is offered only before the page's
+    // scripts run, whichever of the probe and our isolated script runs first.
     const post = awaitProbePort();
     const NativePeerConnection = window.RTCPeerConnection;
     if (typeof NativePeerConnection !== 'function') return;

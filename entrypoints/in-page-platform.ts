@@ -13,8 +13,8 @@ export default defineUnlistedScript({
   // No global variable left behind in the page's window.
   globalName: false,
   main() {
-    // At document_start, right after the call probe and before any of the page's scripts: the
-    // probe's private line (lib/call/probe-channel.ts). Undefined where no probe runs.
+    // At document_start, before any of the page's scripts, and before or after the call probe:
+    // the probe's private line (lib/call/probe-channel.ts). Never connected where no probe runs.
     const line = offerProbePort();
     // The rest waits for the document, as a document_idle script would: the banner goes into a
     // parsed page.
@@ -25,7 +25,7 @@ export default defineUnlistedScript({
       let watchingCalls = false;
       attachBanner(ctx, KINDS, {
         onModel: (model) => {
-          if (watchingCalls || !line || !model || (model.kind !== 'video' && model.kind !== 'messaging')) return;
+          if (watchingCalls || !line.connected || !model || (model.kind !== 'video' && model.kind !== 'messaging')) return;
           watchingCalls = true;
           attachCallWatch(ctx, line);
         },

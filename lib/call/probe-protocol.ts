@@ -10,6 +10,8 @@
 
 /** The DOM event that hands the port over; dispatched only before the page's own scripts run. */
 export const PROBE_PORT_EVENT = 'anteroom-probe-port';
+/** The probe's "I am here", for an isolated end that ran first (lib/call/probe-channel.ts). */
+export const PROBE_HELLO_EVENT = 'anteroom-probe-hello';
 
 export type ProbeMessage =
   | { kind: 'stats'; sendKbps: number; recvKbps: number; lossPct: number; rttMs: number; jitterMs: number; video: boolean; connected: boolean }

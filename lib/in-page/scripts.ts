@@ -21,8 +21,8 @@ export interface InPageScript {
 }
 
 export const IN_PAGE_SCRIPTS = {
-  // The probe comes first, and so first in the manifest: it must be listening when the platform
-  // script, right after it, offers its port (lib/call/probe-channel.ts).
+  // The probe and the platform script find each other in either order (lib/call/probe-channel.ts):
+  // the manifest keeps this order, the custom platforms' one registration promises none.
   callProbe: {
     file: 'in-page-call-probe.js',
     kinds: ['video', 'messaging'],
