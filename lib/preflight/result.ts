@@ -1,43 +1,24 @@
-import { storage } from 'wxt/utils/storage';
+import * as v from 'valibot';
+import { preflightResultItem, preflightResultSchema, type PreflightResult } from '@/lib/storage/items/preflight';
 import type { Lighting } from './lighting';
 
 /**
- * The outcome of the last camera and microphone check, for the popup's checklist
- * (`room.lighting`, devices). Booleans and a word: no frame, no sound, no device name is stored.
+ * The last camera and microphone check, as the preflight page saves it and the popup's
+ * checklist reads it (item and shape: lib/storage/items/preflight.ts).
  */
-export interface PreflightResult {
-  /** ISO time of the check. */
-  at: string;
-  lighting: Lighting;
-  /** A camera picture arrived. */
-  camera: boolean;
-  /** The microphone delivered sound (not digital silence). */
-  microphone: boolean;
-}
+export type { PreflightResult };
+export const PREFLIGHT_RESULT_KEY = preflightResultItem.name;
 
-export const PREFLIGHT_RESULT_KEY = 'preflightResult';
-const ITEM = `local:${PREFLIGHT_RESULT_KEY}` as const;
-const LIGHTING: readonly Lighting[] = ['good', 'dark', 'backlit', 'unknown'];
+export const isPreflightResult = (value: unknown): value is PreflightResult => v.is(preflightResultSchema, value);
 
-export function isPreflightResult(value: unknown): value is PreflightResult {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.at === 'string' &&
-    !Number.isNaN(Date.parse(v.at)) &&
-    LIGHTING.includes(v.lighting as Lighting) &&
-    typeof v.camera === 'boolean' &&
-    typeof v.microphone === 'boolean'
-  );
-}
+/** A stored value read through the schema; anything else is "no result". */
+export const readPreflightResult = (stored: unknown): PreflightResult | undefined => preflightResultItem.parse(stored) ?? undefined;
 
-export async function savePreflightResult(result: Omit<PreflightResult, 'at'>, at: Date = new Date()): Promise<void> {
-  const value: PreflightResult = { at: at.toISOString(), lighting: result.lighting, camera: result.camera, microphone: result.microphone };
-  await storage.setItem(ITEM, value);
+export async function savePreflightResult(result: { lighting: Lighting; camera: boolean; microphone: boolean }, at: Date = new Date()): Promise<void> {
+  await preflightResultItem.set({ at: at.toISOString(), lighting: result.lighting, camera: result.camera, microphone: result.microphone });
 }
 
 /** The last check, or null when there is none or it is unreadable. */
 export async function loadPreflightResult(): Promise<PreflightResult | null> {
-  const stored = await storage.getItem<unknown>(ITEM).catch(() => null);
-  return isPreflightResult(stored) ? stored : null;
+  return preflightResultItem.get().catch(() => null);
 }
