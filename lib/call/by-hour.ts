@@ -1,3 +1,4 @@
+import { entriesByHour, localHour, type HourOf } from '@/lib/storage/capped-history';
 import type { CallSummary } from './history';
 
 /**
@@ -14,22 +15,12 @@ export interface CallHour {
   verdict: 'calm' | 'mixed' | 'rough';
 }
 
-export function callsByHour(history: readonly CallSummary[], hourOf: (at: Date) => number = (at) => at.getHours()): CallHour[] {
-  const buckets = new Map<number, { calls: number; good: number; fair: number; poor: number }>();
-  for (const call of history) {
-    const at = new Date(call.at);
-    if (Number.isNaN(at.getTime())) continue;
-    const hour = hourOf(at);
-    const b = buckets.get(hour) ?? { calls: 0, good: 0, fair: 0, poor: 0 };
-    b.calls += 1;
-    b.good += call.seconds.good;
-    b.fair += call.seconds.fair;
-    b.poor += call.seconds.poor;
-    buckets.set(hour, b);
-  }
-  return [...buckets.entries()]
+export function callsByHour(history: readonly CallSummary[], hourOf: HourOf = localHour): CallHour[] {
+  const sum = (calls: readonly CallSummary[], level: 'good' | 'fair' | 'poor') => calls.reduce((total, call) => total + call.seconds[level], 0);
+  return [...entriesByHour(history, hourOf)]
     .sort(([a], [b]) => a - b)
-    .map(([hour, b]) => {
+    .map(([hour, calls]) => {
+      const b = { calls: calls.length, good: sum(calls, 'good'), fair: sum(calls, 'fair'), poor: sum(calls, 'poor') };
       const known = b.good + b.fair + b.poor;
       const pct = (n: number) => (known > 0 ? Math.round((100 * n) / known) : 0);
       const poorPct = pct(b.poor);

@@ -1,3 +1,4 @@
+import { entriesByHour, localHour, type HourOf } from '@/lib/storage/capped-history';
 import type { NetworkSample } from './history';
 import { speedVerdict, type SpeedStatus } from './quality';
 import { median, round } from './stats';
@@ -20,18 +21,12 @@ export type HourSummary =
       jitterMs: number;
     };
 
-/** The local hour by default; tests pass a fixed-zone one. */
-export type HourOf = (at: Date) => number;
-const localHour: HourOf = (at) => at.getHours();
+export type { HourOf };
 
 export function qualityByHour(history: readonly NetworkSample[], hourOf: HourOf = localHour): HourSummary[] {
-  const buckets: NetworkSample[][] = Array.from({ length: 24 }, () => []);
-  for (const sample of history) {
-    const at = new Date(sample.at);
-    if (Number.isNaN(at.getTime())) continue;
-    buckets[hourOf(at)]?.push(sample);
-  }
-  return buckets.map((samples, hour): HourSummary => {
+  const byHour = entriesByHour(history, hourOf);
+  return Array.from({ length: 24 }, (_, hour): HourSummary => {
+    const samples = byHour.get(hour) ?? [];
     if (samples.length === 0) return { hour, count: 0, status: 'none' };
     const downMbps = round(median(samples.map((s) => s.downMbps)), 2);
     const upMbps = round(median(samples.map((s) => s.upMbps)), 2);

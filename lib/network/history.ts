@@ -1,36 +1,17 @@
-import { storage } from 'wxt/utils/storage';
+import * as v from 'valibot';
+import { cappedHistory, withEntry } from '@/lib/storage/capped-history';
+import { NETWORK_HISTORY_CAP, networkHistoryItem, networkSampleSchema, type NetworkSample } from '@/lib/storage/items/history';
 
 /**
- * Every successful measurement, kept in storage.local so the therapist can see which hours of
- * the day are calm enough for video. A sample holds a time and five numbers: no address, no
- * server, nothing that identifies the therapist or a client. Capped, oldest dropped first.
+ * Every successful measurement, kept so the therapist can see which hours of the day are calm
+ * enough for video (item and shape: lib/storage/items/history.ts). Capped, oldest dropped first.
  */
+export { NETWORK_HISTORY_CAP, type NetworkSample };
+export const NETWORK_HISTORY_KEY = networkHistoryItem.name;
 
-export interface NetworkSample {
-  /** ISO time of the measurement. */
-  at: string;
-  downMbps: number;
-  upMbps: number;
-  latencyMs: number;
-  jitterMs: number;
-}
+const history = cappedHistory(networkHistoryItem, NETWORK_HISTORY_CAP);
 
-export const NETWORK_HISTORY_KEY = 'networkHistory';
-/** About three months of daily tests; roughly 50 KB. */
-export const NETWORK_HISTORY_CAP = 500;
-
-const ITEM = `local:${NETWORK_HISTORY_KEY}` as const;
-const NUMBERS = ['downMbps', 'upMbps', 'latencyMs', 'jitterMs'] as const;
-
-export function isNetworkSample(value: unknown): value is NetworkSample {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.at === 'string' &&
-    !Number.isNaN(Date.parse(v.at)) &&
-    NUMBERS.every((key) => typeof v[key] === 'number' && Number.isFinite(v[key]) && (v[key] as number) >= 0)
-  );
-}
+export const isNetworkSample = (value: unknown): value is NetworkSample => v.is(networkSampleSchema, value);
 
 /** Only the five fields, whatever else the caller's object carries. */
 export function toSample(r: Omit<NetworkSample, 'at'>, at: Date): NetworkSample {
@@ -38,27 +19,12 @@ export function toSample(r: Omit<NetworkSample, 'at'>, at: Date): NetworkSample 
 }
 
 /** The history with one more sample, the oldest dropped beyond `cap`. Unreadable entries are dropped too. */
-export function withSample(history: readonly unknown[], sample: NetworkSample, cap = NETWORK_HISTORY_CAP): NetworkSample[] {
-  const kept = history.filter(isNetworkSample);
-  kept.push(sample);
-  return kept.slice(Math.max(0, kept.length - cap));
+export function withSample(stored: readonly unknown[], sample: NetworkSample, cap = NETWORK_HISTORY_CAP): NetworkSample[] {
+  return withEntry(networkHistoryItem.parse(stored), sample, cap);
 }
 
-export async function loadNetworkHistory(): Promise<NetworkSample[]> {
-  const stored = await storage.getItem<unknown>(ITEM).catch(() => null);
-  return Array.isArray(stored) ? stored.filter(isNetworkSample) : [];
-}
-
-export async function recordNetworkSample(sample: NetworkSample): Promise<void> {
-  const stored = await storage.getItem<unknown>(ITEM).catch(() => null);
-  await storage.setItem(ITEM, withSample(Array.isArray(stored) ? stored : [], sample));
-}
-
-export async function clearNetworkHistory(): Promise<void> {
-  await storage.removeItem(ITEM);
-}
-
+export const loadNetworkHistory = history.load;
+export const recordNetworkSample = history.record;
+export const clearNetworkHistory = history.clear;
 /** Calls back with the readable history whenever it changes (a test from the popup, a clear). */
-export function watchNetworkHistory(onChange: (history: NetworkSample[]) => void): () => void {
-  return storage.watch<unknown>(ITEM, (value) => onChange(Array.isArray(value) ? value.filter(isNetworkSample) : []));
-}
+export const watchNetworkHistory = history.watch;
