@@ -54,6 +54,8 @@ export function NotesPage({ api: rawApi }: { api: VaultApi }) {
     [rawApi, showLocked],
   );
 
+  // notes.html#restore (the welcome page's "Restore a backup") opens the restore view, once.
+  const restoreAsked = useRef(location.hash === '#restore');
   const refresh = useCallback(async () => {
     const result = await api.vaultStatus();
     if (!result.ok) {
@@ -61,7 +63,8 @@ export function NotesPage({ api: rawApi }: { api: VaultApi }) {
       return;
     }
     setAutoLockMinutes(result.value.autoLockMinutes);
-    setView({ kind: result.value.state });
+    setView({ kind: result.value.state, restoring: result.value.state === 'none' && restoreAsked.current });
+    restoreAsked.current = false;
   }, [api]);
 
   useEffect(() => {
@@ -140,7 +143,7 @@ export function NotesPage({ api: rawApi }: { api: VaultApi }) {
               </>
             )}
             {restoring && (
-              <section class="notes-card" aria-labelledby="restore-heading">
+              <section id="restore" class="notes-card" aria-labelledby="restore-heading">
                 <h2 id="restore-heading" tabIndex={-1} data-autofocus-target>
                   Restore from an encrypted backup
                 </h2>

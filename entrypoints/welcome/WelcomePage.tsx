@@ -78,7 +78,7 @@ export function WelcomePage() {
               — choose a passphrase; Anteroom cannot recover it.
             </li>
             <li>
-              <a href="/notes.html" target="_blank" data-testid="welcome-restore">
+              <a href="/notes.html#restore" target="_blank" data-testid="welcome-restore">
                 Restore a backup
               </a>{' '}
               from another computer.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { drivers, type Driver } from './harness/driver';
+import { findPageAt } from './harness/browsers';
 import { seriousA11yFindings } from './harness/axe';
 
 /**
@@ -48,6 +49,13 @@ describe.each(drivers)('the first run in %s', (name, launch) => {
       return (await api.storage.local.get('contract')).contract as Record<string, unknown> | undefined;
     });
 
+  const openTabs = (page: Page) =>
+    page.evaluate(async () => {
+      // @ts-expect-error: the WebExtension global of an extension page (chrome in Chromium, browser in Firefox).
+      const api = globalThis.browser ?? globalThis.chrome;
+      return ((await api.tabs.query({})) as { url?: string }[]).map((tab) => tab.url ?? '');
+    });
+
   it('walks the four steps with the keyboard and stores what was chosen where options reads it', async () => {
     const page = await driver.extensionPage('welcome.html');
     await waitStep(page, 'practice');
@@ -85,6 +93,37 @@ describe.each(drivers)('the first run in %s', (name, launch) => {
     await page.waitForSelector('[data-testid=checklist][data-loaded=true]', { timeout: 15_000 });
     // location, not page.url(): Firefox's driver reports extension pages as about:blank.
     expect(await page.evaluate(() => location.pathname)).toBe('/popup.html');
+    await page.close();
+  });
+
+  it('“Restore a backup” opens the notes page at its restore section, in view and focused', async () => {
+    const page = await driver.extensionPage('welcome.html');
+    for (const step of ['practice', 'work']) {
+      await waitStep(page, step);
+      await page.click('[data-testid=welcome-skip]');
+    }
+    await waitStep(page, 'notes');
+    const before = new Set(await driver.browser.pages());
+    await page.click('[data-testid=welcome-restore]');
+    const opened = (href: string) => href.endsWith('/notes.html#restore');
+    // Firefox's driver never reports a tab an extension page's link opened: the browser's own tab
+    // list shows where the click went, and the test opens that address itself.
+    await expect.poll(() => openTabs(page), { timeout: 15_000 }).toContainEqual(expect.stringMatching(/\/notes\.html#restore$/));
+    const notes = name === 'Firefox' ? await driver.extensionPage('notes.html#restore') : await findPageAt(driver.browser, opened, before);
+    await notes.bringToFront();
+    await notes.waitForSelector('section#restore input[type=file]', { timeout: 15_000 });
+    const landed = await notes.waitForFunction(
+      () => {
+        const focused = document.activeElement;
+        const section = document.getElementById('restore');
+        if (!section || !focused || focused.id !== 'restore-heading' || !section.contains(focused)) return false;
+        const box = focused.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight && focused.textContent;
+      },
+      { timeout: 10_000 },
+    );
+    expect(await landed.jsonValue()).toBe('Restore from an encrypted backup');
+    await notes.close();
     await page.close();
   });
 

@@ -139,11 +139,19 @@ async function hrefOf(page: Page): Promise<string> {
   return Promise.race([page.evaluate(() => location.href).catch(() => ''), timeout]);
 }
 
-async function findFirefoxPage(session: FirefoxSession, wanted: (href: string) => boolean, exclude = new Set<Page>()): Promise<Page> {
+function findFirefoxPage(session: FirefoxSession, wanted: (href: string) => boolean, exclude = new Set<Page>()): Promise<Page> {
+  return findPageAt(session.browser, wanted, exclude);
+}
+
+/**
+ * The loaded page whose location.href is `wanted`, in either browser, found by asking each page
+ * (Firefox's driver reports extension pages as about:blank, so page.url() cannot tell).
+ */
+export async function findPageAt(browser: Browser, wanted: (href: string) => boolean, exclude = new Set<Page>()): Promise<Page> {
   // Generous: on a busy two-core machine a new Firefox tab can take a while to report in.
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    for (const page of await session.browser.pages()) {
+    for (const page of await browser.pages()) {
       if (exclude.has(page)) continue;
       if (wanted(await hrefOf(page))) {
         await page.waitForFunction(() => document.readyState === 'complete');
@@ -152,5 +160,5 @@ async function findFirefoxPage(session: FirefoxSession, wanted: (href: string) =
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error('The extension page did not open in Firefox within 30 s');
+  throw new Error('The page did not open within 30 s');
 }
