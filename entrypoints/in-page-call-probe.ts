@@ -1,12 +1,12 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createProbeWatch, type ProbeWatch } from '@/lib/call/probe-watch';
-import { awaitProbePort } from '@/lib/call/probe-channel';
+import { createProbeWatch, type ProbeWatch } from '@/lib/in-page/probe/probe-watch';
+import { awaitProbePort } from '@/lib/in-page/probe/probe-channel';
 
 /**
  * The call probe, in the page's own world at document_start, before the page's scripts run: it
  * wraps RTCPeerConnection to read getStats() every 2 s, and getDisplayMedia to notice screen
  * sharing. It says numbers and fixed words to our isolated script over a MessageChannel port
- * handed to it before the page's own scripts run (lib/call/probe-channel.ts), so the page can
+ * handed to it before the page's own scripts run (lib/in-page/probe/probe-channel.ts), so the page can
  * neither read that news nor forge it. It shares this world with the page, though: a page set on
  * it could still keep a share from reaching these wrappers (README.md says what the lock can
  * promise). The wrappers return the browser's own objects and results, so calls behave exactly
@@ -32,7 +32,7 @@ export default defineUnlistedScript({
     const ended = (track: MediaStreamTrack) => (readyState ? apply(readyState, track, []) === 'ended' : track.readyState === 'ended');
 
     // Only the wrappers are put in place here; the watch behind them is made when the page first
-    // connects or shares (lib/call/probe-watch.ts says why).
+    // connects or shares (lib/in-page/probe/probe-watch.ts says why).
     let watch: ProbeWatch | undefined;
     const watcher = () => (watch ??= createProbeWatch({ post, ended }));
 

@@ -1,8 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { attachBanner } from '@/components/in-page/attach-banner';
-import { attachCallWatch } from '@/components/in-page/attach-call-watch';
-import { createPageContext } from '@/components/in-page/page-context';
-import { offerProbePort } from '@/lib/call/probe-channel';
+import { attachBanner } from '@/lib/in-page/banner/attach-banner';
+import { attachCallWatch } from '@/lib/in-page/call/attach-call-watch';
+import { createPageContext } from '@/lib/in-page/page-context';
+import { offerProbePort } from '@/lib/in-page/probe/probe-channel';
 
 const KINDS = ['video', 'messaging', 'public-broadcast'] as const;
 
@@ -14,7 +14,7 @@ export default defineUnlistedScript({
   globalName: false,
   main() {
     // At document_start, before any of the page's scripts, and before or after the call probe:
-    // the probe's private line (lib/call/probe-channel.ts). Never connected where no probe runs.
+    // the probe's private line (lib/in-page/probe/probe-channel.ts). Never connected where no probe runs.
     const line = offerProbePort();
     // The rest waits for the document, as a document_idle script would: the banner goes into a
     // parsed page.

@@ -1,10 +1,10 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { attachBanner } from '@/components/in-page/attach-banner';
-import { watchCompose } from '@/components/in-page/compose-watch';
-import { createPageContext } from '@/components/in-page/page-context';
-import type { SensitiveWarning } from '@/components/in-page/banner-view';
-import { compileTerms, type SensitiveMatcher } from '@/lib/webmail/sensitive-terms';
-import { draftEncryption } from '@/lib/webmail/recipients';
+import { attachBanner } from '@/lib/in-page/banner/attach-banner';
+import { watchCompose } from '@/lib/in-page/webmail/compose-watch';
+import { createPageContext } from '@/lib/in-page/page-context';
+import type { SensitiveWarning } from '@/lib/in-page/banner/banner-view';
+import { compileTerms, type SensitiveMatcher } from '@/lib/in-page/webmail/sensitive-terms';
+import { draftEncryption } from '@/lib/in-page/webmail/recipients';
 import englishTerms from '@/rules/sensitive-terms/en.json';
 
 const KINDS = ['webmail'] as const;

@@ -7,7 +7,7 @@ import type { PlatformKind } from '@/lib/rules/schema';
  *
  * They are WXT *unlisted* scripts, not WXT content scripts: WXT's content-script wrapper cost
  * more page script time than the whole budget, and it announces itself to the host page
- * (components/in-page/page-context.ts says more). The build adds them to the manifest itself.
+ * (lib/in-page/page-context.ts says more). The build adds them to the manifest itself.
  */
 export interface InPageScript {
   /** The built file, at the root of the extension. */
@@ -21,7 +21,7 @@ export interface InPageScript {
 }
 
 export const IN_PAGE_SCRIPTS = {
-  // The probe and the platform script find each other in either order (lib/call/probe-channel.ts):
+  // The probe and the platform script find each other in either order (lib/in-page/probe/probe-channel.ts):
   // the manifest keeps this order, the custom platforms' one registration promises none.
   callProbe: {
     file: 'in-page-call-probe.js',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createQualityTracker, IMPROVE_AFTER, rawQuality, WORSEN_AFTER, type TrackerSample } from '@/lib/call/quality-tracker';
+import { createQualityTracker, IMPROVE_AFTER, rawQuality, WORSEN_AFTER, type TrackerSample } from '@/lib/in-page/call/quality-tracker';
 
 const good = { sendKbps: 1500, recvKbps: 1500, lossPct: 0, rttMs: 40, jitterMs: 5, video: true };
 const fair = { ...good, rttMs: 250 };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { combine, sampleOf, totalsOf, type RawStat } from '@/lib/call/sample';
-import { readProbeMessage } from '@/lib/call/probe-protocol';
+import { combine, sampleOf, totalsOf, type RawStat } from '@/lib/in-page/probe/sample';
+import { readProbeMessage } from '@/lib/in-page/probe/probe-protocol';
 import { readCallMessage } from '@/lib/call/messages';
-import { clock, createSessionTimer } from '@/lib/call/session-timer';
+import { clock, createSessionTimer } from '@/lib/in-page/call/session-timer';
 
 const report = (sent: number, received: number, lost: number, packets: number): RawStat[] => [
   { type: 'outbound-rtp', kind: 'video', bytesSent: sent },

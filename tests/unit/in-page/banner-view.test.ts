@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { renderBanner } from '@/components/in-page/banner-view';
+import { renderBanner } from '@/lib/in-page/banner/banner-view';
 import type { BannerModel } from '@/lib/rules/banner-model';
 
 const gmail: BannerModel = {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html } from '@/components/in-page/html';
+import { escapeHtml, html } from '@/lib/in-page/html';
 
 /** What the browser's parser makes of a piece of markup. */
 function parse(markup: string): DocumentFragment {

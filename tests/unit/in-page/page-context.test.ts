@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createPageContext } from '@/components/in-page/page-context';
+import { createPageContext } from '@/lib/in-page/page-context';
 
 describe('the in-page context', () => {
   const realId = fakeBrowser.runtime.id;

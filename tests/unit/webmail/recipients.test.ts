@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftEncryption, emailsIn } from '@/lib/webmail/recipients';
+import { draftEncryption, emailsIn } from '@/lib/in-page/webmail/recipients';
 
 const proton = ['proton.me', 'protonmail.com', 'pm.me'];
 

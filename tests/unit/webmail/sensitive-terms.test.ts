@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTerms } from '@/lib/webmail/sensitive-terms';
+import { compileTerms } from '@/lib/in-page/webmail/sensitive-terms';
 import englishTerms from '@/rules/sensitive-terms/en.json';
 
 const terms = compileTerms(englishTerms);

@@ -1,4 +1,4 @@
-import { emailsIn } from '@/lib/webmail/recipients';
+import { emailsIn } from '@/lib/in-page/webmail/recipients';
 
 /**
  * Watches the webmail page for the message being written: remembers the last compose field

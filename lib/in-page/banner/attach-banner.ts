@@ -4,7 +4,7 @@ import type { BannerModelRequest, BannerModelResponse } from '@/lib/messages';
 import { BANNER_LOOK_KEY, DISMISSALS_KEY, lookOf, nextCorner, withLook } from '@/lib/rules/banner-prefs';
 import type { BannerModel } from '@/lib/rules/banner-model';
 import { renderBanner, type SensitiveWarning } from './banner-view';
-import type { PageContext } from './page-context';
+import type { PageContext } from '../page-context';
 
 /** What a content script adds to the banner (the webmail compose helper). */
 export interface BannerAddOn {

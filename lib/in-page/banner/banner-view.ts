@@ -1,5 +1,5 @@
 import type { BannerModel, VerdictLevel } from '@/lib/rules/banner-model';
-import { html, Markup } from './html';
+import { html, Markup } from '../html';
 
 /** Shown when a draft holds clinical detail and the provider can read it. */
 export interface SensitiveWarning {

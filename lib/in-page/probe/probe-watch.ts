@@ -8,7 +8,7 @@ export interface ProbeWatch {
 
 /** What the probe captured at document_start, before the page could replace anything. */
 export interface ProbeNatives {
-  /** Says one message on the private line to our isolated script (lib/call/probe-channel.ts). */
+  /** Says one message on the private line to our isolated script (lib/in-page/probe/probe-channel.ts). */
   post(message: object): void;
   /** A track's own readyState: a page can shadow the property on a track, not this getter. */
   ended(track: MediaStreamTrack): boolean;

@@ -1,4 +1,4 @@
-import { clock } from '@/lib/call/session-timer';
+import { clock } from '@/lib/in-page/call/session-timer';
 
 /**
  * The in-call companion, drawn in its own `anteroom-call` element (open shadow root, px units):

@@ -3,14 +3,14 @@
  * Numbers and fixed words only; anything else is dropped.
  *
  * They talk over a MessageChannel whose port reaches the probe at document_start, before any
- * of the page's scripts run (lib/call/probe-channel.ts): the page never sees the port, so it
+ * of the page's scripts run (lib/in-page/probe/probe-channel.ts): the page never sees the port, so it
  * cannot read this news or write any of its own. It shares the probe's world, though, so it
  * can still keep the probe from noticing a share at all: README.md says what that means.
  */
 
 /** The DOM event that hands the port over; dispatched only before the page's own scripts run. */
 export const PROBE_PORT_EVENT = 'anteroom-probe-port';
-/** The probe's "I am here", for an isolated end that ran first (lib/call/probe-channel.ts). */
+/** The probe's "I am here", for an isolated end that ran first (lib/in-page/probe/probe-channel.ts). */
 export const PROBE_HELLO_EVENT = 'anteroom-probe-hello';
 
 export type ProbeMessage =

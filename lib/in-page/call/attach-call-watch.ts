@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { readProbeMessage } from '@/lib/call/probe-protocol';
-import type { ProbeLine } from '@/lib/call/probe-channel';
-import { createQualityTracker, type TrackerState } from '@/lib/call/quality-tracker';
-import { createSessionTimer } from '@/lib/call/session-timer';
+import { readProbeMessage } from '@/lib/in-page/probe/probe-protocol';
+import type { ProbeLine } from '@/lib/in-page/probe/probe-channel';
+import { createQualityTracker, type TrackerState } from '@/lib/in-page/call/quality-tracker';
+import { createSessionTimer } from '@/lib/in-page/call/session-timer';
 import { isStillSharingQuestion, type CallMessage, type CallSettings } from '@/lib/call/messages';
 import { renderCall, type CallViewState } from './call-view';
-import type { PageContext } from './page-context';
+import type { PageContext } from '../page-context';
 
 const STALL_MS = 6000;
 const POOR_MS = 10_000;
@@ -14,7 +14,7 @@ const ENDING_NOTICE_MS = 60_000;
 
 /**
  * The in-call companion on video and messaging platforms. It hears the main-world probe over
- * the private line set up at document_start (lib/call/probe-channel.ts: the page can neither
+ * the private line set up at document_start (lib/in-page/probe/probe-channel.ts: the page can neither
  * read nor forge what is said on it), accepts only numbers and fixed words, and turns them into
  * the quality pill, the session clock and the notices.
  * Screen sharing is reported to the background, which locks the notes at once.
