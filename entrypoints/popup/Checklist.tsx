@@ -53,7 +53,7 @@ export function Checklist({ store }: { store: ChecklistStore }) {
     // Once per popup: the store does not change.
   }, []);
 
-  const measured = useMeasured(contract, prep.speed, (result) => dispatch({ type: 'speed', result, at: new Date() }));
+  const measured = useMeasured(checks, contract, prep.speed, (result) => dispatch({ type: 'speed', result, at: new Date() }));
   const format = prep.format ?? contract?.sessionFormat ?? 'video';
   const items = useMemo(() => itemsFor(checks, format, prep.answers, measured.evaluations), [format, prep.answers, measured.evaluations]);
   const readiness = readinessOf(items);

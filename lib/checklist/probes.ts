@@ -38,6 +38,29 @@ export async function readTabs(): Promise<TabsSnapshot> {
   };
 }
 
+/** Calls `changed` shortly after the tab strip changes in a way the checks can see (a burst counts once). */
+export function watchTabs(changed: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(changed, 120);
+  };
+  const onUpdated = (_id: number, change: { audible?: boolean; mutedInfo?: unknown; discarded?: boolean; url?: string; status?: string }) => {
+    if (change.audible !== undefined || change.mutedInfo !== undefined || change.discarded !== undefined || change.url !== undefined || change.status === 'complete') soon();
+  };
+  browser.tabs.onUpdated.addListener(onUpdated);
+  browser.tabs.onActivated.addListener(soon);
+  browser.tabs.onCreated.addListener(soon);
+  browser.tabs.onRemoved.addListener(soon);
+  return () => {
+    clearTimeout(timer);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+    browser.tabs.onActivated.removeListener(soon);
+    browser.tabs.onCreated.removeListener(soon);
+    browser.tabs.onRemoved.removeListener(soon);
+  };
+}
+
 export async function muteTabs(ids: readonly number[]): Promise<void> {
   await Promise.all(ids.map((id) => browser.tabs.update(id, { muted: true }).catch(() => undefined)));
 }
@@ -64,6 +87,23 @@ export async function readBattery(): Promise<{ input: BatteryInput; manager?: Ba
   }
 }
 
+/** Calls `changed` when the battery starts or stops charging or its level moves. */
+export function watchBattery(changed: () => void): () => void {
+  let stopped = false;
+  let manager: EventTarget | undefined;
+  void readBattery().then((read) => {
+    if (stopped) return;
+    manager = read.manager;
+    manager?.addEventListener('chargingchange', changed);
+    manager?.addEventListener('levelchange', changed);
+  });
+  return () => {
+    stopped = true;
+    manager?.removeEventListener('chargingchange', changed);
+    manager?.removeEventListener('levelchange', changed);
+  };
+}
+
 const DOWNLOADS = { permissions: ['downloads'] } as const;
 
 export async function readDownloads(): Promise<DownloadsInput> {
@@ -71,6 +111,39 @@ export async function readDownloads(): Promise<DownloadsInput> {
   if (!permitted || !browser.downloads) return { permitted: false };
   const items = await browser.downloads.search({ state: 'in_progress' });
   return { permitted: true, inProgress: items.filter((item) => !item.paused).length };
+}
+
+/**
+ * Calls `changed` when a download starts, changes or is erased. The downloads API exists only
+ * once the optional permission is given, so the events are joined then.
+ */
+export function watchDownloads(changed: () => void): () => void {
+  let joined = false;
+  const join = () => {
+    if (joined || !browser.downloads) return;
+    joined = true;
+    for (const event of [browser.downloads.onCreated, browser.downloads.onChanged, browser.downloads.onErased]) event.addListener(changed);
+  };
+  const onGranted = (granted: { permissions?: string[] }) => {
+    if (!granted.permissions?.includes('downloads')) return;
+    join();
+    changed();
+  };
+  join();
+  browser.permissions.onAdded.addListener(onGranted);
+  return () => {
+    browser.permissions.onAdded.removeListener(onGranted);
+    if (joined && browser.downloads) for (const event of [browser.downloads.onCreated, browser.downloads.onChanged, browser.downloads.onErased]) event.removeListener(changed);
+  };
+}
+
+/** Calls `changed` when `key` changes in storage.local. */
+export function watchLocalKey(key: string, changed: () => void): () => void {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && key in changes) changed();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
 /** Call synchronously from the click: the permission prompt needs the user's gesture. */

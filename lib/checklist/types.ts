@@ -1,11 +1,14 @@
 import type { Contract } from '@/lib/contract/schema';
 import type { CheckId } from './checks/index';
+import type { ProbeContext } from './probe-context';
 
 /**
  * The pre-session checklist's vocabulary. A check is either *measured* (Anteroom looks for
  * itself: tabs, battery, downloads, the platform) or *asked* (only the therapist can know:
  * is the door closed?). Each lives in its own file in ./checks, registered in ./checks/index.ts;
- * ids are the stable test hooks listed in DESIGN.md ("Test hooks › Checklist").
+ * ids are the stable test hooks listed in DESIGN.md ("Test hooks › Checklist"). A measured
+ * check owns its measurement (probe, watch, the work behind its buttons); the popup runs them
+ * all through one loop (./measure-loop.ts).
  */
 
 /** Every check's id, read off the registry, so an id that is not registered is a type error. */
@@ -91,23 +94,38 @@ export type ContractText = 'disruptionPlan' | 'backupPlatform' | 'emergencyProce
 interface MeasuredSpec<Input, Id extends string> extends CheckBase<Id> {
   /** Pure: the same input always gives the same evaluation. */
   evaluate: (input: Input) => Evaluation;
+  /** Reads what `evaluate` needs. A probe that throws, or takes too long, shows the item as unknown. */
+  probe: (ctx: ProbeContext) => Promise<Input>;
+  /** Calls `rerun` when what the probe reads may have changed; returns how to stop. */
+  watch?: (ctx: ProbeContext, rerun: () => void) => () => void;
+  /** What the item says when its probe fails. */
+  unreadable?: string;
+  /**
+   * The work behind the item's buttons. Called straight from the click, so a permission request
+   * made first thing still has the user's gesture; the check is measured again afterwards.
+   */
+  actions?: Partial<Record<ActionId, (ctx: ProbeContext) => Promise<unknown>>>;
   /** The checkbox shown when the browser cannot measure it (`askInstead`). */
   askedTitle?: string;
 }
 
-export interface MeasuredCheck<Input = never, Id extends string = CheckId> extends MeasuredSpec<Input, Id> {
+/**
+ * A measured check as the registry holds it, whatever its input: `measure` is its probe and
+ * its evaluation together. A check's own module keeps its input type (MeasuredCheckOf), so a
+ * test can evaluate it directly.
+ */
+export interface MeasuredCheck<Id extends string = CheckId> extends Omit<MeasuredSpec<never, Id>, 'evaluate' | 'probe'> {
   kind: 'measured';
+  measure: (ctx: ProbeContext) => Promise<Evaluation>;
 }
 
-/**
- * The registry holds checks of every input type (`never` accepts them all); code that evaluates
- * one imports that check's module and gets its own input type.
- */
+export type MeasuredCheckOf<Input, Id extends string> = MeasuredCheck<Id> & MeasuredSpec<Input, Id>;
+
 export type CheckDefinition = AskedCheck | MeasuredCheck;
 
 /** Both type arguments are inferred (Input from `evaluate`'s parameter): naming only Input would widen Id to string. */
-export function measured<Input, const Id extends string>(check: MeasuredSpec<Input, Id>): MeasuredCheck<Input, Id> {
-  return { ...check, kind: 'measured' };
+export function measured<Input, const Id extends string>(check: MeasuredSpec<Input, Id>): MeasuredCheckOf<Input, Id> {
+  return { ...check, kind: 'measured', measure: async (ctx) => check.evaluate(await check.probe(ctx)) };
 }
 
 export function asked<const Id extends string>(check: AskedSpec<Id>): AskedCheck<Id> {

@@ -1,3 +1,5 @@
+import { muteTabs } from '../probes';
+import { tabsSource, UNREADABLE_TABS } from '../sources';
 import { allFormats, measured } from '../types';
 import { count } from '../words';
 
@@ -13,6 +15,15 @@ export default measured({
   whenNotMet: 'Mute or close the tabs that are playing sound.',
   source: 'research §6.5 (Portland MH: quit other programs; SDSU: TV and radio off)',
   formats: allFormats,
+  probe: async (ctx) => ({ playing: (await ctx.read(tabsSource)).census.playing.length }),
+  watch: (ctx, rerun) => ctx.watch(tabsSource, rerun),
+  unreadable: UNREADABLE_TABS,
+  actions: {
+    'mute-tabs': async (ctx) => {
+      await muteTabs(ctx.latest(tabsSource)?.census.playing ?? []);
+      ctx.refresh(tabsSource);
+    },
+  },
   evaluate({ playing }: AudibleTabsInput) {
     if (playing === 0) return { status: 'pass', detail: 'No other tab is playing sound.' };
     return {

@@ -1,3 +1,4 @@
+import { readBattery, watchBattery } from '../probes';
 import { allFormats, measured } from '../types';
 
 export type BatteryInput =
@@ -16,6 +17,8 @@ export default measured({
   whenNotMet: 'Plug in your charger before the session.',
   source: 'research §6.5 (SDSU telepsychology policy: fully charged device)',
   formats: allFormats,
+  probe: async () => (await readBattery()).input,
+  watch: (_ctx, rerun) => watchBattery(rerun),
   evaluate(input: BatteryInput) {
     if (!input.supported) return { status: 'todo', detail: 'This browser does not report the battery.', askInstead: true };
     const percent = `${Math.round(input.level * 100)} %`;

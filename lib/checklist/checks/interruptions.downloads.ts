@@ -1,3 +1,4 @@
+import { pauseDownloads, readDownloads, requestDownloadsPermission, watchDownloads } from '../probes';
 import { allFormats, measured } from '../types';
 import { count } from '../words';
 
@@ -13,6 +14,13 @@ export default measured({
   whenNotMet: 'Pause downloads until after the session.',
   source: 'research §6.5 (clearviewmentality: nobody else online during the visit), §7 (household bandwidth)',
   formats: allFormats,
+  probe: () => readDownloads().catch((): DownloadsInput => ({ permitted: false })),
+  watch: (_ctx, rerun) => watchDownloads(rerun),
+  actions: {
+    // The permission prompt needs the click's gesture, so the request is the first thing done.
+    'check-downloads': () => requestDownloadsPermission(),
+    'pause-downloads': () => pauseDownloads(),
+  },
   evaluate(input: DownloadsInput) {
     if (!input.permitted) {
       return {

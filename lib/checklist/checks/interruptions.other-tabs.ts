@@ -1,3 +1,5 @@
+import { sleepTabs } from '../probes';
+import { tabsSource, UNREADABLE_TABS } from '../sources';
 import { allFormats, measured } from '../types';
 import { count } from '../words';
 
@@ -16,6 +18,18 @@ export default measured({
   whenNotMet: 'Close what you do not need, or put the other tabs to sleep until after the session.',
   source: 'research §6.5 (Portland MH: quit other programs; clearviewmentality: close all programs)',
   formats: allFormats,
+  async probe(ctx) {
+    const { census } = await ctx.read(tabsSource);
+    return { otherTabs: census.otherTabs, otherWindows: census.otherWindows, sleepable: census.sleepable.length };
+  },
+  watch: (ctx, rerun) => ctx.watch(tabsSource, rerun),
+  unreadable: UNREADABLE_TABS,
+  actions: {
+    'sleep-tabs': async (ctx) => {
+      await sleepTabs(ctx.latest(tabsSource)?.census.sleepable ?? []);
+      ctx.refresh(tabsSource);
+    },
+  },
   evaluate({ otherTabs, otherWindows, sleepable }: OtherTabsInput) {
     if (otherTabs === 0) return { status: 'pass', detail: 'No other tabs are open.' };
     const where = otherWindows > 0 ? ` (${count(otherWindows, 'other window')})` : '';

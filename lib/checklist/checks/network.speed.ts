@@ -1,5 +1,8 @@
 import type { EndpointCheck, TestEndpoint } from '@/lib/network/endpoint';
 import type { PassiveReading } from '@/lib/network/passive';
+import { openOwnPage } from '../probes';
+import type { ProbeContext } from '../probe-context';
+import { networkSource, passiveSource } from '../sources';
 import { allFormats, measured } from '../types';
 
 /** A finished test, as kept for this preparation. */
@@ -44,6 +47,39 @@ function explainFirst(target: TestEndpoint): string {
   return `Exchanges up to 10 MB with ${who}, which sees your IP address, as any website does; no results are sent. Your browser will ask first.`;
 }
 
+/** Before any test, only what needs no request: the browser's estimate and past calls. */
+async function probe(ctx: ProbeContext): Promise<SpeedInput> {
+  const setting = ctx.contract.networkTestEndpoint;
+  const [network, passive] = await Promise.all([ctx.read(networkSource), ctx.read(passiveSource).catch(() => undefined)]);
+  const known = passive ? { passive } : {};
+  if (!network) return { available: false, ...known };
+  const permitted = await network.hasEndpointPermission(setting);
+  const { running, result } = ctx.connectionTest.get();
+  return { available: true, target: network.testEndpointFor(setting), permitted, ...known, ...(running !== undefined ? { running } : {}), ...(result ? { result } : {}) };
+}
+
+/** Runs the test the therapist asked for; the engine itself loads only now. */
+function testConnection(ctx: ProbeContext): Promise<void> {
+  const network = ctx.latest(networkSource);
+  if (!network) return Promise.resolve();
+  const { contract, connectionTest } = ctx;
+  const setting = contract.networkTestEndpoint;
+  const asking = network.ensureEndpointPermission(setting); // first: the prompt needs this click
+  const target = network.testEndpointFor(setting);
+  const host = target.ok ? target.endpoint.host : '';
+  const plan = { backupPlatform: contract.backupPlatform, connectionPlan: contract.disruptionPlans.connection };
+  const finish = (result: SpeedResult) => connectionTest.set({ result });
+  const phase = (running: string) => connectionTest.set({ ...connectionTest.get(), running });
+  return asking
+    .then(async (allowed) => {
+      if (!allowed) return finish({ ok: false, error: `Anteroom was not allowed to contact ${host}.` });
+      phase('starting');
+      const found = await network.measureConnection(setting, { onProgress: phase });
+      finish(found.ok ? { ...found, ...network.speedVerdict(found, plan) } : found);
+    })
+    .catch(() => finish({ ok: false, error: 'It stopped unexpectedly; try again.' }));
+}
+
 export default measured({
   id: 'network.speed',
   title: 'Connection speed',
@@ -51,6 +87,12 @@ export default measured({
   whenNotMet: 'Move closer to the router or plug in a cable, pause other streaming, or agree to continue with audio only.',
   source: 'research §0.4 and §5 (Zoom: 600 kbps–1.8 Mbps for 1:1 video; audio 60–80 kbps), §4.2 thresholds',
   formats: allFormats,
+  probe,
+  watch: (ctx, rerun) => ctx.connectionTest.subscribe(rerun),
+  actions: {
+    'test-connection': testConnection,
+    'open-options': () => openOwnPage('/options.html', '#anteroom-settings'),
+  },
   evaluate(input: SpeedInput) {
     const known = input.passive ? `${input.passive.sentences.join(' ')} ` : '';
     const unmeasured = input.passive ? input.passive.sentences.join(' ') : 'Not measured yet.';

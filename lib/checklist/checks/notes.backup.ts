@@ -1,4 +1,6 @@
 import { backupAge, backupAgeSentence } from '@/lib/backup-habit/due';
+import { LAST_BACKUP_KEY } from '@/lib/backup-habit/last-backup';
+import { openOwnPage, readNotesBackup, watchLocalKey } from '../probes';
 import { allFormats, measured } from '../types';
 
 export interface NotesBackupInput {
@@ -21,6 +23,13 @@ export default measured({
   whenNotMet: 'Download an encrypted backup from the notes page and keep it somewhere other than this computer.',
   source: 'security research §3.5 (extension storage can be evicted; people clearing browser data is commoner: web.dev/persistent-storage)',
   formats: allFormats,
+  async probe(ctx) {
+    const found = await readNotesBackup();
+    return { ...found, now: Date.now(), intervalDays: ctx.contract.backupIntervalDays };
+  },
+  // Again when a backup is recorded.
+  watch: (_ctx, rerun) => watchLocalKey(LAST_BACKUP_KEY, rerun),
+  actions: { 'open-notes': () => openOwnPage('/notes.html') },
   evaluate({ vault, lastAt, now, intervalDays }: NotesBackupInput) {
     if (vault === 'none') return { status: 'pass', detail: 'You keep no notes in Anteroom on this computer, so there is nothing to back up.' };
     if (vault === 'unknown') return { status: 'unknown', detail: 'Anteroom could not tell whether you keep notes here.' };

@@ -1,3 +1,4 @@
+import { tabsSource, UNREADABLE_TABS } from '../sources';
 import { allFormats, measured } from '../types';
 
 export type PlatformInput =
@@ -21,6 +22,9 @@ export default measured({
   whenNotMet: 'Move the session to a platform suited to clinical work, or to your agreed backup.',
   source: 'research §0.1–0.2, §1.1 (HHS OCR discretion ended 2023), §2 platform facts; verdicts from rules/',
   formats: allFormats,
+  probe: async (ctx) => (await ctx.read(tabsSource)).platform,
+  watch: (ctx, rerun) => ctx.watch(tabsSource, rerun),
+  unreadable: UNREADABLE_TABS,
   evaluate(input: PlatformInput) {
     if (!input.found) {
       return {

@@ -1,6 +1,7 @@
 import { measured } from '../types';
 import { localDay } from '../words';
-import { readPreflightResult } from '../preflight-result';
+import { PREFLIGHT_RESULT_KEY, readPreflightResult } from '../preflight-result';
+import { openOwnPage, readPreflight, watchLocalKey } from '../probes';
 
 export interface LightingInput {
   now: Date;
@@ -17,6 +18,13 @@ export default measured({
   whenNotMet: 'Face a window or a lamp rather than sitting with one behind you, and put the camera at eye level.',
   source: 'research §6.1 (APA set-up: room well lit, window in front), §6.5 (SimplePractice: light in front of face, avoid backlight)',
   formats: ['video'],
+  // Today's preflight result, also when it lands while the popup is open.
+  async probe() {
+    const stored = await readPreflight().catch(() => undefined);
+    return { now: new Date(), stored };
+  },
+  watch: (_ctx, rerun) => watchLocalKey(PREFLIGHT_RESULT_KEY, rerun),
+  actions: { 'open-preflight': () => openOwnPage('/preflight.html') },
   evaluate({ now, stored }: LightingInput) {
     const result = readPreflightResult(stored);
     if (!result || Number.isNaN(Date.parse(result.at)) || localDay(new Date(result.at)) !== localDay(now)) {
