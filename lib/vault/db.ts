@@ -26,7 +26,7 @@ export type HeaderSlot = 'current' | 'pending' | 'renewal';
 
 /** The journal of a key renewal in progress (only in the `renewal` slot). */
 export interface RenewalKeys {
-  /** Random, one per renewal: rows already sealed under the new client keys carry it as `epoch`. */
+  /** Random, one per renewal: binds the two wrapped data keys below to this renewal. */
   epoch: string;
   /** The new data key, wrapped under the current one: the old passphrase can undo the renewal. */
   nextDek: WrappedKey;
@@ -49,7 +49,11 @@ export interface ClientKeyRow {
   next?: WrappedKey;
 }
 
-/** Only while a key renewal runs: the row is sealed under its client's `next` key (RenewalKeys.epoch). */
+/**
+ * An older build marked each row sealed under its client's `next` key with the renewal's epoch
+ * while a renewal ran. Nothing writes it now; a renewal pass removes one left by an interrupted
+ * renewal of such a build (key-renewal-rows.ts).
+ */
 export interface RenewalMark {
   epoch?: string;
 }

@@ -85,3 +85,12 @@ export function resealRecord(from: Uint8Array, to: Uint8Array, ref: RecordRef, s
     plaintext.fill(0);
   }
 }
+
+/** Whether the record authenticates under `key` (a key renewal asks which of two keys seals it). */
+export function isSealedUnder(key: Uint8Array, ref: RecordRef, sealed: SealedRecord): boolean {
+  const nonce = v.is(sealedRecordSchema, sealed) ? base64ToBytes(sealed.n) : undefined;
+  const ciphertext = nonce && base64ToBytes(sealed.c);
+  const plaintext = nonce && ciphertext && open(key, { nonce, ciphertext }, recordAad(ref));
+  plaintext?.fill(0);
+  return plaintext !== undefined;
+}

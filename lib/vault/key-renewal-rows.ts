@@ -1,16 +1,23 @@
 import type { Table } from 'dexie';
 import type { AnteroomVaultDb, RenewalMark } from './db';
-import { resealRecord, type SealedRecord } from './envelope';
+import { isSealedUnder, resealRecord, type SealedRecord } from './envelope';
 import { VaultLockedError } from './operation-errors';
 import { isDamage } from './sealed-rows';
 import { withStorage } from './storage-errors';
 
 /**
  * The long part of a key renewal (key-renewal.ts): every sealed row moved from one client key to
- * the other, a batch at a time. Each batch is read, sealed again outside any transaction (crypto
- * inside one would commit it early), then written in one transaction that first checks each row
- * is still what was read. A row carries the renewal's `epoch` exactly when it is sealed under the
- * client's new key, so after a stop at any point the rows say which key opens each of them.
+ * the other, a batch at a time. Each batch is read once, sealed again outside any transaction
+ * (crypto inside one would commit it early), and written once, in one transaction.
+ *
+ * No row says which key seals it: the row itself tells, by which of its client's two keys it
+ * authenticates under. So a pass after a stop at any point (in either direction) simply tries
+ * the key it moves from, then the one it moves to, and the switch needs to rewrite nothing.
+ *
+ * While a renewal runs, no store writes a row of a client whose key has a `next` beside it
+ * (sealed-rows.ts, assertSameClientKey), so a row read here cannot change before it is written
+ * back; a row deleted meanwhile is not written back (the batch checks which keys still exist);
+ * and a row added meanwhile is found by the switch, which then asks for another pass.
  */
 
 /** 'forward' moves rows to the new client keys; 'back' returns them to the current ones. */
@@ -42,34 +49,37 @@ interface SealedRow extends RenewalMark {
   clientId?: string;
 }
 
+type SealedTableName = 'clients' | 'sessions' | 'notes' | 'drafts';
+
 interface SealedTable {
-  name: 'clients' | 'sessions' | 'notes' | 'drafts';
+  name: SealedTableName;
+  /** The row's primary key. */
+  keyOf(row: SealedRow): string;
   /** The record id in the AAD (drafts are filed under their client's id). */
   idOf(row: SealedRow): string;
   clientOf(row: SealedRow): string;
 }
 
 export const SEALED_TABLES: readonly SealedTable[] = [
-  { name: 'clients', idOf: (row) => row.id ?? '', clientOf: (row) => row.id ?? '' },
-  { name: 'sessions', idOf: (row) => row.id ?? '', clientOf: (row) => row.clientId ?? '' },
-  { name: 'notes', idOf: (row) => row.id ?? '', clientOf: (row) => row.clientId ?? '' },
-  { name: 'drafts', idOf: (row) => row.clientId ?? '', clientOf: (row) => row.clientId ?? '' },
+  { name: 'clients', keyOf: (row) => row.id ?? '', idOf: (row) => row.id ?? '', clientOf: (row) => row.id ?? '' },
+  { name: 'sessions', keyOf: (row) => row.id ?? '', idOf: (row) => row.id ?? '', clientOf: (row) => row.clientId ?? '' },
+  { name: 'notes', keyOf: (row) => row.id ?? '', idOf: (row) => row.id ?? '', clientOf: (row) => row.clientId ?? '' },
+  { name: 'drafts', keyOf: (row) => row.clientId ?? '', idOf: (row) => row.clientId ?? '', clientOf: (row) => row.clientId ?? '' },
 ];
 
 export const DEFAULT_BATCH = 500;
 
-export function tableOf(db: AnteroomVaultDb, name: SealedTable['name']): Table<SealedRow, string> {
+/** The primary keys one pass went through, per table: the switch compares them with the tables. */
+export type PassedKeys = ReadonlyMap<SealedTableName, ReadonlySet<string>>;
+
+export interface PassResult {
+  /** Rows that open under neither key (damaged before the renewal began): carried over as they are. */
+  carried: number;
+  passed: PassedKeys;
+}
+
+export function tableOf(db: AnteroomVaultDb, name: SealedTableName): Table<SealedRow, string> {
   return db.table(name);
-}
-
-/** Whether a row still has to move in this direction. */
-export function needsMove(row: RenewalMark, epoch: string, direction: RenewalDirection): boolean {
-  return direction === 'forward' ? row.epoch !== epoch : row.epoch === epoch;
-}
-
-function moved(row: SealedRow, sealed: SealedRecord, epoch: string, direction: RenewalDirection): SealedRow {
-  const { epoch: _old, ...rest } = row;
-  return direction === 'forward' ? { ...rest, sealed, epoch } : { ...rest, sealed };
 }
 
 export async function countSealedRows(db: AnteroomVaultDb): Promise<number> {
@@ -77,23 +87,46 @@ export async function countSealedRows(db: AnteroomVaultDb): Promise<number> {
   return counts.reduce((sum, count) => sum + count, 0);
 }
 
+type Outcome = { sealed: SealedRecord } | 'in-place' | 'no-key' | 'damaged';
+
 /**
- * Moves every row that needs it. A row that does not open under its key (damaged before the
- * renewal began) is carried over as it is: it could not be read before and cannot be after.
- * Returns how many rows were carried over that way.
+ * What one row needs: sealed again; nothing (already under `to`); nothing yet ('no-key': its
+ * client has no key on the `to` side, a client added after the renewal began, and the switch
+ * waits for that key); or nothing it can have (it opens under neither key).
+ */
+function moveOne(spec: SealedTable, row: SealedRow, from: Uint8Array | undefined, to: Uint8Array | undefined): Outcome {
+  const ref = { table: spec.name, id: spec.idOf(row) };
+  if (from && to) {
+    try {
+      return { sealed: resealRecord(from, to, ref, row.sealed) };
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+    }
+  }
+  if (to && isSealedUnder(to, ref, row.sealed)) return 'in-place';
+  if (!to && from && isSealedUnder(from, ref, row.sealed)) return 'no-key';
+  return 'damaged';
+}
+
+/**
+ * Moves every row that needs it, one read and (at most) one write per row. A row that opens
+ * under neither key (damaged before the renewal began) is carried over as it is: it could not be
+ * read before and cannot be after.
  */
 export async function resealRows(
   db: AnteroomVaultDb,
   keys: ReadonlyMap<string, ClientKeyPair>,
-  epoch: string,
   direction: RenewalDirection,
   progress: RenewalProgress,
   options: ResealOptions,
-): Promise<number> {
+): Promise<PassResult> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const passed = new Map<SealedTableName, Set<string>>();
   let carried = 0;
   for (const spec of SEALED_TABLES) {
     const table = tableOf(db, spec.name);
+    const seen = new Set<string>();
+    passed.set(spec.name, seen);
     let last: string | undefined;
     for (;;) {
       const after = last;
@@ -101,32 +134,26 @@ export async function resealRows(
         (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(batchSize).toArray(),
       );
       if (rows.length === 0) break;
-      last = spec.name === 'drafts' ? rows.at(-1)!.clientId : rows.at(-1)!.id;
-      const changes: { key: string; before: SealedRow; after: SealedRow }[] = [];
+      const first = spec.keyOf(rows[0]!);
+      last = spec.keyOf(rows.at(-1)!);
+      const writes: SealedRow[] = [];
       for (const row of rows) {
-        if (!needsMove(row, epoch, direction)) continue;
+        seen.add(spec.keyOf(row));
         const pair = keys.get(spec.clientOf(row));
         const [from, to] = direction === 'forward' ? [pair?.current, pair?.next] : [pair?.next, pair?.current];
-        let sealed = row.sealed;
-        if (from && to) {
-          try {
-            sealed = resealRecord(from, to, { table: spec.name, id: spec.idOf(row) }, row.sealed);
-          } catch (error) {
-            if (!isDamage(error)) throw error;
-            carried += 1;
-          }
-        } else {
-          carried += 1;
-        }
-        changes.push({ key: spec.name === 'drafts' ? spec.idOf(row) : row.id!, before: row, after: moved(row, sealed, epoch, direction) });
+        const outcome = moveOne(spec, row, from, to);
+        if (outcome === 'damaged') carried += 1;
+        // A mark left by an older build (rows once carried the renewal's epoch) goes with the write.
+        const { epoch, ...rest } = row;
+        if (typeof outcome === 'object') writes.push({ ...rest, sealed: outcome.sealed });
+        else if (epoch !== undefined) writes.push(rest);
       }
-      if (changes.length > 0) {
+      if (writes.length > 0) {
         await withStorage(() =>
           db.transaction('rw', table, async () => {
-            const now = await table.bulkGet(changes.map((change) => change.key));
-            // A row written since it was read is left for the next pass (finishRenewal counts them).
-            const writes = changes.filter(({ before }, i) => now[i]?.sealed.c === before.sealed.c && now[i]?.epoch === before.epoch);
-            await table.bulkPut(writes.map((change) => change.after));
+            // Keys only: a row deleted since it was read is not brought back.
+            const still = new Set(await table.where(':id').between(first, last!, true, true).primaryKeys());
+            await table.bulkPut(writes.filter((row) => still.has(spec.keyOf(row))));
           }),
         );
         await options.afterStep?.(`${spec.name} batch ending ${last}`);
@@ -136,5 +163,18 @@ export async function resealRows(
       if (options.stopped?.()) throw new VaultLockedError();
     }
   }
-  return carried;
+  return { carried, passed };
+}
+
+/**
+ * Inside the switch's transaction: whether some row is in a table that the pass did not go
+ * through (added since, by a writer the background did not hold back).
+ */
+export async function rowsAddedSincePass(db: AnteroomVaultDb, passed: PassedKeys): Promise<boolean> {
+  for (const spec of SEALED_TABLES) {
+    const seen = passed.get(spec.name);
+    const keys = await tableOf(db, spec.name).toCollection().primaryKeys();
+    if (keys.some((key) => !seen?.has(key))) return true;
+  }
+  return false;
 }

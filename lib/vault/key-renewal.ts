@@ -7,11 +7,12 @@ import { readHeaderSlots } from './header-slots';
 import { createClientKey, rewrapDek, unwrapClientKey, unwrapDek, unwrapRenewalKey, wrapRenewalKey } from './keys';
 import {
   countSealedRows,
-  needsMove,
   resealRows,
+  rowsAddedSincePass,
   SEALED_TABLES,
   tableOf,
   type ClientKeyPair,
+  type PassedKeys,
   type RenewalDirection,
   type ResealOptions,
 } from './key-renewal-rows';
@@ -28,13 +29,16 @@ import { wipe } from './wipe';
  *
  *   1. begin   one transaction writes the `renewal` slot (the new header, and the two data keys
  *              each wrapped under the other) and each client's new key as `next` beside its key.
- *   2. reseal  batches of rows move to the new client keys, each marked with the renewal's epoch.
- *   3. switch  one transaction checks that every row is marked, removes the marks, makes each
- *              `next` the client key, puts the new header in `current` and drops `renewal`.
+ *   2. reseal  batches of rows move to the new client keys, each row read once and written once.
+ *   3. switch  one transaction checks that every client has its `next` and that no row was added
+ *              since the pass went by, makes each `next` the client key, puts the new header in
+ *              `current` and drops `renewal`. It rewrites no record.
  *
  * Until (3) the current header still opens with the old passphrase; the `renewal` slot opens with
  * the new one. Unlocking while a `renewal` slot exists settles it first: the old passphrase undoes
  * the renewal (rows move back), the new one finishes it. After (3) only the new passphrase opens.
+ * Which key seals a row is told by the row itself: it authenticates under one of the two
+ * (key-renewal-rows.ts), so nothing about the renewal is written beside the records.
  */
 
 export interface RenewalOptions extends ResealOptions {
@@ -185,25 +189,23 @@ async function runRenewal(
   direction: RenewalDirection,
   options: RenewalOptions,
 ): Promise<number> {
-  const epoch = slot.renewal!.epoch;
-  if (direction === 'forward') await addMissingNextKeys(db, nextDek);
-  const keys = await clientKeyPairs(db, currentDek, nextDek);
-  try {
-    let carried = 0;
-    for (let attempt = 1; ; attempt++) {
+  for (let attempt = 1; ; attempt++) {
+    // Each attempt: a client added since the last one (by a writer the background did not hold
+    // back) gets its new key, and its rows are moved with it.
+    if (direction === 'forward') await addMissingNextKeys(db, nextDek);
+    const keys = await clientKeyPairs(db, currentDek, nextDek);
+    try {
       const progress = { done: 0, total: await countSealedRows(db) };
-      carried += await resealRows(db, keys, epoch, direction, progress, options);
+      const { carried, passed } = await resealRows(db, keys, direction, progress, options);
       if (direction === 'forward') await options.beforeSwitch?.(nextDek);
-      try {
-        await switchOver(db, slot, direction);
-        await options.afterStep?.(direction === 'forward' ? 'switch' : 'undo');
-        return carried;
-      } catch (error) {
-        if (!(error instanceof RowsLeftBehind) || attempt >= SWITCH_ATTEMPTS) throw error;
-      }
+      await switchOver(db, slot, direction, passed);
+      await options.afterStep?.(direction === 'forward' ? 'switch' : 'undo');
+      return carried;
+    } catch (error) {
+      if (!(error instanceof RowsLeftBehind) || attempt >= SWITCH_ATTEMPTS) throw error;
+    } finally {
+      for (const pair of keys.values()) wipe(pair.current, pair.next);
     }
-  } finally {
-    for (const pair of keys.values()) wipe(pair.current, pair.next);
   }
 }
 
@@ -240,8 +242,8 @@ async function clientKeyPairs(db: AnteroomVaultDb, currentDek: Uint8Array, nextD
   return new Map(rows.map((row) => [row.clientId, { current: unwrap(currentDek, row, row.wrapped), next: unwrap(nextDek, row, row.next) }]));
 }
 
-/** Step 3 (or its undo), in one transaction over every table. */
-async function switchOver(db: AnteroomVaultDb, slot: HeaderRow, direction: RenewalDirection): Promise<void> {
+/** Step 3 (or its undo), in one transaction over every table; it reads keys, not records. */
+async function switchOver(db: AnteroomVaultDb, slot: HeaderRow, direction: RenewalDirection, passed: PassedKeys): Promise<void> {
   const epoch = slot.renewal!.epoch;
   const tables = SEALED_TABLES.map((spec) => tableOf(db, spec.name));
   await withStorage(() =>
@@ -249,13 +251,7 @@ async function switchOver(db: AnteroomVaultDb, slot: HeaderRow, direction: Renew
       if ((await db.meta.get('renewal'))?.renewal?.epoch !== epoch) throw new ConflictError('client');
       const keyRows = await db.clientKeys.toArray();
       if (direction === 'forward' && keyRows.some((row) => !row.next)) throw new RowsLeftBehind();
-      for (const table of tables) {
-        const rows = await table.toArray();
-        if (rows.some((row) => needsMove(row, epoch, direction))) throw new RowsLeftBehind();
-        // The marks go: a row's epoch would tell which records were written before the renewal.
-        const marked = rows.filter((row) => row.epoch !== undefined);
-        if (marked.length > 0) await table.bulkPut(marked.map(({ epoch: _epoch, ...row }) => row));
-      }
+      if (await rowsAddedSincePass(db, passed)) throw new RowsLeftBehind();
       await db.clientKeys.bulkPut(
         keyRows.map((row) => ({ clientId: row.clientId, wrapped: direction === 'forward' ? row.next! : row.wrapped })),
       );

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { AnteroomVaultDb } from './db';
 import { openRecord, sealRecord, type JsonValue, type RecordRef, type SealedRecord } from './envelope';
 import { ClientKeyTamperedError, RecordTamperedError } from './errors';
-import { InvalidInputError, NotFoundError } from './operation-errors';
+import { ConflictError, InvalidInputError, NotFoundError } from './operation-errors';
 import { withStorage } from './storage-errors';
 import type { DamagedRecord } from './views';
 import type { WrappedKey } from './wrapped-key';
@@ -73,8 +73,11 @@ export async function requireClientKey(db: AnteroomVaultDb, clientId: string): P
 /**
  * Inside a write transaction: the client must still have the same key as when we sealed, or
  * the record would be written under a key that was just shredded (or replaced by a restore).
+ * And no key renewal may be moving the client's rows (its key has a `next`): the renewal writes
+ * each row back without reading it again (key-renewal-rows.ts), so a change now would be lost.
  */
 export async function assertSameClientKey(db: AnteroomVaultDb, clientId: string, wrapped: WrappedKey): Promise<void> {
   const row = await db.clientKeys.get(clientId);
   if (!row || row.wrapped.ct !== wrapped.ct || row.wrapped.nonce !== wrapped.nonce) throw new NotFoundError('client');
+  if (row.next) throw new ConflictError('client');
 }

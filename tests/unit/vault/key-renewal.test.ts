@@ -4,9 +4,11 @@ import { AnteroomVaultDb } from '@/lib/vault/db';
 import { getDraft, saveDraft } from '@/lib/vault/drafts-store';
 import { WrongPassphraseError } from '@/lib/vault/errors';
 import { readHeaderSlots } from '@/lib/vault/header-slots';
+import { openRecord, sealRecord } from '@/lib/vault/envelope';
 import { renewStoredKeys, settleRenewal } from '@/lib/vault/key-renewal';
-import { allNotes, saveNote } from '@/lib/vault/notes-store';
-import { VaultLockedError } from '@/lib/vault/operation-errors';
+import { unwrapClientKey, unwrapRenewalKey } from '@/lib/vault/keys';
+import { allNotes, deleteNote, saveNote } from '@/lib/vault/notes-store';
+import { ConflictError, VaultLockedError } from '@/lib/vault/operation-errors';
 import { listSessions, saveSession } from '@/lib/vault/sessions-store';
 import { createStoredVault, unlockStoredVault } from '@/lib/vault/vault-lifecycle';
 import { OTHER_PASSPHRASE, PASSPHRASE } from './helpers';
@@ -249,3 +251,142 @@ describe('a crash between any two steps of a key renewal', () => {
     expect(await settleRenewal(reopened, base.dek)).toBe(false);
   }, 60_000);
 });
+
+describe('writes that reach the vault while a key renewal runs (a writer the background did not hold back)', () => {
+  it('a client added half way, with a note, is renewed too and opens with the new passphrase', async () => {
+    const db = handle(await copyOf(base.name));
+    const keys = testKey(base.dek);
+    let added: string | undefined;
+    const { dek } = await renewStoredKeys(db, PASSPHRASE, OTHER_PASSPHRASE, {
+      batchSize: BATCH,
+      afterStep: async (step) => {
+        // After the clients' batch went by: the pass has already passed the place of the new row.
+        if (added || !step.startsWith('notes')) return;
+        added = (await saveClient(db, keys, { label: 'Client C', contactMode: 'phone' })).id;
+        await saveNote(db, keys, { clientId: added, body: 'first note of a client added mid-renewal', tags: [] });
+      },
+    });
+    expect(added).toBeDefined();
+    const reopened = handle(db.name);
+    expect(await unlockStoredVault(reopened, OTHER_PASSPHRASE)).toEqual(dek);
+    const after = await contentsWith(reopened, dek, [...base.clientIds, added!]);
+    expect(after.damaged).toBe(0);
+    expect(after.clients).toEqual([...base.contents.clients, 'Client C'].sort());
+    expect(after.notes).toContain('first note of a client added mid-renewal|');
+    expect((await readHeaderSlots(reopened)).renewal).toBeUndefined();
+  }, 60_000);
+
+  it('a change to a client whose rows are being moved is refused, and nothing is lost', async () => {
+    const db = handle(await copyOf(base.name));
+    const keys = testKey(base.dek);
+    let refused: unknown;
+    const { dek } = await renewStoredKeys(db, PASSPHRASE, OTHER_PASSPHRASE, {
+      batchSize: BATCH,
+      afterStep: async (step) => {
+        if (refused || step !== 'begin') return;
+        refused = await saveDraft(db, keys, base.clientIds[0]!, undefined, 'typed while the keys were renewed').catch((error: unknown) => error);
+      },
+    });
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(await contentsWith(handle(db.name), dek, base.clientIds)).toEqual({ ...base.contents, damaged: 0 });
+  }, 60_000);
+
+  it('a row written straight to the table after the pass went by is moved before the switch', async () => {
+    const db = handle(await copyOf(base.name));
+    const clientId = base.clientIds[0]!;
+    let written: string | undefined;
+    await renewStoredKeys(db, PASSPHRASE, OTHER_PASSPHRASE, {
+      batchSize: BATCH,
+      afterStep: async (step) => {
+        // The last batch (drafts): every note has been passed. A copy of a note under a new id,
+        // sealed under the client's current key, as a writer bypassing the stores would write it.
+        if (written || !step.startsWith('drafts')) return;
+        const stored = (await db.clientKeys.get(clientId))!;
+        const key = unwrapClientKey(base.dek, clientId, stored.wrapped);
+        const source = (await db.notes.where('clientId').equals(clientId).first())!;
+        written = 'written-after-the-pass';
+        // The source was moved already: it opens under the client's next key.
+        const { keys: journal } = (await readHeaderSlots(db)).renewal!;
+        const nextKey = unwrapClientKey(unwrapRenewalKey(base.dek, journal.nextDek, 'next', journal.epoch)!, clientId, stored.next!);
+        const contents = openRecord(nextKey, { table: 'notes', id: source.id }, source.sealed);
+        await db.notes.put({ id: written, clientId, sealed: sealRecord(key, { table: 'notes', id: written }, contents) });
+      },
+    });
+    expect(written).toBeDefined();
+    const reopened = handle(db.name);
+    const after = await contentsWith(reopened, await unlockStoredVault(reopened, OTHER_PASSPHRASE), base.clientIds);
+    expect(after.damaged).toBe(0);
+    expect(after.notes).toHaveLength(base.contents.notes.length + 1);
+  }, 60_000);
+
+  it('a note deleted between its batch being read and written stays deleted', async () => {
+    const db = handle(await copyOf(base.name));
+    const notes = (await db.notes.orderBy(':id').toArray()).slice(0, BATCH);
+    const victim = notes[1]!.id;
+    const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    let deleted = false;
+    vi.spyOn(db, 'transaction').mockImplementation((async (...args: unknown[]) => {
+      // The first write of the notes' first batch: its rows were read, and are about to be written.
+      if (!deleted && args[0] === 'rw' && (args[1] as { name?: string } | undefined)?.name === 'notes') {
+        deleted = true;
+        await deleteNote(db, victim);
+      }
+      return transaction(...args);
+    }) as never);
+    const { dek } = await renewStoredKeys(db, PASSPHRASE, OTHER_PASSPHRASE, { batchSize: BATCH });
+    vi.restoreAllMocks();
+    expect(deleted).toBe(true);
+    const reopened = handle(db.name);
+    expect(await reopened.notes.get(victim)).toBeUndefined();
+    const after = await contentsWith(reopened, dek, base.clientIds);
+    expect(after.damaged).toBe(0);
+    expect(after.notes).toHaveLength(base.contents.notes.length - 1);
+  }, 60_000);
+});
+
+describe('a renewal stopped, then stopped again while it is undone or finished', () => {
+  for (const [label, passphrase] of [
+    ['the new passphrase', OTHER_PASSPHRASE],
+    ['the old passphrase', PASSPHRASE],
+  ] as const) {
+    it(`${label} still opens everything after the second stop`, async () => {
+      const crashed = await copyOf(base.name);
+      const db = handle(crashed);
+      let batches = 0;
+      const stopAt = (n: number) => (step: string) => {
+        if (step !== 'begin' && ++batches === n) throw crash(step);
+      };
+      await expect(renewStoredKeys(db, PASSPHRASE, OTHER_PASSPHRASE, { batchSize: BATCH, afterStep: stopAt(3) })).rejects.toThrow(/simulated crash/);
+      // Settling with the old data key moves rows back; stop it half way, so rows are on both sides.
+      batches = 0;
+      await expect(settleRenewal(handle(crashed), base.dek, { batchSize: BATCH, afterStep: stopAt(2) })).rejects.toThrow(/simulated crash/);
+
+      const reopened = handle(await copyOf(crashed));
+      const dek = await unlockStoredVault(reopened, passphrase);
+      expect(passphrase === PASSPHRASE ? dek : undefined).toEqual(passphrase === PASSPHRASE ? base.dek : undefined);
+      expect(await contentsWith(reopened, dek, base.clientIds)).toEqual({ ...base.contents, damaged: 0 });
+      expect((await readHeaderSlots(reopened)).renewal).toBeUndefined();
+    }, 90_000);
+  }
+
+  it('rows an older build marked with the epoch lose the mark when the renewal is settled', async () => {
+    const crashed = await copyOf(base.name);
+    const db = handle(crashed);
+    let batches = 0;
+    await expect(
+      renewStoredKeys(db, PASSPHRASE, OTHER_PASSPHRASE, {
+        batchSize: BATCH,
+        afterStep: (step) => {
+          if (step !== 'begin' && ++batches === 3) throw crash(step);
+        },
+      }),
+    ).rejects.toThrow(/simulated crash/);
+    const epoch = (await readHeaderSlots(db)).renewal!.keys.epoch;
+    await db.notes.toCollection().modify((row) => void (row.epoch = epoch));
+    const reopened = handle(crashed);
+    const dek = await unlockStoredVault(reopened, OTHER_PASSPHRASE);
+    expect(await contentsWith(reopened, dek, base.clientIds)).toEqual({ ...base.contents, damaged: 0 });
+    expect((await reopened.notes.toArray()).filter((row) => 'epoch' in row)).toEqual([]);
+  }, 60_000);
+});
+
