@@ -7,7 +7,7 @@ import {
   contractExceptions,
   isoDate,
   LIMITS,
-  MAX_BACKUP_CHARS,
+  MAX_BACKUP_FILE_CHARS,
   noteBody,
   noteTags,
   recordId,
@@ -29,7 +29,7 @@ import type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts,
 /** Longer than any passphrase a person types; bounds the work one request can ask for. */
 const MAX_PASSPHRASE_CHARS = 1024;
 /** The same limit export checks (record-schemas.ts), so every backup made can be restored. */
-export const MAX_IMPORT_CHARS = MAX_BACKUP_CHARS;
+export const MAX_IMPORT_CHARS = MAX_BACKUP_FILE_CHARS;
 
 const passphrase = v.pipe(v.string(), v.minLength(1, 'Type your passphrase'), v.maxLength(MAX_PASSPHRASE_CHARS));
 /** The therapist's explicit "I accept a weaker passphrase"; without it the background refuses a zxcvbn score under 3. */

@@ -7,7 +7,7 @@ import type { AnteroomVaultDb, ClientKeyRow } from './db';
 import type { JsonValue } from './envelope';
 import type { VaultHeader } from './header';
 import { BackupTooLargeError, BackupUnverifiedError, NoVaultError } from './operation-errors';
-import { MAX_BACKUP_CHARS, sealedClient } from './record-schemas';
+import { MAX_BACKUP_FILE_CHARS, sealedClient } from './record-schemas';
 import { withStorage } from './storage-errors';
 import type { LeftOutView } from './views';
 
@@ -74,7 +74,7 @@ async function madeAndChecked(snapshot: Snapshot, keys: DataKey, now: Date) {
   const unsealed = await digestBackup({ ...snapshot, createdAt: now });
   const text = serializeBackup(keys.use((dek) => sealBackup(unsealed, dek)));
   // Import refuses anything longer: such a file could never be restored.
-  if (text.length > MAX_BACKUP_CHARS) throw new BackupTooLargeError(text.length, MAX_BACKUP_CHARS);
+  if (text.length > MAX_BACKUP_FILE_CHARS) throw new BackupTooLargeError(text.length, MAX_BACKUP_FILE_CHARS);
   const backup = parseBackup(text);
   const digest = await manifestDigest(backup);
   return keys.use((dek) => {

@@ -4,6 +4,7 @@ import { sealedRecordSchema } from './envelope';
 import { BackupFormatError, VaultError } from './errors';
 import { describeIssues, parseVaultHeader, vaultHeaderSchema, type VaultHeader } from './header';
 import { assertAcceptableKdf } from './kdf-policy';
+import { MAX_BACKUP_FILE_CHARS } from './record-schemas';
 import { wrappedKeySchema } from './wrapped-key';
 
 /**
@@ -17,8 +18,6 @@ export const BACKUP_FORMAT = 'anteroom-backup';
 /** The version Anteroom writes. Every version in READABLE_VERSIONS still opens. */
 export const BACKUP_VERSION = 2;
 const READABLE_VERSIONS: readonly BackupVersion[] = [1, 2];
-/** Refuse absurd files before parsing them (thousands of notes fit in a few tens of MB). */
-export const MAX_BACKUP_CHARS = 256 * 1024 * 1024;
 
 const tableName = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const opaqueId = v.pipe(v.string(), v.minLength(1), v.maxLength(256));
@@ -112,7 +111,8 @@ export function parseBackup(text: string): BackupFile {
 
 function parseOrThrow(text: unknown): BackupFile {
   if (typeof text !== 'string') throw new BackupFormatError(['the file is not text']);
-  if (text.length > MAX_BACKUP_CHARS) throw new BackupFormatError(['the file is too large to be an Anteroom backup']);
+  // Before JSON.parse: an absurd file costs nothing. The same limit as export, so never a file it made.
+  if (text.length > MAX_BACKUP_FILE_CHARS) throw new BackupFormatError(['the file is too large to be an Anteroom backup']);
   const json = parseJson(text);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new BackupFormatError(['this is not an Anteroom backup file']);

@@ -109,7 +109,7 @@ export class BackupUnverifiedError extends VaultError {
   }
 }
 
-/** A backup larger than import accepts (MAX_BACKUP_CHARS) would be a file that can never be restored. */
+/** A backup larger than import accepts (MAX_BACKUP_FILE_CHARS) would be a file that can never be restored. */
 export class BackupTooLargeError extends VaultError {
   readonly code = 'backup-too-large';
   constructor(

@@ -25,11 +25,13 @@ export const LIMITS = {
 } as const;
 
 /**
- * The longest backup file (in characters) Anteroom makes or restores. Chrome refuses runtime
- * messages above 64 MiB of JSON (extensions messaging docs), and the file travels in one
- * message each way; the text grows when escaped, so leave room. 10,000 notes of 1 KB make ~18 MB.
+ * The longest backup file (in UTF-16 code units, as String.length counts) that Anteroom makes,
+ * accepts in the import message, or parses: one limit for all three, so no file export offers can
+ * be refused at restore for its size. Chrome refuses runtime messages above 64 MiB of JSON
+ * (extensions messaging docs), and the file travels in one message each way; the text grows when
+ * escaped, so leave room. 10,000 notes of 2 KB make ~29 MB.
  */
-export const MAX_BACKUP_CHARS = 48 * 1024 * 1024;
+export const MAX_BACKUP_FILE_CHARS = 48 * 1024 * 1024;
 
 /** Random ids we made (crypto.randomUUID), or the same alphabet from an older build. */
 export const recordId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a record id'));

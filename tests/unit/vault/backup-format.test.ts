@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as v from 'valibot';
 import { parseBackup, serializeBackup, type BackupFile } from '@/lib/vault/backup-format';
 import { verifyBackup, verifyBackupWithDek } from '@/lib/vault/backup-verify';
 import { sealRecord } from '@/lib/vault/envelope';
 import { BackupFormatError, WrongPassphraseError } from '@/lib/vault/errors';
+import { MAX_BACKUP_FILE_CHARS } from '@/lib/vault/record-schemas';
+import { vaultRequest } from '@/lib/vault-client/messages';
 import { makeBackupFixture, type BackupFixture } from './backup-fixture';
 import { OTHER_PASSPHRASE, PASSPHRASE } from './helpers';
 
@@ -64,6 +67,18 @@ describe('reading a backup file', () => {
     for (const input of [undefined, null, 42, {}, new Uint8Array(3)]) {
       expect(() => parseBackup(input as unknown as string)).toThrow(BackupFormatError);
     }
+  });
+
+  it('takes a file as long as export may make one, through the import message and the parser; one character more is refused', () => {
+    // Export refuses to make a file longer than MAX_BACKUP_FILE_CHARS (client-api.test.ts); the
+    // longest it can make must pass every check a restore runs on its size. JSON allows trailing space.
+    const longest = text + ' '.repeat(MAX_BACKUP_FILE_CHARS - text.length);
+    const importing = (file: string) => v.safeParse(vaultRequest, { type: 'vault:import-backup', text: file, passphrase: PASSPHRASE, mode: 'replace' });
+    expect(importing(longest).success).toBe(true);
+    expect(parseBackup(longest)).toEqual(fixture.backup);
+    const over = `${longest} `;
+    expect(importing(over).issues?.[0]?.message).toBe('The file is too large to be an Anteroom backup');
+    expect(problemsOf(over)).toEqual(['the file is too large to be an Anteroom backup']);
   });
 
   it('lists at most ten problems plus a count, however broken the file', () => {
