@@ -1,3 +1,4 @@
+import { checklistStateItems } from '@/lib/storage/items/checklist';
 import { freshState, restoreState, type PreparationState } from './state';
 import { RUNS_KEY, withRun, type RunRecord } from './runs';
 
@@ -6,7 +7,7 @@ import { RUNS_KEY, withRun, type RunRecord } from './runs';
  * browser closes, never written to disk in Chrome) when the browser has it, else storage.local,
  * where the same-day rule in restoreState stops yesterday's answers coming back.
  */
-export const STATE_KEY = 'checklistState';
+export const STATE_KEY = checklistStateItems.local.name;
 
 /** The part of a storage area the checklist uses (browser.storage.session or .local). */
 export interface StorageArea {

@@ -1,13 +1,13 @@
+import { checklistRunsItem } from '@/lib/storage/items/checklist';
 import type { ItemView } from './model';
 import type { PreparationState } from './state';
 import type { CheckId, SessionFormat, Status } from './types';
 
 /**
- * What is kept of each preparation in storage.local 'checklistRuns': when, on which platform,
- * in which format, and each item's status. Nothing about the client: no name, no notes, no
- * address, not even the page's URL.
+ * What is kept of each preparation (item and shape: lib/storage/items/checklist.ts): when, on
+ * which platform, in which format, and each item's status. Nothing about the client.
  */
-export const RUNS_KEY = 'checklistRuns';
+export const RUNS_KEY = checklistRunsItem.name;
 export const MAX_RUNS = 50;
 
 export interface RunRecord {
@@ -36,13 +36,9 @@ export function runRecordFor(
   };
 }
 
-function isRun(value: unknown): value is RunRecord {
-  return typeof value === 'object' && value !== null && typeof (value as RunRecord).startedAt === 'string';
-}
-
 /** Replaces the record of the same preparation or appends it; keeps the newest MAX_RUNS. */
 export function withRun(stored: unknown, run: RunRecord, max = MAX_RUNS): RunRecord[] {
-  const runs = Array.isArray(stored) ? stored.filter(isRun) : [];
+  const runs: RunRecord[] = checklistRunsItem.parse(stored);
   const others = runs.filter((r) => r.startedAt !== run.startedAt);
   return [...others, run].sort((a, b) => a.startedAt.localeCompare(b.startedAt)).slice(-max);
 }
