@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { readShareMap, withoutShare, withShare, type ShareMap, type ShareShown } from '@/lib/call/active-shares';
+import { screenSharesItem } from '@/lib/storage/items/session';
+import { withoutShare, withShare, type ShareMap, type ShareShown } from '@/lib/call/active-shares';
 import { STILL_SHARING, isStillSharingAnswer } from '@/lib/call/messages';
 
 /**
@@ -14,7 +15,7 @@ import { STILL_SHARING, isStillSharingAnswer } from '@/lib/call/messages';
  * share that was made in it, since a new document starts with no capture of its own.
  */
 
-export const SCREEN_SHARES_KEY = 'call.screenShares';
+export const SCREEN_SHARES_KEY = screenSharesItem.name;
 /** A page busy past this is counted as still sharing: asking once too often beats not asking. */
 const ANSWER_WITHIN_MS = 1500;
 
@@ -51,9 +52,9 @@ export function createScreenShares(
   let tail: Promise<unknown> = Promise.resolve();
   const change = (update: (map: ShareMap) => ShareMap | Promise<ShareMap>): Promise<ShareMap> => {
     const run = tail.then(async () => {
-      const before = readShareMap((await browser.storage.session.get(SCREEN_SHARES_KEY))[SCREEN_SHARES_KEY]);
+      const before: ShareMap = await screenSharesItem.get();
       const after = await update(before);
-      if (after !== before) await browser.storage.session.set({ [SCREEN_SHARES_KEY]: after });
+      if (after !== before) await screenSharesItem.set(after);
       return after;
     });
     tail = run.catch(() => undefined);

@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { SessionInput } from '@/lib/vault/sessions-store';
-import { RUNS_KEY, type RunRecord } from '@/lib/checklist/runs';
 import { LIMITS, MAX_SESSION_MINUTES } from '@/lib/vault/record-schemas';
+import { checklistRunsItem } from '@/lib/storage/items/checklist';
+import { pendingSessionsItem, sessionClientItem } from '@/lib/storage/items/session';
 
 /**
  * Puts a finished call into the chosen client's session records (time, length, platform, the
@@ -11,35 +11,25 @@ import { LIMITS, MAX_SESSION_MINUTES } from '@/lib/vault/record-schemas';
  * If the vault is locked when the call ends (a screen share locks it), the record waits there,
  * numbers and an opaque client id only, and is written at the next unlock.
  */
-const CHOSEN_KEY = 'sessionClient';
-const PENDING_KEY = 'pendingSessions';
 const MAX_PENDING = 20;
 
 export interface SessionRecorderDeps {
   saveIfUnlocked: (input: SessionInput) => Promise<boolean>;
 }
 
-export async function chosenClient(): Promise<string | null> {
-  const stored = (await browser.storage.session.get(CHOSEN_KEY))[CHOSEN_KEY];
-  return typeof stored === 'string' ? stored : null;
-}
+export const chosenClient = (): Promise<string | null> => sessionClientItem.get();
 
 export async function chooseClient(clientId: string | null): Promise<void> {
-  if (clientId === null) await browser.storage.session.remove(CHOSEN_KEY);
-  else await browser.storage.session.set({ [CHOSEN_KEY]: clientId });
+  if (clientId === null) await sessionClientItem.remove();
+  else await sessionClientItem.set(clientId);
 }
 
 async function latestChecklist(): Promise<SessionInput['checklistSnapshot']> {
-  const runs = (await browser.storage.local.get(RUNS_KEY))[RUNS_KEY];
-  if (!Array.isArray(runs) || runs.length === 0) return {};
-  const latest = [...runs].sort((a: RunRecord, b: RunRecord) => String(a.updatedAt).localeCompare(String(b.updatedAt))).at(-1) as RunRecord;
-  return Object.fromEntries(Object.entries(latest.items ?? {}).filter(([, status]) => typeof status === 'string')) as SessionInput['checklistSnapshot'];
+  const runs = await checklistRunsItem.get();
+  return [...runs].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).at(-1)?.items ?? {};
 }
 
-async function pending(): Promise<SessionInput[]> {
-  const stored = (await browser.storage.session.get(PENDING_KEY))[PENDING_KEY];
-  return Array.isArray(stored) ? (stored as SessionInput[]) : [];
-}
+const pending = (): Promise<SessionInput[]> => pendingSessionsItem.get();
 
 /**
  * The record of a finished call, inside the limits the sessions store (and so every restore)
@@ -66,7 +56,7 @@ export function createSessionRecorder(deps: SessionRecorderDeps) {
       await chooseClient(null); // one call, one session: the next needs a new choice
       const input = sessionRecordFor(clientId, call, await latestChecklist());
       if (await deps.saveIfUnlocked(input).catch(() => false)) return 'saved';
-      await browser.storage.session.set({ [PENDING_KEY]: [...(await pending()), input].slice(-MAX_PENDING) });
+      await pendingSessionsItem.set([...(await pending()), input].slice(-MAX_PENDING));
       return 'pending';
     },
     /** Writes what waited for an unlock; keeps what still cannot be written. */
@@ -75,8 +65,8 @@ export function createSessionRecorder(deps: SessionRecorderDeps) {
       if (waiting.length === 0) return 0;
       const left: SessionInput[] = [];
       for (const input of waiting) if (!(await deps.saveIfUnlocked(input).catch(() => false))) left.push(input);
-      if (left.length === 0) await browser.storage.session.remove(PENDING_KEY);
-      else await browser.storage.session.set({ [PENDING_KEY]: left });
+      if (left.length === 0) await pendingSessionsItem.remove();
+      else await pendingSessionsItem.set(left);
       return waiting.length - left.length;
     },
   };

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { LockReason } from '@/lib/vault-client/messages';
 import { autoLockSignals, type BrowserFamily } from '@/lib/vault/auto-lock-signals';
+import { vaultLastActivityItem } from '@/lib/storage/items/session';
 
 /**
  * When the vault locks by itself (HIPAA 45 CFR 164.312(a)(2)(iii), automatic logoff):
@@ -16,7 +17,6 @@ import { autoLockSignals, type BrowserFamily } from '@/lib/vault/auto-lock-signa
  */
 
 export const AUTO_LOCK_ALARM = 'anteroom-vault-auto-lock';
-const SESSION_ACTIVITY_KEY = 'vault.lastActivityAt';
 
 export interface AutoLock {
   /** Registers the alarm and idle listeners; call once, synchronously, when the background starts. */
@@ -45,8 +45,7 @@ export function createAutoLock(lock: (reason: LockReason) => Promise<void>, minu
 
   const readLastActivity = async (): Promise<number | undefined> => {
     if (lastActivityAt !== undefined) return lastActivityAt;
-    const stored = (await browser.storage.session.get(SESSION_ACTIVITY_KEY))[SESSION_ACTIVITY_KEY];
-    return typeof stored === 'number' ? stored : undefined;
+    return vaultLastActivityItem.get();
   };
   const deadline = (since: number) => since + minutes() * 60_000;
 
@@ -84,7 +83,7 @@ export function createAutoLock(lock: (reason: LockReason) => Promise<void>, minu
       lastActivityAt = now;
       setIdleThreshold();
       await Promise.all([
-        browser.storage.session.set({ [SESSION_ACTIVITY_KEY]: now }),
+        vaultLastActivityItem.set(now),
         browser.alarms.create(AUTO_LOCK_ALARM, { when: deadline(now) }),
       ]);
     },
@@ -94,7 +93,7 @@ export function createAutoLock(lock: (reason: LockReason) => Promise<void>, minu
     },
     async stop() {
       lastActivityAt = undefined;
-      await Promise.all([browser.storage.session.remove(SESSION_ACTIVITY_KEY), browser.alarms.clear(AUTO_LOCK_ALARM)]);
+      await Promise.all([vaultLastActivityItem.remove(), browser.alarms.clear(AUTO_LOCK_ALARM)]);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { vaultUnlockBackoffItem } from '@/lib/storage/items/session';
 import { BackoffError } from '@/lib/vault/operation-errors';
 
 /**
@@ -11,7 +11,6 @@ import { BackoffError } from '@/lib/vault/operation-errors';
 
 export const FREE_ATTEMPTS = 3;
 export const MAX_BACKOFF_MS = 5 * 60 * 1000;
-const SESSION_BACKOFF_KEY = 'vault.unlockBackoff';
 
 export interface BackoffState {
   failures: number;
@@ -25,12 +24,8 @@ export function backoffDelayMs(failures: number): number {
   return Math.min(2 ** (failures - FREE_ATTEMPTS) * 1000, MAX_BACKOFF_MS);
 }
 
-async function read(): Promise<BackoffState> {
-  const stored = (await browser.storage.session.get(SESSION_BACKOFF_KEY))[SESSION_BACKOFF_KEY] as Partial<BackoffState> | undefined;
-  const failures = Number.isSafeInteger(stored?.failures) ? stored!.failures! : 0;
-  const retryAt = Number.isFinite(stored?.retryAt) ? stored!.retryAt! : 0;
-  return { failures, retryAt };
-}
+/** Rejects when storage.session cannot be read: no attempt is then made, rather than one unchecked. */
+const read = (): Promise<BackoffState> => vaultUnlockBackoffItem.get();
 
 /** Throws BackoffError while the wait is running; the attempt is not made and not counted. */
 export async function assertMayAttempt(now: number = Date.now()): Promise<void> {
@@ -42,10 +37,10 @@ export async function assertMayAttempt(now: number = Date.now()): Promise<void> 
 export async function recordFailedAttempt(now: number = Date.now()): Promise<number> {
   const failures = (await read()).failures + 1;
   const wait = backoffDelayMs(failures);
-  await browser.storage.session.set({ [SESSION_BACKOFF_KEY]: { failures, retryAt: now + wait } });
+  await vaultUnlockBackoffItem.set({ failures, retryAt: now + wait });
   return wait;
 }
 
 export async function clearFailedAttempts(): Promise<void> {
-  await browser.storage.session.remove(SESSION_BACKOFF_KEY);
+  await vaultUnlockBackoffItem.remove();
 }

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { vaultDekItem } from '@/lib/storage/items/session';
 import { base64ToBytes, bytesToBase64 } from '@/lib/vault/base64';
 import type { DataKey } from '@/lib/vault/data-key';
 import { VaultLockedError } from '@/lib/vault/operation-errors';
@@ -15,7 +15,7 @@ import { wipe } from '@/lib/vault/wipe';
  * a lock cannot bring the key back after it.
  */
 
-export const SESSION_DEK_KEY = 'vault.dek';
+export const SESSION_DEK_KEY = vaultDekItem.name;
 
 export class KeyCustody implements DataKey {
   #dek: Uint8Array | undefined;
@@ -38,9 +38,9 @@ export class KeyCustody implements DataKey {
   async restore(): Promise<boolean> {
     if (this.#dek) return true;
     const before = this.#generation;
-    const stored = (await browser.storage.session.get(SESSION_DEK_KEY))[SESSION_DEK_KEY];
+    const stored = await vaultDekItem.get();
     if (before !== this.#generation || this.#dek) return this.#dek !== undefined;
-    const bytes = typeof stored === 'string' ? base64ToBytes(stored) : undefined;
+    const bytes = stored === undefined ? undefined : base64ToBytes(stored);
     if (bytes?.length === 32) this.#dek = bytes;
     return this.#dek !== undefined;
   }
@@ -57,7 +57,7 @@ export class KeyCustody implements DataKey {
     if (this.#dek !== dek) wipe(this.#dek);
     this.#dek = dek;
     // Issued before any later lock's remove, so the browser applies them in that order.
-    await browser.storage.session.set({ [SESSION_DEK_KEY]: bytesToBase64(dek) }).catch(() => undefined);
+    await vaultDekItem.set(bytesToBase64(dek)).catch(() => undefined);
   }
 
   /** Overwrites the key in memory (best effort: wipe.ts) and removes the session mirror. */
@@ -65,6 +65,6 @@ export class KeyCustody implements DataKey {
     this.#generation += 1;
     wipe(this.#dek);
     this.#dek = undefined;
-    await browser.storage.session.remove(SESSION_DEK_KEY);
+    await vaultDekItem.remove();
   }
 }

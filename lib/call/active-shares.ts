@@ -1,3 +1,5 @@
+import { screenSharesItem } from '@/lib/storage/items/session';
+
 /**
  * Which tabs are sharing the screen, as the background keeps it (in storage.session, so a
  * service-worker restart does not forget a share that is still running). Pure: the background's
@@ -28,17 +30,7 @@ export function withoutShare(map: ShareMap, tabId: number): ShareMap {
 }
 
 /** Only well-formed entries survive a read: storage.session is ours, but a shape can change between versions. */
-export function readShareMap(stored: unknown): ShareMap {
-  if (typeof stored !== 'object' || stored === null) return {};
-  const map: Record<string, ActiveShare> = {};
-  for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
-    const s = value as Partial<ActiveShare> | null;
-    if (s && Number.isInteger(s.tabId) && String(s.tabId) === key && typeof s.platform === 'string' && typeof s.since === 'number') {
-      map[key] = { tabId: s.tabId!, platform: s.platform, since: s.since };
-    }
-  }
-  return map;
-}
+export const readShareMap = (stored: unknown): ShareMap => screenSharesItem.parse(stored);
 
 /** What the notes page shows for one running share: the tab's title and the platform. */
 export interface ShareShown {
