@@ -27,5 +27,7 @@ export async function syncCustomContentScripts(customs: readonly CustomPlatform[
     if (matches.length === 0) return [];
     return [{ id: script.custom.id, matches, js: [script.file], runAt: script.runAt, world: script.world, persistAcrossSessions: false }];
   });
+  // One call; the order the browser then runs the call probe and the platform script in is
+  // promised nowhere, and need not be (lib/in-page/probe/probe-channel.ts).
   if (registrations.length > 0) await browser.scripting.registerContentScripts(registrations);
 }

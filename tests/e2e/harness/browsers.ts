@@ -53,16 +53,18 @@ export async function launchChromium(extraArgs: string[] = [], options: Chromium
 }
 
 /**
- * A copy of the Chrome build whose manifest grants the named optional permissions at install.
- * Headless Chromium cannot answer a permission prompt; this stands in for the therapist's
- * "Allow", and everything after the grant is the real build's code.
+ * A copy of the Chrome build whose manifest grants the named optional permissions (and host
+ * permissions for `origins`) at install. Headless Chromium cannot answer a permission prompt;
+ * this stands in for the therapist's "Allow" (asking for a site already granted resolves with
+ * no prompt), and everything after the grant is the real build's code.
  */
-export function withGrantedPermissions(permissions: string[]): string {
+export function withGrantedPermissions(permissions: string[], origins: string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'anteroom-granted-'));
   cpSync(chromeBuild, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions?: string[]; optional_permissions?: string[] };
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions?: string[]; optional_permissions?: string[]; host_permissions?: string[] };
   manifest.permissions = [...(manifest.permissions ?? []), ...permissions];
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
   manifest.optional_permissions = (manifest.optional_permissions ?? []).filter((name) => !permissions.includes(name));
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;

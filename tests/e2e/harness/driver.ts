@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'puppeteer';
-import { launchChromium, launchFirefox, openFirefoxExtensionPage } from './browsers';
+import { launchChromium, launchFirefox, openFirefoxExtensionPage, type ChromiumOptions } from './browsers';
 
 /**
  * One interface over both browsers, so a feature's end-to-end test is written once and run in
@@ -12,8 +12,8 @@ export interface Driver {
   close(): Promise<void>;
 }
 
-export async function chromiumDriver(extraArgs: string[] = []): Promise<Driver> {
-  const session = await launchChromium(extraArgs);
+export async function chromiumDriver(extraArgs: string[] = [], options: ChromiumOptions = {}): Promise<Driver> {
+  const session = await launchChromium(extraArgs, options);
   return {
     browser: session.browser,
     async extensionPage(file = 'popup.html') {
