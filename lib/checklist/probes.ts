@@ -7,8 +7,9 @@ import { readLastBackup } from '@/lib/backup-habit/last-backup';
 import type { TabLike } from './tabs';
 
 /**
- * The automatic probes: the only checklist code that talks to the browser. Each reads what one
- * check needs and nothing more; nothing runs at import time. Actions that need a permission
+ * The browser calls behind the measured checks' probes, watches and buttons: the only checklist
+ * code that talks to the browser. Each reads what one check needs and nothing more; nothing
+ * runs at import time. Actions that need a permission
  * (downloads, the speed test's host) ask for it first thing in the click that starts them,
  * because Firefox refuses a permission request that follows an await.
  */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checks, checksById, sections } from '@/lib/checklist/checks/index';
-import type { CheckId } from '@/lib/checklist/types';
+import type { ActionId, CheckId } from '@/lib/checklist/types';
 
 /**
  * The checklist lives in three places that must agree: the folder of check files (one check per
@@ -66,6 +66,22 @@ describe('the checklist registry', () => {
     const real: CheckId = 'privacy.alone';
     expect(checksById.has(real)).toBe(true);
     expect(checksById.has(typo)).toBe(false);
+  });
+
+  it('gives every button exactly one check that does its work', () => {
+    // Typed against ActionId, so a new button fails to compile until it is listed here.
+    const everyAction = {
+      'test-connection': true,
+      'open-options': true,
+      'open-preflight': true,
+      'mute-tabs': true,
+      'sleep-tabs': true,
+      'check-downloads': true,
+      'pause-downloads': true,
+      'open-notes': true,
+    } satisfies Record<ActionId, true>;
+    const owners = checks.flatMap((check) => (check.kind === 'measured' ? Object.keys(check.actions ?? {}).map((action) => [action, check.id]) : []));
+    expect(owners.map(([action]) => action).sort()).toEqual(Object.keys(everyAction).sort());
   });
 
   it('shows every check in exactly one section', () => {
