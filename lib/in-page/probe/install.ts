@@ -11,9 +11,9 @@ import { awaitProbePort } from './probe-channel';
  * promise). The wrappers return the browser's own objects and results, so calls behave exactly
  * as without us.
  *
- * Declared as a MAIN-world content script rather than injected later (DESIGN.md said
- * "injected"): injecting at document_idle would come after the page had created its
- * connections, and needs a web-accessible resource that pages can fingerprint.
+ * Declared as a MAIN-world content script rather than injected later: injecting at
+ * document_idle would come after the page had created its connections, and needs a
+ * web-accessible resource that pages can fingerprint.
  */
 export function installCallProbe(): void {
   // First, before anything can return early: the port is offered only before the page's
