@@ -4,8 +4,8 @@ import preact from '@preact/preset-vite';
 import { platforms } from './rules/index';
 import { matchPatternsFor } from './lib/rules/match-patterns';
 import { IN_PAGE_SCRIPTS } from './lib/in-page/scripts';
-import { STRENGTH_DATA_PATH } from './lib/vault/strength';
-import { strengthData } from './lib/vault/strength-data';
+import { STRENGTH_DATA_PATH } from './lib/vault/crypto/strength';
+import { strengthData } from './lib/vault/crypto/strength-data';
 
 
 // The extension's manifest and build. Permissions are the ones features use today; each is
@@ -46,7 +46,7 @@ export default defineConfig({
   }),
   hooks: {
     // zxcvbn's word lists as one data file, fetched by the notes page and the background the
-    // first time a new passphrase is scored (lib/vault/strength.ts says why not a script).
+    // first time a new passphrase is scored (lib/vault/crypto/strength.ts says why not a script).
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: STRENGTH_DATA_PATH.slice(1), contents: JSON.stringify(strengthData()) });
     },

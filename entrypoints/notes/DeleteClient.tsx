@@ -5,7 +5,7 @@ import { useVault, type ClientSummary, type VaultFailure } from './vault-api';
 
 /**
  * Deleting a client destroys its key, so its notes, sessions and draft become unreadable at
- * once and for good, and renews the data key (lib/vault/client-deletion.ts), which needs the
+ * once and for good, and renews the data key (lib/vault/lifecycle/client-deletion.ts), which needs the
  * passphrase. The question names exactly what goes, and the therapist types the client's name
  * to confirm, so one stray click cannot do it.
  */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { checkPassphrase, MIN_PASSPHRASE_CHARS } from '@/lib/vault/passphrase';
-import { isStrongEnough, type StrengthEstimate } from '@/lib/vault/strength';
+import { checkPassphrase, MIN_PASSPHRASE_CHARS } from '@/lib/vault/crypto/passphrase';
+import { isStrongEnough, type StrengthEstimate } from '@/lib/vault/crypto/strength';
 import { scoreNewPassphrase } from './strength';
 
 const SCORE_WORDS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { packagedStrengthScorer, STRENGTH_DATA_PATH, type StrengthEstimate, type StrengthScorer } from '@/lib/vault/strength';
+import { packagedStrengthScorer, STRENGTH_DATA_PATH, type StrengthEstimate, type StrengthScorer } from '@/lib/vault/crypto/strength';
 
 let scorer: StrengthScorer | undefined;
 

@@ -7,17 +7,17 @@ import { useContext } from 'preact/hooks';
  * interface there), so the components can also be driven by a stand-in.
  */
 
-// The shapes are the vault's own (lib/vault/views.ts, lib/vault-client/messages.ts), so the page
+// The shapes are the vault's own (lib/vault/store/views.ts, lib/vault-client/messages.ts), so the page
 // and the background cannot drift apart.
 export type { LockReason, Result, VaultErrorCode, VaultFailure, VaultState } from '@/lib/vault-client/messages';
-export type { ClientSummary, ImportCounts, LeftOutView, NoteView, ReminderView, SessionView } from '@/lib/vault/views';
-export type { ContactMode } from '@/lib/vault/record-schemas';
-export type { ReminderInput } from '@/lib/vault/client-reminders';
-export type { ClientInput } from '@/lib/vault/clients-store';
+export type { ClientSummary, ImportCounts, LeftOutView, NoteView, ReminderView, SessionView } from '@/lib/vault/store/views';
+export type { ContactMode } from '@/lib/vault/store/record-schemas';
+export type { ReminderInput } from '@/lib/vault/store/client-reminders';
+export type { ClientInput } from '@/lib/vault/store/clients-store';
 import type { LockReason, Result, VaultFailure, VaultState } from '@/lib/vault-client/messages';
-import type { ClientSummary, ImportCounts, LeftOutView, NoteView, SessionView } from '@/lib/vault/views';
-import type { ReminderInput } from '@/lib/vault/client-reminders';
-import type { ClientInput } from '@/lib/vault/clients-store';
+import type { ClientSummary, ImportCounts, LeftOutView, NoteView, SessionView } from '@/lib/vault/store/views';
+import type { ReminderInput } from '@/lib/vault/store/client-reminders';
+import type { ClientInput } from '@/lib/vault/store/clients-store';
 
 export interface VaultApi {
   vaultStatus(): Promise<Result<{ state: VaultState; autoLockMinutes: number }>>;

@@ -1,6 +1,6 @@
 import type { SelectOption } from '@/components/forms/controls';
 import type { FormFieldName } from './form-values';
-import { autoLockHelp } from '@/lib/vault/auto-lock-signals';
+import { autoLockHelp } from '@/lib/vault/lifecycle/auto-lock-signals';
 import { PUBLIC_SPEED_TEST } from '@/lib/network/public-service';
 
 /**

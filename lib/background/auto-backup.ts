@@ -13,8 +13,8 @@ import {
   type AutoBackupFile,
 } from '@/lib/backup-habit/auto-backup-store';
 import { downloadAndWait, mayUseDownloads } from '@/lib/backup-habit/download-file';
-import { bytesToBase64 } from '@/lib/vault/base64';
-import type { BackupExport } from '@/lib/vault/backup-export';
+import { bytesToBase64 } from '@/lib/vault/crypto/base64';
+import type { BackupExport } from '@/lib/vault/backup/backup-export';
 import { isOwnExtensionPage } from './sender';
 
 /**

@@ -1,9 +1,9 @@
 import { WrongPassphraseError } from '@/lib/vault/errors';
-import { dataKeyOpensVault, settleRenewal } from '@/lib/vault/key-renewal';
-import type { ResealOptions } from '@/lib/vault/key-renewal-rows';
-import type { AnteroomVaultDb } from '@/lib/vault/db';
+import { dataKeyOpensVault, settleRenewal } from '@/lib/vault/lifecycle/key-renewal';
+import type { ResealOptions } from '@/lib/vault/lifecycle/key-renewal-rows';
+import type { AnteroomVaultDb } from '@/lib/vault/store/db';
 import type { KeyCustody } from './vault-key-custody';
-import { wipe } from '@/lib/vault/wipe';
+import { wipe } from '@/lib/vault/crypto/wipe';
 
 /**
  * Holds every other vault request back while a key renewal (or a deletion renewing the data key)

@@ -1,4 +1,4 @@
-import type { NoteView } from '@/lib/vault/views';
+import type { NoteView } from '@/lib/vault/store/views';
 
 /**
  * The decrypted notes, kept between searches while the vault stays unlocked: a therapist types a

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
-import { recordId } from '@/lib/vault/record-schemas';
+import { recordId } from '@/lib/vault/store/record-schemas';
 import { isOwnExtensionPage } from './sender';
 import { chooseClient, chosenClient } from './session-recorder';
 

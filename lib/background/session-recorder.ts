@@ -1,5 +1,5 @@
-import type { SessionInput } from '@/lib/vault/sessions-store';
-import { LIMITS, MAX_SESSION_MINUTES } from '@/lib/vault/record-schemas';
+import type { SessionInput } from '@/lib/vault/store/sessions-store';
+import { LIMITS, MAX_SESSION_MINUTES } from '@/lib/vault/store/record-schemas';
 import { checklistRunsItem } from '@/lib/storage/items/checklist';
 import { pendingSessionsItem, sessionClientItem } from '@/lib/storage/items/session';
 

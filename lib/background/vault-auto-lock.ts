@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { LockReason } from '@/lib/vault-client/messages';
-import { autoLockSignals, type BrowserFamily } from '@/lib/vault/auto-lock-signals';
+import { autoLockSignals, type BrowserFamily } from '@/lib/vault/lifecycle/auto-lock-signals';
 import { vaultLastActivityItem } from '@/lib/storage/items/session';
 
 /**
@@ -10,7 +10,7 @@ import { vaultLastActivityItem } from '@/lib/storage/items/session';
  * - when the operating system locks the screen (idle.onStateChanged 'locked'; Chromium reports
  *   it, Firefox does not: there, after a few minutes with no input anywhere on the computer);
  * - when the last browser window closes (the browser can stay running without one, as on macOS).
- * lib/vault/auto-lock-signals.ts says what each browser can notice.
+ * lib/vault/lifecycle/auto-lock-signals.ts says what each browser can notice.
  * The last activity time is also kept in storage.session and checked before every operation,
  * so a late or lost alarm (a sleeping laptop, an unloaded Firefox event page) cannot leave the
  * vault open past its time.

@@ -1,18 +1,18 @@
-import { exportVaultBackup } from '@/lib/vault/backup-export';
-import { isVaultEmpty, prepareImport, writeImport } from '@/lib/vault/backup-import';
-import { cancelReminder, scheduleReminder } from '@/lib/vault/client-reminders';
-import { deleteClientRenewingDataKey } from '@/lib/vault/client-deletion';
-import { getClient, listClients, recordHeardFrom, saveClient } from '@/lib/vault/clients-store';
-import type { AnteroomVaultDb } from '@/lib/vault/db';
-import { getDraft, saveDraft } from '@/lib/vault/drafts-store';
+import { exportVaultBackup } from '@/lib/vault/backup/backup-export';
+import { isVaultEmpty, prepareImport, writeImport } from '@/lib/vault/backup/backup-import';
+import { cancelReminder, scheduleReminder } from '@/lib/vault/store/client-reminders';
+import { deleteClientRenewingDataKey } from '@/lib/vault/lifecycle/client-deletion';
+import { getClient, listClients, recordHeardFrom, saveClient } from '@/lib/vault/store/clients-store';
+import type { AnteroomVaultDb } from '@/lib/vault/store/db';
+import { getDraft, saveDraft } from '@/lib/vault/store/drafts-store';
 import { WrongPassphraseError } from '@/lib/vault/errors';
-import { renewStoredKeys } from '@/lib/vault/key-renewal';
-import type { RenewalProgress } from '@/lib/vault/key-renewal-rows';
-import { readHeaderSlots } from '@/lib/vault/header-slots';
-import { renderClientMarkdown } from '@/lib/vault/markdown-export';
-import { matchingNotes } from '@/lib/vault/note-search';
-import { allNotes, deleteNote, listNotes, saveNote } from '@/lib/vault/notes-store';
-import type { NoteView } from '@/lib/vault/views';
+import { renewStoredKeys } from '@/lib/vault/lifecycle/key-renewal';
+import type { RenewalProgress } from '@/lib/vault/lifecycle/key-renewal-rows';
+import { readHeaderSlots } from '@/lib/vault/lifecycle/header-slots';
+import { renderClientMarkdown } from '@/lib/vault/backup/markdown-export';
+import { matchingNotes } from '@/lib/vault/store/note-search';
+import { allNotes, deleteNote, listNotes, saveNote } from '@/lib/vault/store/notes-store';
+import type { NoteView } from '@/lib/vault/store/views';
 import {
   NoVaultError,
   ScreenShareRunningError,
@@ -21,12 +21,12 @@ import {
   WrongBackupPassphraseError,
   WrongPassphraseWithWaitError,
 } from '@/lib/vault/operation-errors';
-import { deleteSession, listSessions, saveSession } from '@/lib/vault/sessions-store';
+import { deleteSession, listSessions, saveSession } from '@/lib/vault/store/sessions-store';
 import { withStorage } from '@/lib/vault/storage-errors';
-import { changeStoredPassphrase, createStoredVault, unlockStoredVault } from '@/lib/vault/vault-lifecycle';
-import type { DamagedRecord } from '@/lib/vault/views';
-import { assertStrongEnough, type StrengthScorer } from '@/lib/vault/strength';
-import { wipe } from '@/lib/vault/wipe';
+import { changeStoredPassphrase, createStoredVault, unlockStoredVault } from '@/lib/vault/lifecycle/vault-lifecycle';
+import type { DamagedRecord } from '@/lib/vault/store/views';
+import { assertStrongEnough, type StrengthScorer } from '@/lib/vault/crypto/strength';
+import { wipe } from '@/lib/vault/crypto/wipe';
 import type { LockReason, VaultReplies, VaultRequestOf, VaultRequestType } from '@/lib/vault-client/messages';
 import { shareQuestion, type ShareShown } from '@/lib/call/active-shares';
 import type { RenewalGate } from './renewal-gate';

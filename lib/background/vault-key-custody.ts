@@ -1,8 +1,8 @@
 import { vaultDekItem } from '@/lib/storage/items/session';
-import { base64ToBytes, bytesToBase64 } from '@/lib/vault/base64';
-import type { DataKey } from '@/lib/vault/data-key';
+import { base64ToBytes, bytesToBase64 } from '@/lib/vault/crypto/base64';
+import type { DataKey } from '@/lib/vault/crypto/data-key';
 import { VaultLockedError } from '@/lib/vault/operation-errors';
-import { wipe } from '@/lib/vault/wipe';
+import { wipe } from '@/lib/vault/crypto/wipe';
 
 /**
  * The one holder of the unlocked data key (DESIGN.md "How data flows" 5). It lives in background

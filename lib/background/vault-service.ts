@@ -1,15 +1,15 @@
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
 import { loadContract, watchContract } from '@/lib/contract/storage-item';
-import { listClients } from '@/lib/vault/clients-store';
-import { saveSession, type SessionInput } from '@/lib/vault/sessions-store';
-import { exportVaultBackup, type BackupExport } from '@/lib/vault/backup-export';
-import type { AnteroomVaultDb } from '@/lib/vault/db';
-import { createVaultDbOpener } from '@/lib/vault/open-db';
-import { packagedStrengthScorer, STRENGTH_DATA_PATH, type StrengthScorer } from '@/lib/vault/strength';
-import type { ClientView, DamagedRecord } from '@/lib/vault/views';
+import { listClients } from '@/lib/vault/store/clients-store';
+import { saveSession, type SessionInput } from '@/lib/vault/store/sessions-store';
+import { exportVaultBackup, type BackupExport } from '@/lib/vault/backup/backup-export';
+import type { AnteroomVaultDb } from '@/lib/vault/store/db';
+import { createVaultDbOpener } from '@/lib/vault/store/open-db';
+import { packagedStrengthScorer, STRENGTH_DATA_PATH, type StrengthScorer } from '@/lib/vault/crypto/strength';
+import type { ClientView, DamagedRecord } from '@/lib/vault/store/views';
 import type { ShareShown } from '@/lib/call/active-shares';
-import type { BrowserFamily } from '@/lib/vault/auto-lock-signals';
+import type { BrowserFamily } from '@/lib/vault/lifecycle/auto-lock-signals';
 import {
   isVaultMessage,
   vaultRequest,
@@ -63,7 +63,7 @@ export interface VaultServiceOptions {
   runningShares?: () => Promise<ShareShown[]>;
   /** Unit tests pass one built from the word lists directly; the extension fetches its packaged copy. */
   strength?: StrengthScorer;
-  /** Which browser's lock signals to use (lib/vault/auto-lock-signals.ts); the build's own by default. */
+  /** Which browser's lock signals to use (lib/vault/lifecycle/auto-lock-signals.ts); the build's own by default. */
   browserFamily?: BrowserFamily;
 }
 

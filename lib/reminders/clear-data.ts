@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LIMITS, recordId } from '@/lib/vault/record-schemas';
+import { LIMITS, recordId } from '@/lib/vault/store/record-schemas';
 import { MAX_REMIND_MINUTES } from './session-reminder';
 
 /**

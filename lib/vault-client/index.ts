@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { ContactMode } from '@/lib/vault/record-schemas';
-import type { SessionInput } from '@/lib/vault/sessions-store';
+import type { ContactMode } from '@/lib/vault/store/record-schemas';
+import type { SessionInput } from '@/lib/vault/store/sessions-store';
 import {
   vaultLockedBroadcast,
   vaultRenewalProgress,
@@ -19,8 +19,8 @@ import {
  * is written against these signatures.
  */
 
-export type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts, NoteView, ReminderView, SessionView } from '@/lib/vault/views';
-export type { ContactMode } from '@/lib/vault/record-schemas';
+export type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts, NoteView, ReminderView, SessionView } from '@/lib/vault/store/views';
+export type { ContactMode } from '@/lib/vault/store/record-schemas';
 export type { LockReason, Result, VaultErrorCode, VaultFailure, VaultState } from './messages';
 
 const fail = <T>(code: string, message: string): Result<T> => ({ ok: false, error: { code, message } });

@@ -13,10 +13,10 @@ import {
   recordId,
   recordVersion,
   remindMinutesBefore,
-} from '@/lib/vault/record-schemas';
-import type { BackupExport } from '@/lib/vault/backup-export';
-import type { MarkdownExport } from '@/lib/vault/markdown-export';
-import type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts, NoteView, SessionView, SkippedCounts } from '@/lib/vault/views';
+} from '@/lib/vault/store/record-schemas';
+import type { BackupExport } from '@/lib/vault/backup/backup-export';
+import type { MarkdownExport } from '@/lib/vault/backup/markdown-export';
+import type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts, NoteView, SessionView, SkippedCounts } from '@/lib/vault/store/views';
 
 /**
  * The vault's message protocol between extension pages and the background (the only holder of
@@ -70,7 +70,7 @@ export const vaultRequest = v.variant('type', [
     }),
   }),
   request('vault:cancel-reminder', { clientId: recordId, id: recordId }),
-  /** The passphrase renews the data key with the deletion (lib/vault/client-deletion.ts). */
+  /** The passphrase renews the data key with the deletion (lib/vault/lifecycle/client-deletion.ts). */
   request('vault:delete-client', { id: recordId, passphrase }),
   request('vault:list-notes', { clientId: recordId }),
   request('vault:save-note', {

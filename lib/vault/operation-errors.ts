@@ -1,4 +1,4 @@
-import type { SkippedCounts } from './views';
+import type { SkippedCounts } from './store/views';
 import { VaultError, WrongPassphraseError } from './errors';
 
 /**

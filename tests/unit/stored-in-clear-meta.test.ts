@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLEAR_KEYS, REMINDERS_DB_NAME } from '@/lib/reminders/clear-store';
 import { LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '@/lib/storage/keys';
-import { VAULT_DB_NAME, VAULT_DB_VERSIONS } from '@/lib/vault/db';
+import { VAULT_DB_NAME, VAULT_DB_VERSIONS } from '@/lib/vault/store/db';
 
 /**
  * The promise "FORMAT.md and the README list everything stored in clear" kept true: every
@@ -115,6 +115,6 @@ describe('the list of everything stored in clear', () => {
 
   it('only the two known databases exist: a new Dexie database must be added to this test and the list', () => {
     const databases = files.filter((path) => /\bextends Dexie\b|new Dexie\(/.test(readFileSync(path, 'utf8'))).map((path) => relative(root, path));
-    expect(databases.sort()).toEqual(['lib/reminders/clear-store.ts', 'lib/vault/db.ts']);
+    expect(databases.sort()).toEqual(['lib/reminders/clear-store.ts', 'lib/vault/store/db.ts']);
   });
 });

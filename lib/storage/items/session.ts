@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { checklistSnapshot } from '@/lib/vault/record-schemas';
+import { checklistSnapshot } from '@/lib/vault/store/record-schemas';
 import { listOf } from '../fields';
 import { storedItem } from '../item';
 import { SESSION_KEYS } from '../keys';

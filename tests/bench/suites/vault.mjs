@@ -56,7 +56,7 @@ function installHelpers({ noteChars, rareWord }) {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const record = (i) => encoder.encode(JSON.stringify({ body: body(i), tags: ['bench'], updatedAt: Date.now() }));
-  // The vault's own base64 (lib/vault/base64.ts): chunked fromCharCode + btoa.
+  // The vault's own base64 (lib/vault/crypto/base64.ts): chunked fromCharCode + btoa.
   const toBase64 = (bytes) => {
     let binary = '';
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

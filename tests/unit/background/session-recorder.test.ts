@@ -3,9 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser, type Browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { chooseClient, chosenClient, createSessionRecorder, sessionRecordFor } from '@/lib/background/session-recorder';
-import { LIMITS, MAX_SESSION_MINUTES, sealedSession } from '@/lib/vault/record-schemas';
+import { LIMITS, MAX_SESSION_MINUTES, sealedSession } from '@/lib/vault/store/record-schemas';
 import { answerSessionClientMessage } from '@/lib/background/session-client-handler';
-import type { SessionInput } from '@/lib/vault/sessions-store';
+import type { SessionInput } from '@/lib/vault/store/sessions-store';
 
 const call = { startedAt: Date.UTC(2026, 10, 21, 10), endedAt: Date.UTC(2026, 10, 21, 10, 50), platform: 'doxy-me' };
 

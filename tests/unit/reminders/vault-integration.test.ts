@@ -4,8 +4,8 @@ import { createReminders } from '@/lib/background/reminders';
 import { createVaultService, type ClientsWatcher } from '@/lib/background/vault-service';
 import { createClearStore, type ClearStore } from '@/lib/reminders/clear-store';
 import { cancelReminder, createVault, deleteClient, listClients, lockVault, recordHeardFrom, saveClient, scheduleReminder, unlockVault } from '@/lib/vault-client';
-import { AnteroomVaultDb } from '@/lib/vault/db';
-import { createVaultDbOpener } from '@/lib/vault/open-db';
+import { AnteroomVaultDb } from '@/lib/vault/store/db';
+import { createVaultDbOpener } from '@/lib/vault/store/open-db';
 import { PASSPHRASE, routeClientMessages } from '../vault-service/harness';
 
 /** The whole path: the notes page's client API → the vault → the clear copy and the alarms. */

@@ -1,4 +1,4 @@
-import { STRENGTH_DATA_PATH } from '@/lib/vault/strength';
+import { STRENGTH_DATA_PATH } from '@/lib/vault/crypto/strength';
 
 /**
  * Unit tests run in Node, where fetch() cannot read a chrome-extension:// URL. The one file the
@@ -11,7 +11,7 @@ let packaged: Promise<string> | undefined;
 globalThis.fetch = async (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
   if (/^(chrome|moz)-extension:$/.test(url.protocol) && url.pathname === STRENGTH_DATA_PATH) {
-    packaged ??= import('@/lib/vault/strength-data').then(({ strengthData }) => JSON.stringify(strengthData()));
+    packaged ??= import('@/lib/vault/crypto/strength-data').then(({ strengthData }) => JSON.stringify(strengthData()));
     return new Response(await packaged, { headers: { 'content-type': 'application/json' } });
   }
   return realFetch(input, init);

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createVaultService } from '@/lib/background/vault-service';
-import { autoLockHelp, autoLockSignals } from '@/lib/vault/auto-lock-signals';
-import { AnteroomVaultDb } from '@/lib/vault/db';
-import { createVaultDbOpener } from '@/lib/vault/open-db';
+import { autoLockHelp, autoLockSignals } from '@/lib/vault/lifecycle/auto-lock-signals';
+import { AnteroomVaultDb } from '@/lib/vault/store/db';
+import { createVaultDbOpener } from '@/lib/vault/store/open-db';
 import { createVault, onVaultLocked, vaultStatus } from '@/lib/vault-client';
 import { PASSPHRASE, routeClientMessages } from './harness';
 

@@ -23,10 +23,10 @@ import {
   vaultProblems,
   vaultStatus,
 } from '@/lib/vault-client';
-import { AnteroomVaultDb } from '@/lib/vault/db';
+import { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { IDBKeyRange } from 'fake-indexeddb';
-import { createVaultDbOpener } from '@/lib/vault/open-db';
-import { LIMITS } from '@/lib/vault/record-schemas';
+import { createVaultDbOpener } from '@/lib/vault/store/open-db';
+import { LIMITS } from '@/lib/vault/store/record-schemas';
 import { MAX_IMPORT_CHARS } from '@/lib/vault-client/messages';
 import { OTHER_PASSPHRASE, PASSPHRASE, routeClientMessages, startService } from './harness';
 

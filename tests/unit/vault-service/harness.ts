@@ -2,8 +2,8 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SearchCache } from '@/lib/background/search-cache';
 import { createVaultService, type VaultService } from '@/lib/background/vault-service';
-import { AnteroomVaultDb } from '@/lib/vault/db';
-import { createVaultDbOpener } from '@/lib/vault/open-db';
+import { AnteroomVaultDb } from '@/lib/vault/store/db';
+import { createVaultDbOpener } from '@/lib/vault/store/open-db';
 
 /**
  * The background service on WXT's fake browser. Senders are spelled out the way Chrome reports

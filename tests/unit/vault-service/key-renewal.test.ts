@@ -12,7 +12,7 @@ import {
   unlockVault,
   vaultProblems,
 } from '@/lib/vault-client';
-import { AnteroomVaultDb } from '@/lib/vault/db';
+import { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { OTHER_PASSPHRASE, PASSPHRASE, routeClientMessages, startService } from './harness';
 
 /** Renewing the keys through lib/vault-client, against the real service (scrypt at the production floor). */

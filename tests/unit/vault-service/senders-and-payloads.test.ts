@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onVaultLocked, saveClient, vaultStatus } from '@/lib/vault-client';
-import { LIMITS } from '@/lib/vault/record-schemas';
+import { LIMITS } from '@/lib/vault/store/record-schemas';
 import {
   ask,
   BACKGROUND,

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createVaultService } from '@/lib/background/vault-service';
 import type { ShareShown } from '@/lib/call/active-shares';
-import { AnteroomVaultDb } from '@/lib/vault/db';
-import { createVaultDbOpener } from '@/lib/vault/open-db';
+import { AnteroomVaultDb } from '@/lib/vault/store/db';
+import { createVaultDbOpener } from '@/lib/vault/store/open-db';
 import { createVault, exportBackup, importBackup, lockVault, saveClient, unlockVault, vaultStatus } from '@/lib/vault-client';
 import { ask, CONTENT_SCRIPT, PASSPHRASE, routeClientMessages } from './harness';
 

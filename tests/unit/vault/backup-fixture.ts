@@ -1,6 +1,6 @@
-import { createBackup, type BackupClientKey, type BackupFile, type BackupRecord } from '@/lib/vault/backup-format';
-import { sealRecord } from '@/lib/vault/envelope';
-import { createClientKey, createVault } from '@/lib/vault/keys';
+import { createBackup, type BackupClientKey, type BackupFile, type BackupRecord } from '@/lib/vault/backup/backup-format';
+import { sealRecord } from '@/lib/vault/crypto/envelope';
+import { createClientKey, createVault } from '@/lib/vault/crypto/keys';
 import { PASSPHRASE } from './helpers';
 
 export interface BackupFixture {

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { parseBackup, serializeBackup, type BackupFile } from '@/lib/vault/backup-format';
-import { verifyBackup, verifyBackupWithDek } from '@/lib/vault/backup-verify';
-import { sealRecord } from '@/lib/vault/envelope';
+import { parseBackup, serializeBackup, type BackupFile } from '@/lib/vault/backup/backup-format';
+import { verifyBackup, verifyBackupWithDek } from '@/lib/vault/backup/backup-verify';
+import { sealRecord } from '@/lib/vault/crypto/envelope';
 import { BackupFormatError, WrongPassphraseError } from '@/lib/vault/errors';
-import { MAX_BACKUP_FILE_CHARS } from '@/lib/vault/record-schemas';
+import { MAX_BACKUP_FILE_CHARS } from '@/lib/vault/store/record-schemas';
 import { vaultRequest } from '@/lib/vault-client/messages';
 import { makeBackupFixture, type BackupFixture } from './backup-fixture';
 import { OTHER_PASSPHRASE, PASSPHRASE } from './helpers';

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseBackup, serializeBackup, type BackupFile } from '@/lib/vault/backup-format';
-import { verifyBackup, verifyBackupWithDek } from '@/lib/vault/backup-verify';
-import { base64ToBytes, bytesToBase64 } from '@/lib/vault/base64';
+import { parseBackup, serializeBackup, type BackupFile } from '@/lib/vault/backup/backup-format';
+import { verifyBackup, verifyBackupWithDek } from '@/lib/vault/backup/backup-verify';
+import { base64ToBytes, bytesToBase64 } from '@/lib/vault/crypto/base64';
 import { BackupFormatError, VaultError, WrongPassphraseError } from '@/lib/vault/errors';
-import { deriveKek } from '@/lib/vault/kdf';
-import { unwrapDekWithKek } from '@/lib/vault/keys';
+import { deriveKek } from '@/lib/vault/crypto/kdf';
+import { unwrapDekWithKek } from '@/lib/vault/crypto/keys';
 import { makeBackupFixture, type BackupFixture } from './backup-fixture';
 import { PASSPHRASE } from './helpers';
 

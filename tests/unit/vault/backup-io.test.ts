@@ -1,16 +1,16 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { exportVaultBackup } from '@/lib/vault/backup-export';
-import { prepareImport, writeImport } from '@/lib/vault/backup-import';
-import { createBackup, parseBackup, serializeBackup, type BackupRecord } from '@/lib/vault/backup-format';
-import { sealRecord, type JsonValue } from '@/lib/vault/envelope';
-import { unwrapClientKey } from '@/lib/vault/keys';
-import { listClients, saveClient } from '@/lib/vault/clients-store';
-import type { AnteroomVaultDb } from '@/lib/vault/db';
+import { exportVaultBackup } from '@/lib/vault/backup/backup-export';
+import { prepareImport, writeImport } from '@/lib/vault/backup/backup-import';
+import { createBackup, parseBackup, serializeBackup, type BackupRecord } from '@/lib/vault/backup/backup-format';
+import { sealRecord, type JsonValue } from '@/lib/vault/crypto/envelope';
+import { unwrapClientKey } from '@/lib/vault/crypto/keys';
+import { listClients, saveClient } from '@/lib/vault/store/clients-store';
+import type { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { BackupFormatError, WrongPassphraseError } from '@/lib/vault/errors';
-import { listNotes, saveNote } from '@/lib/vault/notes-store';
+import { listNotes, saveNote } from '@/lib/vault/store/notes-store';
 import { VaultNotEmptyError } from '@/lib/vault/operation-errors';
-import { listSessions, saveSession } from '@/lib/vault/sessions-store';
-import { createStoredVault } from '@/lib/vault/vault-lifecycle';
+import { listSessions, saveSession } from '@/lib/vault/store/sessions-store';
+import { createStoredVault } from '@/lib/vault/lifecycle/vault-lifecycle';
 import { OTHER_PASSPHRASE, PASSPHRASE } from './helpers';
 import { everythingStored, freshDb, testKey } from './store-helpers';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { base64ToBytes, bytesToBase64 } from '@/lib/vault/base64';
+import { base64ToBytes, bytesToBase64 } from '@/lib/vault/crypto/base64';
 
 describe('strict, canonical base64', () => {
   it('round-trips any bytes', () => {
@@ -47,12 +47,12 @@ describe('with the browser’s own decoder (Uint8Array.fromBase64, Chrome 140+, 
     if (!shape.test(stripped) || Buffer.from(bytes).toString('base64') !== stripped) throw new SyntaxError('not strict base64');
     return bytes;
   };
-  type Codec = typeof import('@/lib/vault/base64');
+  type Codec = typeof import('@/lib/vault/crypto/base64');
   let native: Codec;
   beforeAll(async () => {
     vi.resetModules();
     Object.defineProperty(Uint8Array, 'fromBase64', { value: specLike, configurable: true });
-    native = await import('@/lib/vault/base64');
+    native = await import('@/lib/vault/crypto/base64');
   });
   afterAll(() => {
     delete (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64;

@@ -1,19 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deleteClientRenewingDataKey } from '@/lib/vault/client-deletion';
-import { listClients, saveClient } from '@/lib/vault/clients-store';
-import type { AnteroomVaultDb } from '@/lib/vault/db';
+import { deleteClientRenewingDataKey } from '@/lib/vault/lifecycle/client-deletion';
+import { listClients, saveClient } from '@/lib/vault/store/clients-store';
+import type { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { ClientKeyTamperedError, WrongPassphraseError } from '@/lib/vault/errors';
-import { readHeaderSlots } from '@/lib/vault/header-slots';
-import { unwrapClientKey, unwrapDek } from '@/lib/vault/keys';
-import { allNotes, saveNote } from '@/lib/vault/notes-store';
-import { createStoredVault, unlockStoredVault } from '@/lib/vault/vault-lifecycle';
+import { readHeaderSlots } from '@/lib/vault/lifecycle/header-slots';
+import { unwrapClientKey, unwrapDek } from '@/lib/vault/crypto/keys';
+import { allNotes, saveNote } from '@/lib/vault/store/notes-store';
+import { createStoredVault, unlockStoredVault } from '@/lib/vault/lifecycle/vault-lifecycle';
 import { OTHER_PASSPHRASE, PASSPHRASE } from './helpers';
 import { freshDb, testKey } from './store-helpers';
 
 // The deletion's key handling is under test, not scrypt (kdf.test.ts covers it): a fast stand-in
 // that still depends on passphrase and salt.
-vi.mock('@/lib/vault/kdf', async (original) => {
-  const real = await original<typeof import('@/lib/vault/kdf')>();
+vi.mock('@/lib/vault/crypto/kdf', async (original) => {
+  const real = await original<typeof import('@/lib/vault/crypto/kdf')>();
   const { sha256 } = await import('@noble/hashes/sha2.js');
   return {
     ...real,

@@ -1,12 +1,12 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AnteroomVaultDb, VAULT_DB_VERSION, VAULT_DB_VERSIONS } from '@/lib/vault/db';
-import { sealRecord } from '@/lib/vault/envelope';
-import { readHeaderSlots } from '@/lib/vault/header-slots';
-import { createClientKey, createVault } from '@/lib/vault/keys';
-import { listNotes } from '@/lib/vault/notes-store';
-import { getDraft, saveDraft } from '@/lib/vault/drafts-store';
-import { unlockStoredVault } from '@/lib/vault/vault-lifecycle';
+import { AnteroomVaultDb, VAULT_DB_VERSION, VAULT_DB_VERSIONS } from '@/lib/vault/store/db';
+import { sealRecord } from '@/lib/vault/crypto/envelope';
+import { readHeaderSlots } from '@/lib/vault/lifecycle/header-slots';
+import { createClientKey, createVault } from '@/lib/vault/crypto/keys';
+import { listNotes } from '@/lib/vault/store/notes-store';
+import { getDraft, saveDraft } from '@/lib/vault/store/drafts-store';
+import { unlockStoredVault } from '@/lib/vault/lifecycle/vault-lifecycle';
 import { PASSPHRASE } from './helpers';
 import { testKey } from './store-helpers';
 

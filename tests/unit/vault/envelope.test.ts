@@ -2,10 +2,10 @@ import { randomBytes } from '@noble/ciphers/utils.js';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { encodeAad, encodeAadSequence } from '@/lib/vault/aad';
-import { seal } from '@/lib/vault/aead';
-import { base64ToBytes, bytesToBase64 } from '@/lib/vault/base64';
-import { openRecord, RECORD_FORMAT, sealRecord, sealedRecordSchema, wipe, type JsonValue, type SealedRecord } from '@/lib/vault/envelope';
+import { encodeAad, encodeAadSequence } from '@/lib/vault/crypto/aad';
+import { seal } from '@/lib/vault/crypto/aead';
+import { base64ToBytes, bytesToBase64 } from '@/lib/vault/crypto/base64';
+import { openRecord, RECORD_FORMAT, sealRecord, sealedRecordSchema, wipe, type JsonValue, type SealedRecord } from '@/lib/vault/crypto/envelope';
 import { RecordTamperedError } from '@/lib/vault/errors';
 
 const key = randomBytes(32);

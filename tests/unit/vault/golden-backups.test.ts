@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseBackup, serializeBackup } from '@/lib/vault/backup-format';
-import { prepareImport, writeImport } from '@/lib/vault/backup-import';
-import type { AnteroomVaultDb } from '@/lib/vault/db';
-import { openRecord } from '@/lib/vault/envelope';
+import { parseBackup, serializeBackup } from '@/lib/vault/backup/backup-format';
+import { prepareImport, writeImport } from '@/lib/vault/backup/backup-import';
+import type { AnteroomVaultDb } from '@/lib/vault/store/db';
+import { openRecord } from '@/lib/vault/crypto/envelope';
 import { BackupFormatError } from '@/lib/vault/errors';
-import { rewrapDek, unwrapClientKey } from '@/lib/vault/keys';
+import { rewrapDek, unwrapClientKey } from '@/lib/vault/crypto/keys';
 import { OTHER_PASSPHRASE } from './helpers';
 import { freshDb } from './store-helpers';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CorruptHeaderError, KdfBelowFloorError } from '@/lib/vault/errors';
-import { headerAad, parseVaultHeader, type VaultHeader } from '@/lib/vault/header';
-import { deriveKek } from '@/lib/vault/kdf';
-import { unwrapDek } from '@/lib/vault/keys';
+import { headerAad, parseVaultHeader, type VaultHeader } from '@/lib/vault/crypto/header';
+import { deriveKek } from '@/lib/vault/crypto/kdf';
+import { unwrapDek } from '@/lib/vault/crypto/keys';
 import { headerWith, PASSPHRASE } from './helpers';
 
 describe('vault header', () => {

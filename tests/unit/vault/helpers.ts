@@ -1,6 +1,6 @@
 import { randomBytes } from '@noble/ciphers/utils.js';
-import { bytesToBase64 } from '@/lib/vault/base64';
-import type { VaultHeader } from '@/lib/vault/header';
+import { bytesToBase64 } from '@/lib/vault/crypto/base64';
+import type { VaultHeader } from '@/lib/vault/crypto/header';
 
 export const PASSPHRASE = 'correct horse battery staple';
 export const OTHER_PASSPHRASE = 'lantern orchard velvet compass';

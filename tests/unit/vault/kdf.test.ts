@@ -1,7 +1,7 @@
 import { randomBytes } from '@noble/ciphers/utils.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deriveKek } from '@/lib/vault/kdf';
-import { DEFAULT_KDF } from '@/lib/vault/kdf-policy';
+import { deriveKek } from '@/lib/vault/crypto/kdf';
+import { DEFAULT_KDF } from '@/lib/vault/crypto/kdf-policy';
 
 /** Three real derivations at the production floor (no cheap test path exists, by design). */
 describe('deriveKek', () => {

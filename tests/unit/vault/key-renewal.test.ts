@@ -1,24 +1,24 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { listClients, saveClient } from '@/lib/vault/clients-store';
-import { AnteroomVaultDb } from '@/lib/vault/db';
-import { getDraft, saveDraft } from '@/lib/vault/drafts-store';
+import { listClients, saveClient } from '@/lib/vault/store/clients-store';
+import { AnteroomVaultDb } from '@/lib/vault/store/db';
+import { getDraft, saveDraft } from '@/lib/vault/store/drafts-store';
 import { WrongPassphraseError } from '@/lib/vault/errors';
-import { readHeaderSlots } from '@/lib/vault/header-slots';
-import { openRecord, sealRecord } from '@/lib/vault/envelope';
-import { renewStoredKeys, settleRenewal } from '@/lib/vault/key-renewal';
-import { unwrapClientKey, unwrapRenewalKey } from '@/lib/vault/keys';
-import { allNotes, deleteNote, saveNote } from '@/lib/vault/notes-store';
+import { readHeaderSlots } from '@/lib/vault/lifecycle/header-slots';
+import { openRecord, sealRecord } from '@/lib/vault/crypto/envelope';
+import { renewStoredKeys, settleRenewal } from '@/lib/vault/lifecycle/key-renewal';
+import { unwrapClientKey, unwrapRenewalKey } from '@/lib/vault/crypto/keys';
+import { allNotes, deleteNote, saveNote } from '@/lib/vault/store/notes-store';
 import { ConflictError, VaultLockedError } from '@/lib/vault/operation-errors';
-import { listSessions, saveSession } from '@/lib/vault/sessions-store';
-import { createStoredVault, unlockStoredVault } from '@/lib/vault/vault-lifecycle';
+import { listSessions, saveSession } from '@/lib/vault/store/sessions-store';
+import { createStoredVault, unlockStoredVault } from '@/lib/vault/lifecycle/vault-lifecycle';
 import { OTHER_PASSPHRASE, PASSPHRASE } from './helpers';
 import { testKey } from './store-helpers';
 
 // The renewal's logic, not scrypt, is under test here (kdf.test.ts and passphrase-change.test.ts
 // derive at the production floor): a fast stand-in keeps dozens of unlocks to seconds. It still
 // depends on passphrase and salt, so a wrong passphrase still fails to unwrap.
-vi.mock('@/lib/vault/kdf', async (original) => {
-  const real = await original<typeof import('@/lib/vault/kdf')>();
+vi.mock('@/lib/vault/crypto/kdf', async (original) => {
+  const real = await original<typeof import('@/lib/vault/crypto/kdf')>();
   const { sha256 } = await import('@noble/hashes/sha2.js');
   return {
     ...real,

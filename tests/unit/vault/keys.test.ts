@@ -1,7 +1,7 @@
 import { randomBytes } from '@noble/ciphers/utils.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '@/lib/vault/base64';
-import { openRecord, sealRecord } from '@/lib/vault/envelope';
+import { base64ToBytes, bytesToBase64 } from '@/lib/vault/crypto/base64';
+import { openRecord, sealRecord } from '@/lib/vault/crypto/envelope';
 import {
   ClientKeyTamperedError,
   KdfBelowFloorError,
@@ -9,9 +9,9 @@ import {
   RecordTamperedError,
   WrongPassphraseError,
 } from '@/lib/vault/errors';
-import type { VaultHeader } from '@/lib/vault/header';
-import { deriveKek } from '@/lib/vault/kdf';
-import { createClientKey, createVault, rewrapDek, unwrapClientKey, unwrapDek, unwrapDekWithKek } from '@/lib/vault/keys';
+import type { VaultHeader } from '@/lib/vault/crypto/header';
+import { deriveKek } from '@/lib/vault/crypto/kdf';
+import { createClientKey, createVault, rewrapDek, unwrapClientKey, unwrapDek, unwrapDekWithKek } from '@/lib/vault/crypto/keys';
 import golden from './fixtures/golden-vault-v1.json';
 import { OTHER_PASSPHRASE, PASSPHRASE } from './helpers';
 

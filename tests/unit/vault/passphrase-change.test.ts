@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnteroomVaultDb } from '@/lib/vault/db';
+import type { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { PassphrasePolicyError, WrongPassphraseError } from '@/lib/vault/errors';
-import { readHeaderSlots } from '@/lib/vault/header-slots';
-import { changeStoredPassphrase, createStoredVault, unlockStoredVault } from '@/lib/vault/vault-lifecycle';
+import { readHeaderSlots } from '@/lib/vault/lifecycle/header-slots';
+import { changeStoredPassphrase, createStoredVault, unlockStoredVault } from '@/lib/vault/lifecycle/vault-lifecycle';
 import { OTHER_PASSPHRASE, PASSPHRASE } from './helpers';
 import { freshDb } from './store-helpers';
 

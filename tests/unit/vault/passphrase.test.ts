@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassphrase, normalizePassphrase } from '@/lib/vault/passphrase';
+import { checkPassphrase, normalizePassphrase } from '@/lib/vault/crypto/passphrase';
 
 describe('passphrase rules', () => {
   it('accepts four ordinary words', () => {

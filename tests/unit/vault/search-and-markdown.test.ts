@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderClientMarkdown } from '@/lib/vault/markdown-export';
-import { matchingNotes } from '@/lib/vault/note-search';
-import type { NoteView } from '@/lib/vault/views';
+import { renderClientMarkdown } from '@/lib/vault/backup/markdown-export';
+import { matchingNotes } from '@/lib/vault/store/note-search';
+import type { NoteView } from '@/lib/vault/store/views';
 
 const note = (id: string, body: string, tags: string[] = [], updatedAt = 0): NoteView => ({ id, clientId: 'c1', body, tags, updatedAt, version: 'v' });
 

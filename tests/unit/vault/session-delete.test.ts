@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveClient } from '@/lib/vault/clients-store';
-import type { AnteroomVaultDb } from '@/lib/vault/db';
-import { listNotes, saveNote } from '@/lib/vault/notes-store';
+import { saveClient } from '@/lib/vault/store/clients-store';
+import type { AnteroomVaultDb } from '@/lib/vault/store/db';
+import { listNotes, saveNote } from '@/lib/vault/store/notes-store';
 import { NotFoundError } from '@/lib/vault/operation-errors';
-import { deleteSession, listSessions, saveSession } from '@/lib/vault/sessions-store';
+import { deleteSession, listSessions, saveSession } from '@/lib/vault/store/sessions-store';
 import { freshDb, testKey } from './store-helpers';
 
 let db: AnteroomVaultDb;

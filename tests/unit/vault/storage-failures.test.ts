@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { saveClient } from '@/lib/vault/clients-store';
-import { AnteroomVaultDb } from '@/lib/vault/db';
-import { saveNote } from '@/lib/vault/notes-store';
-import { createVaultDbOpener } from '@/lib/vault/open-db';
+import { saveClient } from '@/lib/vault/store/clients-store';
+import { AnteroomVaultDb } from '@/lib/vault/store/db';
+import { saveNote } from '@/lib/vault/store/notes-store';
+import { createVaultDbOpener } from '@/lib/vault/store/open-db';
 import { isQuotaError, StorageFullError, StorageUnavailableError, storageErrorFrom } from '@/lib/vault/storage-errors';
 import { freshDb, quotaError, testKey } from './store-helpers';
 

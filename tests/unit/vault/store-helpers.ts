@@ -1,6 +1,6 @@
 import { randomBytes } from '@noble/ciphers/utils.js';
-import { AnteroomVaultDb } from '@/lib/vault/db';
-import type { DataKey } from '@/lib/vault/data-key';
+import { AnteroomVaultDb } from '@/lib/vault/store/db';
+import type { DataKey } from '@/lib/vault/crypto/data-key';
 import { VaultLockedError } from '@/lib/vault/operation-errors';
 
 /** A database of its own for each test (fake-indexeddb keeps databases for the whole file). */

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { scheduleReminder } from '@/lib/vault/client-reminders';
-import { deleteClient, getClient, listClients, recordHeardFrom, saveClient } from '@/lib/vault/clients-store';
-import type { AnteroomVaultDb } from '@/lib/vault/db';
-import { getDraft, saveDraft } from '@/lib/vault/drafts-store';
-import { openRecord } from '@/lib/vault/envelope';
-import { unwrapClientKey } from '@/lib/vault/keys';
-import { allNotes, deleteNote, listNotes, saveNote } from '@/lib/vault/notes-store';
+import { scheduleReminder } from '@/lib/vault/store/client-reminders';
+import { deleteClient, getClient, listClients, recordHeardFrom, saveClient } from '@/lib/vault/store/clients-store';
+import type { AnteroomVaultDb } from '@/lib/vault/store/db';
+import { getDraft, saveDraft } from '@/lib/vault/store/drafts-store';
+import { openRecord } from '@/lib/vault/crypto/envelope';
+import { unwrapClientKey } from '@/lib/vault/crypto/keys';
+import { allNotes, deleteNote, listNotes, saveNote } from '@/lib/vault/store/notes-store';
 import { ConflictError, InvalidInputError, NotFoundError, VaultLockedError } from '@/lib/vault/operation-errors';
-import { listSessions, saveSession } from '@/lib/vault/sessions-store';
+import { listSessions, saveSession } from '@/lib/vault/store/sessions-store';
 import { everythingStored, freshDb, testKey } from './store-helpers';
 
 const MARKER = 'Zephyrine-7Q mentioned her sister';

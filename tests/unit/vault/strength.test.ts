@@ -2,8 +2,8 @@ import decompress from '@zxcvbn-ts/dictionary-compression/decompress';
 import { dictionary as englishDictionary } from '@zxcvbn-ts/language-en';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createStrengthScorer, isStrongEnough, MIN_STRENGTH_SCORE } from '@/lib/vault/strength';
-import { strengthData } from '@/lib/vault/strength-data';
+import { createStrengthScorer, isStrongEnough, MIN_STRENGTH_SCORE } from '@/lib/vault/crypto/strength';
+import { strengthData } from '@/lib/vault/crypto/strength-data';
 
 const data = strengthData();
 const score = createStrengthScorer(async () => data);

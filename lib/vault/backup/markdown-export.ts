@@ -1,4 +1,4 @@
-import type { ClientView, NoteView } from './views';
+import type { ClientView, NoteView } from '../store/views';
 
 /**
  * One client's notes as plain Markdown, written only when the therapist asks (the page warns

@@ -1,13 +1,13 @@
 import { randomBytes } from '@noble/ciphers/utils.js';
-import { KEY_BYTES } from './aead';
-import { deleteClientRows } from './clients-store';
-import type { AnteroomVaultDb, ClientKeyRow } from './db';
+import { KEY_BYTES } from '../crypto/aead';
+import { deleteClientRows } from '../store/clients-store';
+import type { AnteroomVaultDb, ClientKeyRow } from '../store/db';
 import { readHeaderSlots } from './header-slots';
-import { rewrapDek, unwrapClientKey, unwrapDek, wrapClientKey } from './keys';
-import { ConflictError, NoVaultError, NotFoundError } from './operation-errors';
-import { isDamage } from './sealed-rows';
-import { withStorage } from './storage-errors';
-import { wipe } from './wipe';
+import { rewrapDek, unwrapClientKey, unwrapDek, wrapClientKey } from '../crypto/keys';
+import { ConflictError, NoVaultError, NotFoundError } from '../operation-errors';
+import { isDamage } from '../store/sealed-rows';
+import { withStorage } from '../storage-errors';
+import { wipe } from '../crypto/wipe';
 
 /**
  * Deleting a client, and renewing the data key with it. The client's wrapped key and rows go, and

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { manifestDigest, sealManifest, type BackupVersion } from './backup-manifest';
-import { sealedRecordSchema } from './envelope';
-import { BackupFormatError, VaultError } from './errors';
-import { describeIssues, parseVaultHeader, vaultHeaderSchema, type VaultHeader } from './header';
-import { assertAcceptableKdf } from './kdf-policy';
-import { MAX_BACKUP_FILE_CHARS } from './record-schemas';
-import { wrappedKeySchema } from './wrapped-key';
+import { sealedRecordSchema } from '../crypto/envelope';
+import { BackupFormatError, VaultError } from '../errors';
+import { describeIssues, parseVaultHeader, vaultHeaderSchema, type VaultHeader } from '../crypto/header';
+import { assertAcceptableKdf } from '../crypto/kdf-policy';
+import { MAX_BACKUP_FILE_CHARS } from '../store/record-schemas';
+import { wrappedKeySchema } from '../crypto/wrapped-key';
 
 /**
  * The encrypted backup file (issue 4, item 6): a versioned JSON container holding the vault

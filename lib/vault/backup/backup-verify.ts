@@ -1,9 +1,9 @@
 import type { BackupFile } from './backup-format';
 import { compareManifest, manifestDigest, type ManifestStatus } from './backup-manifest';
-import { openRecord, type JsonValue } from './envelope';
-import { BackupFormatError, VaultError } from './errors';
-import { unwrapClientKey, unwrapDek } from './keys';
-import { wipe } from './wipe';
+import { openRecord, type JsonValue } from '../crypto/envelope';
+import { BackupFormatError, VaultError } from '../errors';
+import { unwrapClientKey, unwrapDek } from '../crypto/keys';
+import { wipe } from '../crypto/wipe';
 
 /**
  * Dry run of a restore: opens the header and every record in memory and reports what would fail.

@@ -1,10 +1,10 @@
-import { newRecordId, withClientKey, type DataKey } from './data-key';
+import { newRecordId, withClientKey, type DataKey } from '../crypto/data-key';
 import type { AnteroomVaultDb } from './db';
-import { ClientKeyTamperedError } from './errors';
-import { NotFoundError } from './operation-errors';
+import { ClientKeyTamperedError } from '../errors';
+import { NotFoundError } from '../operation-errors';
 import { sealedSession, type SealedSession } from './record-schemas';
 import { assertSameClientKey, openChecked, openEach, requireClientKey, sealChecked } from './sealed-rows';
-import { withStorage } from './storage-errors';
+import { withStorage } from '../storage-errors';
 import type { DamagedRecord, SessionView } from './views';
 
 /**

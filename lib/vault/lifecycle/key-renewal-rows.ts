@@ -1,9 +1,9 @@
 import type { Table } from 'dexie';
-import type { AnteroomVaultDb, RenewalMark } from './db';
-import { isSealedUnder, resealRecord, type SealedRecord } from './envelope';
-import { VaultLockedError } from './operation-errors';
-import { isDamage } from './sealed-rows';
-import { withStorage } from './storage-errors';
+import type { AnteroomVaultDb, RenewalMark } from '../store/db';
+import { isSealedUnder, resealRecord, type SealedRecord } from '../crypto/envelope';
+import { VaultLockedError } from '../operation-errors';
+import { isDamage } from '../store/sealed-rows';
+import { withStorage } from '../storage-errors';
 
 /**
  * The long part of a key renewal (key-renewal.ts): every sealed row moved from one client key to

@@ -2,14 +2,14 @@ import * as v from 'valibot';
 import { manifestDigest } from './backup-manifest';
 import { digestBackup, parseBackup, sealBackup, serializeBackup, type BackupRecord } from './backup-format';
 import { checkRestore, type LeftOutRecord } from './backup-restorable';
-import type { DataKey } from './data-key';
-import type { AnteroomVaultDb, ClientKeyRow } from './db';
-import type { JsonValue } from './envelope';
-import type { VaultHeader } from './header';
-import { BackupTooLargeError, BackupUnverifiedError, NoVaultError } from './operation-errors';
-import { MAX_BACKUP_FILE_CHARS, sealedClient } from './record-schemas';
-import { withStorage } from './storage-errors';
-import type { LeftOutView } from './views';
+import type { DataKey } from '../crypto/data-key';
+import type { AnteroomVaultDb, ClientKeyRow } from '../store/db';
+import type { JsonValue } from '../crypto/envelope';
+import type { VaultHeader } from '../crypto/header';
+import { BackupTooLargeError, BackupUnverifiedError, NoVaultError } from '../operation-errors';
+import { MAX_BACKUP_FILE_CHARS, sealedClient } from '../store/record-schemas';
+import { withStorage } from '../storage-errors';
+import type { LeftOutView } from '../store/views';
 
 /**
  * The whole vault as an encrypted backup file (backup-format.ts): the header, every client key

@@ -1,8 +1,8 @@
-import type { DataKey } from './data-key';
-import { newRecordId } from './data-key';
+import type { DataKey } from '../crypto/data-key';
+import { newRecordId } from '../crypto/data-key';
 import type { AnteroomVaultDb } from './db';
 import { rewriteClient } from './clients-store';
-import { InvalidInputError, NotFoundError } from './operation-errors';
+import { InvalidInputError, NotFoundError } from '../operation-errors';
 import { LIMITS, type SealedClient, type SealedReminder } from './record-schemas';
 
 /**

@@ -1,7 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { SealedRecord } from './envelope';
-import type { VaultHeader } from './header';
-import type { WrappedKey } from './wrapped-key';
+import type { SealedRecord } from '../crypto/envelope';
+import type { VaultHeader } from '../crypto/header';
+import type { WrappedKey } from '../crypto/wrapped-key';
 
 /**
  * Where the vault lives on disk: IndexedDB through Dexie 4. Only opaque random ids are in clear

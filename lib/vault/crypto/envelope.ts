@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { encodeAad } from './aad';
 import { NONCE_BYTES, open, seal, sealWithNonce, TAG_BYTES } from './aead';
 import { base64DecodedLength, base64ToBytes, bytesToBase64 } from './base64';
-import { RecordTamperedError } from './errors';
+import { RecordTamperedError } from '../errors';
 import { base64OfLength } from './wrapped-key';
 
 export { wipe } from './wipe';

@@ -1,12 +1,12 @@
-import { newRecordId, withClientKey, type DataKey } from './data-key';
+import { newRecordId, withClientKey, type DataKey } from '../crypto/data-key';
 import type { AnteroomVaultDb, NoteRow } from './db';
-import { ClientKeyTamperedError } from './errors';
-import { ConflictError, InvalidInputError, NotFoundError } from './operation-errors';
+import { ClientKeyTamperedError } from '../errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../operation-errors';
 import { sealedNote } from './record-schemas';
 import { assertSameClientKey, openChecked, openEach, requireClientKey, sealChecked } from './sealed-rows';
-import { withStorage } from './storage-errors';
+import { withStorage } from '../storage-errors';
 import type { DamagedRecord, NoteView } from './views';
-import type { WrappedKey } from './wrapped-key';
+import type { WrappedKey } from '../crypto/wrapped-key';
 
 /** Session notes, sealed under their client’s key. Only id and clientId are in clear. */
 

@@ -1,5 +1,5 @@
-import type { AnteroomVaultDb } from './db';
-import { PassphrasePolicyError, WrongPassphraseError } from './errors';
+import type { AnteroomVaultDb } from '../store/db';
+import { PassphrasePolicyError, WrongPassphraseError } from '../errors';
 import {
   discardPendingHeader,
   promotePendingHeader,
@@ -7,13 +7,13 @@ import {
   stagePendingHeader,
   writeNewVaultHeader,
 } from './header-slots';
-import { createVault as createKeys, rewrapDek, unwrapDek } from './keys';
+import { createVault as createKeys, rewrapDek, unwrapDek } from '../crypto/keys';
 import { settleRenewal } from './key-renewal';
 import type { RenewalProgress } from './key-renewal-rows';
-import { NoVaultError, VaultExistsError } from './operation-errors';
-import type { VaultHeader } from './header';
-import { checkPassphrase } from './passphrase';
-import { wipe } from './wipe';
+import { NoVaultError, VaultExistsError } from '../operation-errors';
+import type { VaultHeader } from '../crypto/header';
+import { checkPassphrase } from '../crypto/passphrase';
+import { wipe } from '../crypto/wipe';
 
 /**
  * Creating, unlocking and re-keying the stored vault. Each returns the data key to the caller

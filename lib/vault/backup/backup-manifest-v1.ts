@@ -1,5 +1,5 @@
-import { encodeAadSequence } from './aad';
-import type { RecordRef } from './envelope';
+import { encodeAadSequence } from '../crypto/aad';
+import type { RecordRef } from '../crypto/envelope';
 import type { DigestedFile } from './backup-manifest';
 
 /**

@@ -1,14 +1,14 @@
-import { ClientKeyTamperedError, RecordTamperedError } from './errors';
-import { createClientKey } from './keys';
-import { newRecordId, withClientKey, type DataKey } from './data-key';
+import { ClientKeyTamperedError, RecordTamperedError } from '../errors';
+import { createClientKey } from '../crypto/keys';
+import { newRecordId, withClientKey, type DataKey } from '../crypto/data-key';
 import type { AnteroomVaultDb, ClientRow } from './db';
-import { ConflictError, NotFoundError } from './operation-errors';
+import { ConflictError, NotFoundError } from '../operation-errors';
 import { sealedClient, type ContactMode, type SealedClient } from './record-schemas';
 import { assertSameClientKey, openChecked, openEach, requireClientKey, sealChecked } from './sealed-rows';
-import { withStorage } from './storage-errors';
+import { withStorage } from '../storage-errors';
 import type { ClientSummary, ClientView, DamagedRecord } from './views';
-import { wipe } from './wipe';
-import type { WrappedKey } from './wrapped-key';
+import { wipe } from '../crypto/wipe';
+import type { WrappedKey } from '../crypto/wrapped-key';
 
 /**
  * Clients. Each client has its own random key, wrapped by the data key; the client's record,

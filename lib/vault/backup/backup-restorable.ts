@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import type { BackupFile } from './backup-format';
 import { verifyWithDigest, type BackupReport } from './backup-verify';
-import type { ClientKeyRow, ClientRow, NoteRow, SessionRow } from './db';
-import type { JsonValue } from './envelope';
-import { recordId, sealedClient, sealedNote, sealedSession } from './record-schemas';
+import type { ClientKeyRow, ClientRow, NoteRow, SessionRow } from '../store/db';
+import type { JsonValue } from '../crypto/envelope';
+import { recordId, sealedClient, sealedNote, sealedSession } from '../store/record-schemas';
 
 /**
  * The one check a backup must pass to be restored, run by import on the chosen file and by

@@ -1,10 +1,10 @@
 import { randomBytes } from '@noble/ciphers/utils.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { KEY_BYTES } from './aead';
-import type { AnteroomVaultDb, ClientKeyRow, HeaderRow } from './db';
-import { PassphrasePolicyError, WrongPassphraseError } from './errors';
+import { KEY_BYTES } from '../crypto/aead';
+import type { AnteroomVaultDb, ClientKeyRow, HeaderRow } from '../store/db';
+import { PassphrasePolicyError, WrongPassphraseError } from '../errors';
 import { readHeaderSlots } from './header-slots';
-import { createClientKey, rewrapDek, unwrapClientKey, unwrapDek, unwrapRenewalKey, wrapRenewalKey } from './keys';
+import { createClientKey, rewrapDek, unwrapClientKey, unwrapDek, unwrapRenewalKey, wrapRenewalKey } from '../crypto/keys';
 import {
   countSealedRows,
   resealRows,
@@ -16,11 +16,11 @@ import {
   type RenewalDirection,
   type ResealOptions,
 } from './key-renewal-rows';
-import { ConflictError, NoVaultError } from './operation-errors';
-import { checkPassphrase } from './passphrase';
-import { isDamage } from './sealed-rows';
-import { withStorage } from './storage-errors';
-import { wipe } from './wipe';
+import { ConflictError, NoVaultError } from '../operation-errors';
+import { checkPassphrase } from '../crypto/passphrase';
+import { isDamage } from '../store/sealed-rows';
+import { withStorage } from '../storage-errors';
+import { wipe } from '../crypto/wipe';
 
 /**
  * Renewing the keys with a passphrase change: a new data key, a new key for every client, and

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import type { AnteroomVaultDb } from './db';
-import { openRecord, sealRecord, type JsonValue, type RecordRef, type SealedRecord } from './envelope';
-import { ClientKeyTamperedError, RecordTamperedError } from './errors';
-import { ConflictError, InvalidInputError, NotFoundError } from './operation-errors';
-import { withStorage } from './storage-errors';
+import { openRecord, sealRecord, type JsonValue, type RecordRef, type SealedRecord } from '../crypto/envelope';
+import { ClientKeyTamperedError, RecordTamperedError } from '../errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../operation-errors';
+import { withStorage } from '../storage-errors';
 import type { DamagedRecord } from './views';
-import type { WrappedKey } from './wrapped-key';
+import type { WrappedKey } from '../crypto/wrapped-key';
 
 /** Helpers shared by the stores: check-and-seal, open-and-check, and finding a client's wrapped key. */
 

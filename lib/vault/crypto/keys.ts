@@ -2,7 +2,7 @@ import { randomBytes } from '@noble/ciphers/utils.js';
 import { encodeAad } from './aad';
 import { KEY_BYTES, open, seal } from './aead';
 import { base64ToBytes, bytesToBase64 } from './base64';
-import { ClientKeyTamperedError, CorruptHeaderError, PassphrasePolicyError, WrongPassphraseError } from './errors';
+import { ClientKeyTamperedError, CorruptHeaderError, PassphrasePolicyError, WrongPassphraseError } from '../errors';
 import { HEADER_VERSION, headerAad, parseVaultHeader, type VaultHeader } from './header';
 import { deriveKek, SALT_BYTES } from './kdf';
 import { DEFAULT_KDF, type ScryptParams } from './kdf-policy';

@@ -1,4 +1,4 @@
-import { CorruptHeaderError, KdfBelowFloorError } from './errors';
+import { CorruptHeaderError, KdfBelowFloorError } from '../errors';
 
 /**
  * What scrypt work we ask for and what we accept when opening a vault.

@@ -1,9 +1,9 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import * as v from 'valibot';
-import { encodeAadSequence } from './aad';
+import { encodeAadSequence } from '../crypto/aad';
 import { digestInputV1, manifestRefV1 } from './backup-manifest-v1';
-import { openRecord, sealRecord, type RecordRef, type SealedRecord } from './envelope';
-import type { VaultHeader } from './header';
+import { openRecord, sealRecord, type RecordRef, type SealedRecord } from '../crypto/envelope';
+import type { VaultHeader } from '../crypto/header';
 
 /**
  * Each record authenticates itself, but that alone cannot notice a record that was deleted from

@@ -1,8 +1,8 @@
-import { withClientKey, type DataKey } from './data-key';
+import { withClientKey, type DataKey } from '../crypto/data-key';
 import type { AnteroomVaultDb } from './db';
 import { sealedDraft } from './record-schemas';
 import { assertSameClientKey, isDamage, openChecked, requireClientKey, sealChecked } from './sealed-rows';
-import { withStorage } from './storage-errors';
+import { withStorage } from '../storage-errors';
 import type { DraftView } from './views';
 
 /**

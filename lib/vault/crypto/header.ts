@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { encodeAad } from './aad';
 import { base64ToBytes } from './base64';
-import { CorruptHeaderError } from './errors';
+import { CorruptHeaderError } from '../errors';
 import { SALT_BYTES } from './kdf';
 import { assertAcceptableKdf } from './kdf-policy';
 import { base64OfLength, wrappedKeySchema } from './wrapped-key';

@@ -2,14 +2,14 @@ import { manifestDigest } from './backup-manifest';
 import { parseBackup, type BackupFile } from './backup-format';
 import { checkRestore, type LeftOutRecord, type RestorableRows } from './backup-restorable';
 import type { BackupReport } from './backup-verify';
-import type { AnteroomVaultDb } from './db';
-import { BackupFormatError } from './errors';
-import type { VaultHeader } from './header';
-import { unwrapDek } from './keys';
-import { VaultNotEmptyError } from './operation-errors';
-import { withStorage } from './storage-errors';
-import type { ImportCounts, SkippedCounts } from './views';
-import { wipe } from './wipe';
+import type { AnteroomVaultDb } from '../store/db';
+import { BackupFormatError } from '../errors';
+import type { VaultHeader } from '../crypto/header';
+import { unwrapDek } from '../crypto/keys';
+import { VaultNotEmptyError } from '../operation-errors';
+import { withStorage } from '../storage-errors';
+import type { ImportCounts, SkippedCounts } from '../store/views';
+import { wipe } from '../crypto/wipe';
 
 /**
  * Restoring a backup, in two steps so nothing is written unless the file checks out:
