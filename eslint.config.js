@@ -1,6 +1,43 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers (lib/README.md): each entry is an import the folder must not make, and why. A folder
+ * inside another gets both lists, since a later flat-config entry replaces a rule's options.
+ * The regexes match the import as written, alias (`@/`) and relative forms alike.
+ */
+const LIB = [
+  {
+    regex: '^(@/|(\\.\\./)+)(components|entrypoints)(/|$)',
+    message: 'lib/ is the pure core: it imports no Preact components (components/) and no entrypoints/.',
+  },
+];
+const COMPONENTS = [
+  { regex: '^(@/|(\\.\\./)+)entrypoints(/|$)', message: 'components/ are shared by pages: they import no entrypoints/.' },
+];
+const IN_PAGE = [
+  {
+    regex: '(^|/)vault(-client)?(/|$)',
+    message: 'Code that runs in host pages never reaches the vault: the host page can read what its scripts hold.',
+  },
+  {
+    regex: '^(dexie|valibot|preact|@preact/.+)(/|$)',
+    message: 'Code that runs in host pages stays small: no Dexie, valibot or Preact (each page load pays for it).',
+  },
+  {
+    regex: '^(@/|(\\.\\./)+)components(/|$)',
+    message: 'Code that runs in host pages uses no Preact components: its markup is in lib/in-page/.',
+  },
+];
+const VAULT_CRYPTO = [
+  {
+    regex: '(^|/)(store|backup|lifecycle)(/|$)',
+    message: 'lib/vault/crypto/ is the bottom layer: store, backup and lifecycle build on it, not the other way round.',
+  },
+  { regex: '^dexie(/|$)', message: 'lib/vault/crypto/ knows nothing of the database.' },
+];
+const restrict = (...layers) => ({ 'no-restricted-imports': ['error', { patterns: layers.flat() }] });
+
 export default tseslint.config(
   { ignores: ['.output/', '.output-*/', '.test-results/', '.wxt/', 'node_modules/', '.bench/', '.e2e-artifacts/'] },
   js.configs.recommended,
@@ -18,6 +55,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  { files: ['lib/**'], rules: restrict(LIB) },
+  { files: ['lib/in-page/**'], rules: restrict(LIB, IN_PAGE) },
+  { files: ['lib/vault/crypto/**'], rules: restrict(LIB, VAULT_CRYPTO) },
+  { files: ['entrypoints/in-page-*.ts'], rules: restrict(IN_PAGE) },
+  { files: ['components/**'], rules: restrict(COMPONENTS) },
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
