@@ -141,7 +141,7 @@ async function hrefOf(page: Page): Promise<string> {
   return Promise.race([page.evaluate(() => location.href).catch(() => ''), timeout]);
 }
 
-function findFirefoxPage(session: FirefoxSession, wanted: (href: string) => boolean, exclude = new Set<Page>()): Promise<Page> {
+export function findFirefoxPage(session: FirefoxSession, wanted: (href: string) => boolean, exclude = new Set<Page>()): Promise<Page> {
   return findPageAt(session.browser, wanted, exclude);
 }
 

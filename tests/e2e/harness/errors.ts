@@ -12,3 +12,13 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * What went wrong on a page of ours: the errors watchErrors collected, plus the page's own error
+ * notice (components/page-errors.ts), the only sign Firefox's driver gives of an error in an
+ * extension page.
+ */
+export async function errorsOn(page: Page, watched: readonly string[]): Promise<string[]> {
+  const notice = await page.$eval('[data-testid=page-error]', (el) => el.textContent ?? '').catch(() => null);
+  return notice === null ? [...watched] : [...watched, `page-error: ${notice}`];
+}
