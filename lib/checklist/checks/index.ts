@@ -23,6 +23,11 @@ import notesBackup from './notes.backup';
  * order the popup shows them. `CheckId` is read off this list, so an id that is not registered
  * is a type error anywhere in the code. tests/unit/checklist/registry-meta.test.ts holds the
  * folder, this index and DESIGN.md's list of ids to agreement.
+ *
+ * Adding a check: a file named by its id exporting `asked({...})`, or `measured({...})` with a
+ * pure `evaluate`, a `probe(ctx)` that reads its input (browser calls go in ../probes.ts), a
+ * `watch(ctx, rerun)` if that input can change while the popup is open, and `actions` for the
+ * buttons its evaluations offer; then one entry below. The popup needs no change.
  */
 const registry = [
   { id: 'measured', heading: 'Checked for you', checks: [platformVerdict, networkSpeed, roomLighting, audibleTabs, otherTabs, downloads, battery, notesBackup] },
