@@ -33,21 +33,35 @@ const browsers = [
   ['Firefox', () => firefoxDriver({ 'media.navigator.streams.fake': true, 'media.navigator.permission.disabled': true })],
 ] as const;
 
-/** Re-registers Anteroom's own two custom-platform scripts, one call each, in `order`. */
-async function registerInOrder(page: Page, order: readonly string[]) {
-  await page.evaluate(async (ids) => {
+type Registration = { id: string };
+
+/** Anteroom's own custom-platform registrations, as the background made them. */
+const registrationsOf = (page: Page) =>
+  page.evaluate(async (ids) => {
     // @ts-expect-error: the WebExtension global of an extension page (chrome in Chromium, browser in Firefox).
     const api = globalThis.browser ?? globalThis.chrome;
-    const registered = (await api.scripting.getRegisteredContentScripts({ ids })) as { id: string }[];
-    if (registered.length !== ids.length) throw new Error(`registered: ${JSON.stringify(registered)}`);
-    await api.scripting.unregisterContentScripts({ ids });
-    for (const id of ids) await api.scripting.registerContentScripts([registered.find((script) => script.id === id)]);
-  }, order);
+    return (await api.scripting.getRegisteredContentScripts({ ids })) as Registration[];
+  }, [PROBE_ID, PLATFORM_ID]);
+
+/** Registers those of `scripts` named in `ids` again, one call each, in that order; the others not at all. */
+async function registerInOrder(page: Page, scripts: readonly Registration[], ids: readonly string[]) {
+  await page.evaluate(
+    async (all, order) => {
+      // @ts-expect-error: the WebExtension global of an extension page (chrome in Chromium, browser in Firefox).
+      const api = globalThis.browser ?? globalThis.chrome;
+      const present = (await api.scripting.getRegisteredContentScripts({ ids: all.map((script) => script.id) })) as Registration[];
+      if (present.length > 0) await api.scripting.unregisterContentScripts({ ids: present.map((script) => script.id) });
+      for (const id of order) await api.scripting.registerContentScripts([all.find((script) => script.id === id)]);
+    },
+    scripts,
+    ids,
+  );
 }
 
 describe.each(browsers)('a custom video platform’s call page in %s', (name, launch) => {
   let driver: Driver;
   let options: Page;
+  let registrations: Registration[];
   beforeAll(async () => {
     driver = await launch();
     options = await driver.extensionPage('options.html');
@@ -57,6 +71,12 @@ describe.each(browsers)('a custom video platform’s call page in %s', (name, la
     await fill(options, 'custom-name', 'Clinic video');
     await options.click('[data-testid=custom-add]');
     await options.waitForFunction((host) => document.querySelector(`[data-testid=custom-platform-list] [data-host="${host}"]`), { timeout: 15_000 }, HOST);
+    // The background registers both once it has seen the new list.
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+      registrations = await registrationsOf(options);
+      if (registrations.length === 2) break;
+    }
+    expect(registrations.map((script) => script.id).sort()).toEqual([PROBE_ID, PLATFORM_ID]);
   });
   afterAll(async () => {
     await driver?.close();
@@ -67,8 +87,7 @@ describe.each(browsers)('a custom video platform’s call page in %s', (name, la
     ['platform script registered first', [PLATFORM_ID, PROBE_ID]],
     ['call probe registered first', [PROBE_ID, PLATFORM_ID]],
   ] as const)('%s: the page gets the call quality (and in Chromium the share) news', async (_, order) => {
-    if (order) await registerInOrder(options, order);
-    else await expect.poll(() => options.evaluate(registeredIds), { timeout: 15_000 }).toEqual([PROBE_ID, PLATFORM_ID]);
+    if (order) await registerInOrder(options, registrations, order);
     const call = await driver.browser.newPage();
     await serveFixtures(call, { [HOST]: 'call-loopback.html' });
     await call.goto(CALL_URL);
@@ -84,12 +103,35 @@ describe.each(browsers)('a custom video platform’s call page in %s', (name, la
     }
     await call.close();
   });
+
+  // Where one end never comes (the platform script alone is how every public-broadcast site
+  // runs), the other waits only until the page could run: a page racing for the line at its
+  // first line (tests/fixtures/pages/call-hostile.html) gets nothing.
+  it('the call probe alone: a port the page offers at its first line is not taken, and hears no call', async () => {
+    await registerInOrder(options, registrations, [PROBE_ID]);
+    const call = await driver.browser.newPage();
+    await serveFixtures(call, { [HOST]: 'call-hostile.html' });
+    await call.goto(CALL_URL);
+    await call.click('#start');
+    await call.waitForFunction(() => document.body.dataset.call === 'started', { timeout: 30_000 });
+    // The probe reads the call every 2 s; past three readings, none reached the page's port.
+    await new Promise((resolve) => setTimeout(resolve, 7000));
+    expect(await call.evaluate(() => [(window as unknown as { __firstOfferTaken: boolean }).__firstOfferTaken, (window as unknown as { __seen: unknown }).__seen])).toEqual([
+      false,
+      { attributes: [], messages: [], ports: 0 },
+    ]);
+    await call.close();
+  });
+
+  it('the platform script alone: a hello the page says at its first line is answered with no port', async () => {
+    await registerInOrder(options, registrations, [PLATFORM_ID]);
+    const call = await driver.browser.newPage();
+    await serveFixtures(call, { [HOST]: 'call-hostile.html' });
+    await call.goto(CALL_URL);
+    // The platform script ran: its banner is drawn.
+    await call.waitForSelector('anteroom-banner[data-verdict]', { timeout: 15_000 });
+    expect(await call.evaluate(() => (window as unknown as { __seen: { ports: number } }).__seen.ports)).toBe(0);
+    await call.close();
+  });
 });
 
-/** The ids of Anteroom's custom-platform registrations, sorted (runs in the extension page). */
-async function registeredIds(): Promise<string[]> {
-  // @ts-expect-error: the WebExtension global of an extension page (chrome in Chromium, browser in Firefox).
-  const api = globalThis.browser ?? globalThis.chrome;
-  const scripts = (await api.scripting.getRegisteredContentScripts()) as { id: string }[];
-  return scripts.map((script) => script.id).sort();
-}
