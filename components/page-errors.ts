@@ -1,3 +1,5 @@
+import { messageFor } from '@/lib/error-messages';
+
 /**
  * Shows an uncaught error on an extension page instead of failing silently: a therapist should
  * know when a page stopped working. Imported first by every page (see mount.tsx), so it is
@@ -12,7 +14,7 @@ function showError(message: string): void {
     notice.dataset.testid = 'page-error';
     notice.style.cssText = 'margin:1rem;padding:0.75rem 1rem;border:2px solid currentColor;border-radius:8px';
     const lead = document.createElement('p');
-    lead.textContent = 'Anteroom hit an unexpected problem on this page. Nothing you saved is affected; reload the page to continue.';
+    lead.textContent = messageFor('page-crashed');
     const details = document.createElement('details');
     const summary = document.createElement('summary');
     summary.textContent = 'Technical details';

@@ -1,5 +1,5 @@
 import { vaultUnlockBackoffItem } from '@/lib/storage/items/session';
-import { BackoffError } from '@/lib/vault/operation-errors';
+import { BackoffError } from '@/lib/vault/errors';
 
 /**
  * Back-off after wrong passphrases: the first three attempts are free, then each further one

@@ -5,7 +5,16 @@ import { deleteClientRenewingDataKey } from '@/lib/vault/lifecycle/client-deleti
 import { getClient, listClients, recordHeardFrom, saveClient } from '@/lib/vault/store/clients-store';
 import type { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { getDraft, saveDraft } from '@/lib/vault/store/drafts-store';
-import { WrongPassphraseError } from '@/lib/vault/errors';
+import {
+  NoVaultError,
+  ScreenShareRunningError,
+  VaultLockedError,
+  VaultNotEmptyError,
+  WrongBackupPassphraseError,
+  WrongPassphraseError,
+  WrongPassphraseWithWaitError,
+} from '@/lib/vault/errors';
+import { withStorage } from '@/lib/vault/store/storage-failures';
 import { renewStoredKeys } from '@/lib/vault/lifecycle/key-renewal';
 import type { RenewalProgress } from '@/lib/vault/lifecycle/key-renewal-rows';
 import { readHeaderSlots } from '@/lib/vault/lifecycle/header-slots';
@@ -13,16 +22,7 @@ import { renderClientMarkdown } from '@/lib/vault/backup/markdown-export';
 import { matchingNotes } from '@/lib/vault/store/note-search';
 import { allNotes, deleteNote, listNotes, saveNote } from '@/lib/vault/store/notes-store';
 import type { NoteView } from '@/lib/vault/store/views';
-import {
-  NoVaultError,
-  ScreenShareRunningError,
-  VaultLockedError,
-  VaultNotEmptyError,
-  WrongBackupPassphraseError,
-  WrongPassphraseWithWaitError,
-} from '@/lib/vault/operation-errors';
 import { deleteSession, listSessions, saveSession } from '@/lib/vault/store/sessions-store';
-import { withStorage } from '@/lib/vault/storage-errors';
 import { changeStoredPassphrase, createStoredVault, unlockStoredVault } from '@/lib/vault/lifecycle/vault-lifecycle';
 import type { DamagedRecord } from '@/lib/vault/store/views';
 import { assertStrongEnough, type StrengthScorer } from '@/lib/vault/crypto/strength';

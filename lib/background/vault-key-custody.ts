@@ -1,7 +1,7 @@
 import { vaultDekItem } from '@/lib/storage/items/session';
 import { base64ToBytes, bytesToBase64 } from '@/lib/vault/crypto/base64';
 import type { DataKey } from '@/lib/vault/crypto/data-key';
-import { VaultLockedError } from '@/lib/vault/operation-errors';
+import { VaultLockedError } from '@/lib/vault/errors';
 import { wipe } from '@/lib/vault/crypto/wipe';
 
 /**

@@ -1,6 +1,6 @@
-import { VaultError } from '@/lib/vault/errors';
-import { VaultNotEmptyError } from '@/lib/vault/operation-errors';
-import { storageErrorFrom } from '@/lib/vault/storage-errors';
+import { messageFor } from '@/lib/error-messages';
+import { VaultError, VaultNotEmptyError } from '@/lib/vault/errors';
+import { storageErrorFrom } from '@/lib/vault/store/storage-failures';
 import type { Result, VaultErrorCode, VaultFailure } from '@/lib/vault-client/messages';
 
 /**
@@ -23,7 +23,7 @@ export function failureFrom(error: unknown): VaultFailure {
   if (!(typed instanceof VaultError)) {
     return {
       code: 'unexpected',
-      message: 'Anteroom could not finish this. Try again; if it keeps happening, export a backup and restart the browser.',
+      message: messageFor('unexpected'),
     };
   }
   return {

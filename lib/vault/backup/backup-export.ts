@@ -6,9 +6,9 @@ import type { DataKey } from '../crypto/data-key';
 import type { AnteroomVaultDb, ClientKeyRow } from '../store/db';
 import type { JsonValue } from '../crypto/envelope';
 import type { VaultHeader } from '../crypto/header';
-import { BackupTooLargeError, BackupUnverifiedError, NoVaultError } from '../operation-errors';
+import { BackupTooLargeError, BackupUnverifiedError, NoVaultError } from '../errors';
+import { withStorage } from '../store/storage-failures';
 import { MAX_BACKUP_FILE_CHARS, sealedClient } from '../store/record-schemas';
-import { withStorage } from '../storage-errors';
 import type { LeftOutView } from '../store/views';
 
 /**

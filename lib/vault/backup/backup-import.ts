@@ -3,11 +3,10 @@ import { parseBackup, type BackupFile } from './backup-format';
 import { checkRestore, type LeftOutRecord, type RestorableRows } from './backup-restorable';
 import type { BackupReport } from './backup-verify';
 import type { AnteroomVaultDb } from '../store/db';
-import { BackupFormatError } from '../errors';
+import { BackupFormatError, VaultNotEmptyError } from '../errors';
+import { withStorage } from '../store/storage-failures';
 import type { VaultHeader } from '../crypto/header';
 import { unwrapDek } from '../crypto/keys';
-import { VaultNotEmptyError } from '../operation-errors';
-import { withStorage } from '../storage-errors';
 import type { ImportCounts, SkippedCounts } from '../store/views';
 import { wipe } from '../crypto/wipe';
 

@@ -1,7 +1,6 @@
 import type { OptionsGraph, Score, TranslationKeys } from '@zxcvbn-ts/core';
 import decompress from '@zxcvbn-ts/dictionary-compression/decompress';
-import { PassphrasePolicyError } from '../errors';
-import { WeakPassphraseError } from '../operation-errors';
+import { PassphrasePolicyError, WeakPassphraseError } from '../errors';
 import { checkPassphrase, normalizePassphrase } from './passphrase';
 
 /**

@@ -4,9 +4,9 @@ import { deleteClientRows } from '../store/clients-store';
 import type { AnteroomVaultDb, ClientKeyRow } from '../store/db';
 import { readHeaderSlots } from './header-slots';
 import { rewrapDek, unwrapClientKey, unwrapDek, wrapClientKey } from '../crypto/keys';
-import { ConflictError, NoVaultError, NotFoundError } from '../operation-errors';
+import { ConflictError, NotFoundError, NoVaultError } from '../errors';
+import { withStorage } from '../store/storage-failures';
 import { isDamage } from '../store/sealed-rows';
-import { withStorage } from '../storage-errors';
 import { wipe } from '../crypto/wipe';
 
 /**

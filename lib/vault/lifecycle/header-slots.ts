@@ -1,7 +1,7 @@
 import type { AnteroomVaultDb, RenewalKeys } from '../store/db';
 import type { VaultHeader } from '../crypto/header';
-import { VaultExistsError } from '../operation-errors';
-import { withStorage } from '../storage-errors';
+import { VaultExistsError } from '../errors';
+import { withStorage } from '../store/storage-failures';
 
 /**
  * The two header slots (db.ts, version 2). `current` is the header the vault opens with;

@@ -1,9 +1,9 @@
 import type { Table } from 'dexie';
 import type { AnteroomVaultDb, RenewalMark } from '../store/db';
 import { isSealedUnder, resealRecord, type SealedRecord } from '../crypto/envelope';
-import { VaultLockedError } from '../operation-errors';
+import { VaultLockedError } from '../errors';
+import { withStorage } from '../store/storage-failures';
 import { isDamage } from '../store/sealed-rows';
-import { withStorage } from '../storage-errors';
 
 /**
  * The long part of a key renewal (key-renewal.ts): every sealed row moved from one client key to

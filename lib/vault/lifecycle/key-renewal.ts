@@ -2,7 +2,8 @@ import { randomBytes } from '@noble/ciphers/utils.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { KEY_BYTES } from '../crypto/aead';
 import type { AnteroomVaultDb, ClientKeyRow, HeaderRow } from '../store/db';
-import { PassphrasePolicyError, WrongPassphraseError } from '../errors';
+import { ConflictError, NoVaultError, PassphrasePolicyError, WrongPassphraseError } from '../errors';
+import { withStorage } from '../store/storage-failures';
 import { readHeaderSlots } from './header-slots';
 import { createClientKey, rewrapDek, unwrapClientKey, unwrapDek, unwrapRenewalKey, wrapRenewalKey } from '../crypto/keys';
 import {
@@ -16,10 +17,8 @@ import {
   type RenewalDirection,
   type ResealOptions,
 } from './key-renewal-rows';
-import { ConflictError, NoVaultError } from '../operation-errors';
 import { checkPassphrase } from '../crypto/passphrase';
 import { isDamage } from '../store/sealed-rows';
-import { withStorage } from '../storage-errors';
 import { wipe } from '../crypto/wipe';
 
 /**

@@ -1,5 +1,5 @@
 import type { AnteroomVaultDb } from '../store/db';
-import { PassphrasePolicyError, WrongPassphraseError } from '../errors';
+import { NoVaultError, PassphrasePolicyError, VaultExistsError, WrongPassphraseError } from '../errors';
 import {
   discardPendingHeader,
   promotePendingHeader,
@@ -10,7 +10,6 @@ import {
 import { createVault as createKeys, rewrapDek, unwrapDek } from '../crypto/keys';
 import { settleRenewal } from './key-renewal';
 import type { RenewalProgress } from './key-renewal-rows';
-import { NoVaultError, VaultExistsError } from '../operation-errors';
 import type { VaultHeader } from '../crypto/header';
 import { checkPassphrase } from '../crypto/passphrase';
 import { wipe } from '../crypto/wipe';

@@ -2,7 +2,7 @@ import type { DataKey } from '../crypto/data-key';
 import { newRecordId } from '../crypto/data-key';
 import type { AnteroomVaultDb } from './db';
 import { rewriteClient } from './clients-store';
-import { InvalidInputError, NotFoundError } from '../operation-errors';
+import { InvalidInputError, NotFoundError } from '../errors';
 import { LIMITS, type SealedClient, type SealedReminder } from './record-schemas';
 
 /**

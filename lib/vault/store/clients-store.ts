@@ -1,11 +1,10 @@
-import { ClientKeyTamperedError, RecordTamperedError } from '../errors';
+import { ClientKeyTamperedError, ConflictError, NotFoundError, RecordTamperedError } from '../errors';
+import { withStorage } from './storage-failures';
 import { createClientKey } from '../crypto/keys';
 import { newRecordId, withClientKey, type DataKey } from '../crypto/data-key';
 import type { AnteroomVaultDb, ClientRow } from './db';
-import { ConflictError, NotFoundError } from '../operation-errors';
 import { sealedClient, type ContactMode, type SealedClient } from './record-schemas';
 import { assertSameClientKey, openChecked, openEach, requireClientKey, sealChecked } from './sealed-rows';
-import { withStorage } from '../storage-errors';
 import type { ClientSummary, ClientView, DamagedRecord } from './views';
 import { wipe } from '../crypto/wipe';
 import type { WrappedKey } from '../crypto/wrapped-key';

@@ -2,7 +2,7 @@ import { withClientKey, type DataKey } from '../crypto/data-key';
 import type { AnteroomVaultDb } from './db';
 import { sealedDraft } from './record-schemas';
 import { assertSameClientKey, isDamage, openChecked, requireClientKey, sealChecked } from './sealed-rows';
-import { withStorage } from '../storage-errors';
+import { withStorage } from './storage-failures';
 import type { DraftView } from './views';
 
 /**

@@ -1,10 +1,9 @@
 import { newRecordId, withClientKey, type DataKey } from '../crypto/data-key';
 import type { AnteroomVaultDb, NoteRow } from './db';
-import { ClientKeyTamperedError } from '../errors';
-import { ConflictError, InvalidInputError, NotFoundError } from '../operation-errors';
+import { ClientKeyTamperedError, ConflictError, InvalidInputError, NotFoundError } from '../errors';
+import { withStorage } from './storage-failures';
 import { sealedNote } from './record-schemas';
 import { assertSameClientKey, openChecked, openEach, requireClientKey, sealChecked } from './sealed-rows';
-import { withStorage } from '../storage-errors';
 import type { DamagedRecord, NoteView } from './views';
 import type { WrappedKey } from '../crypto/wrapped-key';
 

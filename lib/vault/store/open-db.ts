@@ -1,6 +1,6 @@
 import { AnteroomVaultDb } from './db';
-import { VaultError } from '../errors';
-import { StorageUnavailableError, storageErrorFrom } from '../storage-errors';
+import { StorageUnavailableError, VaultError } from '../errors';
+import { storageErrorFrom } from './storage-failures';
 
 /**
  * Opens the vault database on first use and keeps the connection. A failed open is not cached,

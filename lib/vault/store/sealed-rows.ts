@@ -1,9 +1,8 @@
 import * as v from 'valibot';
 import type { AnteroomVaultDb } from './db';
 import { openRecord, sealRecord, type JsonValue, type RecordRef, type SealedRecord } from '../crypto/envelope';
-import { ClientKeyTamperedError, RecordTamperedError } from '../errors';
-import { ConflictError, InvalidInputError, NotFoundError } from '../operation-errors';
-import { withStorage } from '../storage-errors';
+import { ClientKeyTamperedError, ConflictError, InvalidInputError, NotFoundError, RecordTamperedError } from '../errors';
+import { withStorage } from './storage-failures';
 import type { DamagedRecord } from './views';
 import type { WrappedKey } from '../crypto/wrapped-key';
 

@@ -1,10 +1,9 @@
 import { newRecordId, withClientKey, type DataKey } from '../crypto/data-key';
 import type { AnteroomVaultDb } from './db';
-import { ClientKeyTamperedError } from '../errors';
-import { NotFoundError } from '../operation-errors';
+import { ClientKeyTamperedError, NotFoundError } from '../errors';
+import { withStorage } from './storage-failures';
 import { sealedSession, type SealedSession } from './record-schemas';
 import { assertSameClientKey, openChecked, openEach, requireClientKey, sealChecked } from './sealed-rows';
-import { withStorage } from '../storage-errors';
 import type { DamagedRecord, SessionView } from './views';
 
 /**

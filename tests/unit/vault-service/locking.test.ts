@@ -5,7 +5,7 @@ import { SearchCache } from '@/lib/background/search-cache';
 import { KeyCustody, SESSION_DEK_KEY } from '@/lib/background/vault-key-custody';
 import { lockVault as lockFromBackground, startVaultService } from '@/lib/background/vault-service';
 import { createVault, exportBackup, importBackup, listClients, lockVault, onVaultLocked, saveClient, saveNote, searchNotes, unlockVault, vaultStatus } from '@/lib/vault-client';
-import { VaultLockedError } from '@/lib/vault/operation-errors';
+import { VaultLockedError } from '@/lib/vault/errors';
 import { ask, PASSPHRASE, restartBrowser, restartServiceWorker, routeClientMessages, startService } from './harness';
 
 /**

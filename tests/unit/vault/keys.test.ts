@@ -2,13 +2,7 @@ import { randomBytes } from '@noble/ciphers/utils.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '@/lib/vault/crypto/base64';
 import { openRecord, sealRecord } from '@/lib/vault/crypto/envelope';
-import {
-  ClientKeyTamperedError,
-  KdfBelowFloorError,
-  PassphrasePolicyError,
-  RecordTamperedError,
-  WrongPassphraseError,
-} from '@/lib/vault/errors';
+import { ClientKeyTamperedError, KdfBelowFloorError, PassphrasePolicyError, RecordTamperedError, WrongPassphraseError } from '@/lib/vault/errors';
 import type { VaultHeader } from '@/lib/vault/crypto/header';
 import { deriveKek } from '@/lib/vault/crypto/kdf';
 import { createClientKey, createVault, rewrapDek, unwrapClientKey, unwrapDek, unwrapDekWithKek } from '@/lib/vault/crypto/keys';

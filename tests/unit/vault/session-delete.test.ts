@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { saveClient } from '@/lib/vault/store/clients-store';
 import type { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { listNotes, saveNote } from '@/lib/vault/store/notes-store';
-import { NotFoundError } from '@/lib/vault/operation-errors';
+import { NotFoundError } from '@/lib/vault/errors';
 import { deleteSession, listSessions, saveSession } from '@/lib/vault/store/sessions-store';
 import { freshDb, testKey } from './store-helpers';
 

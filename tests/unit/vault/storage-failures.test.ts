@@ -5,7 +5,8 @@ import { saveClient } from '@/lib/vault/store/clients-store';
 import { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { saveNote } from '@/lib/vault/store/notes-store';
 import { createVaultDbOpener } from '@/lib/vault/store/open-db';
-import { isQuotaError, StorageFullError, StorageUnavailableError, storageErrorFrom } from '@/lib/vault/storage-errors';
+import { StorageFullError, StorageUnavailableError } from '@/lib/vault/errors';
+import { isQuotaError, storageErrorFrom } from '@/lib/vault/store/storage-failures';
 import { freshDb, quotaError, testKey } from './store-helpers';
 
 let db: AnteroomVaultDb | undefined;

@@ -1,7 +1,7 @@
 import { randomBytes } from '@noble/ciphers/utils.js';
 import { AnteroomVaultDb } from '@/lib/vault/store/db';
 import type { DataKey } from '@/lib/vault/crypto/data-key';
-import { VaultLockedError } from '@/lib/vault/operation-errors';
+import { VaultLockedError } from '@/lib/vault/errors';
 
 /** A database of its own for each test (fake-indexeddb keeps databases for the whole file). */
 export function freshDb(): AnteroomVaultDb {

@@ -6,7 +6,7 @@ import { getDraft, saveDraft } from '@/lib/vault/store/drafts-store';
 import { openRecord } from '@/lib/vault/crypto/envelope';
 import { unwrapClientKey } from '@/lib/vault/crypto/keys';
 import { allNotes, deleteNote, listNotes, saveNote } from '@/lib/vault/store/notes-store';
-import { ConflictError, InvalidInputError, NotFoundError, VaultLockedError } from '@/lib/vault/operation-errors';
+import { ConflictError, InvalidInputError, NotFoundError, VaultLockedError } from '@/lib/vault/errors';
 import { listSessions, saveSession } from '@/lib/vault/store/sessions-store';
 import { everythingStored, freshDb, testKey } from './store-helpers';
 

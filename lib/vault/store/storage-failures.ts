@@ -1,34 +1,9 @@
-import { VaultError } from './errors';
+import { StorageFullError, StorageUnavailableError, VaultError } from '../errors';
 
 /**
- * IndexedDB failures the therapist can act on, told apart from everything else. Messages are
- * fixed text: a storage error never carries note content.
+ * IndexedDB failures the therapist can act on, told apart from everything else: a full disk
+ * (StorageFullError) and a browser that keeps no data for us (StorageUnavailableError).
  */
-
-/**
- * IndexedDB cannot be opened or written. Firefox with "Never remember history" runs the
- * extension in a private context where writes fail with InvalidStateError (dexie/Dexie.js#883,
- * w3c/webextensions#534); a corrupt Chrome backing store gives UnknownError (Dexie #543).
- * We never fall back to memory: notes would silently vanish at the next restart.
- */
-export class StorageUnavailableError extends VaultError {
-  readonly code = 'storage-unavailable';
-  constructor() {
-    super(
-      "Your browser is not keeping data for this extension (private browsing or 'never remember history'), so notes cannot be saved here.",
-    );
-    this.name = 'StorageUnavailableError';
-  }
-}
-
-/** The write was refused for lack of space; the transaction was rolled back. */
-export class StorageFullError extends VaultError {
-  readonly code = 'quota';
-  constructor() {
-    super('Your device is out of space for Anteroom; nothing was saved.');
-    this.name = 'StorageFullError';
-  }
-}
 
 /** Error names that mean "this browser will not store data for us here". */
 const UNAVAILABLE_NAMES = new Set([
