@@ -16,7 +16,9 @@ import { exportBackupIfUnlocked, lockVault, saveSessionIfUnlocked, startVaultSer
 import { answerCallMessage } from '@/lib/background/call-handler';
 import { createScreenShares } from '@/lib/background/screen-shares';
 import { tabsSharingScreen, watchFirefoxSharing } from '@/lib/background/firefox-sharing';
-import { answerSessionClientMessage } from '@/lib/background/session-client-handler';
+import { sessionClientDomain } from '@/lib/background/session-client-handler';
+import { createBus } from '@/lib/background/bus';
+import { listen } from '@/lib/bus/listen';
 import { createSessionRecorder } from '@/lib/background/session-recorder';
 import { platformForUrl } from '@/lib/rules/match';
 import { platforms } from '@/rules/index';
@@ -104,7 +106,8 @@ export default defineBackground(() => {
   const settingsReady = loadContract().then(apply);
 
   // The message router: each message type has one handler, which checks its sender first.
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  const bus = createBus([sessionClientDomain(), autoBackup.messages]);
+  listen((message: unknown, sender) => {
     const type = messageType(message) ?? '';
     if (type === 'banner:model') {
       return settingsReady.then(() => answerBannerRequest(message, sender, { jurisdiction, dismissHours, customRules, templates }));
@@ -121,10 +124,7 @@ export default defineBackground(() => {
         }),
       );
     }
-    if (type.startsWith('session:')) {
-      return answerSessionClientMessage(message, sender);
-    }
-    return undefined;
+    return bus(message, sender);
   });
 
   watchContract((loaded) => void apply(loaded));

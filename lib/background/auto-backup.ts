@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { loadContract } from '@/lib/contract/storage-item';
 import { readLastBackup, recordBackup } from '@/lib/backup-habit/last-backup';
 import {
@@ -15,7 +15,8 @@ import {
 import { downloadAndWait, mayUseDownloads } from '@/lib/backup-habit/download-file';
 import { bytesToBase64 } from '@/lib/vault/crypto/base64';
 import type { BackupExport } from '@/lib/vault/backup/backup-export';
-import { isOwnExtensionPage } from './sender';
+import { backupOperations } from '@/lib/backup-habit/messages';
+import { domain } from './bus';
 
 /**
  * The optional automatic backup: when it is on and the last backup is as old as the therapist's
@@ -32,9 +33,6 @@ export interface AutoBackupDeps {
   exportIfUnlocked(): Promise<BackupExport | undefined>;
   now?: () => number;
 }
-
-/** A message from the options page's "Make one now". */
-export const AUTO_BACKUP_NOW = 'backup:auto-now';
 
 export function createAutoBackup(deps: AutoBackupDeps) {
   const now = deps.now ?? Date.now;
@@ -86,6 +84,8 @@ export function createAutoBackup(deps: AutoBackupDeps) {
 
   return {
     run,
+    /** The options page's "Make one now" (lib/backup-habit/messages.ts). */
+    messages: domain(backupOperations, { 'backup:auto-now': async () => (await run(true)) ?? null }),
     /** Registers the listeners (synchronously, as MV3 service workers require). */
     listen() {
       browser.alarms.onAlarm.addListener((alarm) => {
@@ -95,11 +95,6 @@ export function createAutoBackup(deps: AutoBackupDeps) {
         if (area !== 'local' || !(AUTO_BACKUP_KEY in changes)) return;
         void schedule().catch(() => undefined);
         void run();
-      });
-      browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-        if ((message as { type?: unknown } | null)?.type !== AUTO_BACKUP_NOW) return undefined;
-        if (!isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
-        return run(true).then((result) => result ?? null);
       });
       void schedule().catch(() => undefined);
     },

@@ -4,7 +4,8 @@ import { browser, type Browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { chooseClient, chosenClient, createSessionRecorder, sessionRecordFor } from '@/lib/background/session-recorder';
 import { LIMITS, MAX_SESSION_MINUTES, sealedSession } from '@/lib/vault/store/record-schemas';
-import { answerSessionClientMessage } from '@/lib/background/session-client-handler';
+import { sessionClientDomain } from '@/lib/background/session-client-handler';
+import { createBus } from '@/lib/background/bus';
 import type { SessionInput } from '@/lib/vault/store/sessions-store';
 
 const call = { startedAt: Date.UTC(2026, 10, 21, 10), endedAt: Date.UTC(2026, 10, 21, 10, 50), platform: 'doxy-me' };
@@ -52,7 +53,8 @@ describe('a finished call joins the chosen client’s sessions', () => {
 describe('choosing the session’s client', () => {
   beforeEach(() => fakeBrowser.reset());
   const ownPage = (): Browser.runtime.MessageSender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
-  const contentScript = (): Browser.runtime.MessageSender => ({ id: browser.runtime.id, url: 'https://meet.google.com/x', tab: { id: 1 } as Browser.tabs.Tab });
+  const contentScript = (): Browser.runtime.MessageSender => ({ id: browser.runtime.id, url: 'https://meet.google.com/x', tab: { id: 1 } as Browser.tabs.Tab, frameId: 0 });
+  const answerSessionClientMessage = (message: unknown, sender: Browser.runtime.MessageSender) => createBus([sessionClientDomain()])(message, sender);
 
   it('is accepted from our own pages', async () => {
     expect(await answerSessionClientMessage({ type: 'session:choose-client', clientId: 'abc123' }, ownPage())).toEqual({ clientId: 'abc123' });
