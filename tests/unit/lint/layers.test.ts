@@ -57,10 +57,13 @@ describe('layer rules', () => {
   });
 
   it('the code as it stands keeps every layer', async () => {
-    const results = await eslint.lintFiles(['lib', 'components', 'entrypoints']);
+    // Only the folders that have layer rules: the other entrypoints have none to break.
+    const results = await eslint.lintFiles(['lib', 'components', 'entrypoints/in-page-*.ts']);
     const problems = results.flatMap((result) => result.messages.map((m) => `${relative(root, result.filePath)}:${m.line} ${m.message}`));
     expect(problems).toEqual([]);
     // The rule really ran over the tree: every in-page file was linted.
-    expect(results.map((result) => relative(root, result.filePath))).toContain('lib/in-page/probe/probe-channel.ts');
+    const linted = results.map((result) => relative(root, result.filePath));
+    expect(linted).toContain('lib/in-page/probe/probe-channel.ts');
+    expect(linted).toContain('entrypoints/in-page-webmail.ts');
   }, 120_000);
 });
