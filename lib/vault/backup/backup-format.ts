@@ -8,7 +8,7 @@ import { MAX_BACKUP_FILE_CHARS } from '../store/record-schemas';
 import { wrappedKeySchema } from '../crypto/wrapped-key';
 
 /**
- * The encrypted backup file (issue 4, item 6): a versioned JSON container holding the vault
+ * The encrypted backup file: a versioned JSON container holding the vault
  * header (so restoring still needs the passphrase), every sealed record as stored, each client's
  * wrapped key, and a sealed manifest that detects removed or rolled-back records. Nothing in it is
  * readable without the passphrase except opaque ids and the creation time.

@@ -60,7 +60,7 @@ describe('the catalogue check', () => {
 
   it('no source is a site the catalogue has retired as having no standing', () => {
     const retired = ['businessemailhosting.net', 'syncrivo.ai', 'sputniknews', 'triumphealth.com', 'dmclawllc.com', 'obc.memberclicks.net', 'healthtechinsider.com', 'phiguard.app',
-      // Reposts and sites with no standing replaced by vendor, regulator or reviewer pages (issue 13).
+      // Reposts and sites with no standing replaced by vendor, regulator or reviewer pages.
       'macrumors.com', 'telegraph247.com', 'soyacincau.com', 'lbnntv.com', 'ihyperg.com', 'intoday.in', 'empathysites.com',
       'patient-protect.com', 'legallyfirm.com', 'compliancejunction.com', 'teachmehipaa.com', 'mintlify.com', 'wikipedia.org'];
     const bad = [...sourcesOf, ...policySources].filter(([, s]) => retired.some((r) => s.url.includes(r))).map(([id, s]) => `${id}: ${s.url}`);

@@ -132,7 +132,7 @@ const cases: [string, string | undefined, string][] = [
   ['https://www.fastmail.com/pricing/', undefined, 'Fastmail marketing page'],
   ['https://mail.zoho.com/zm/#mail/folder/inbox', 'zoho-mail', 'Zoho Mail'],
   ['https://mail.zoho.eu/zm/', 'zoho-mail', 'Zoho Mail EU'],
-  // Practice-management telehealth, privacy-first messaging and mail (issue 13 §4)
+  // Practice-management telehealth, privacy-first messaging and mail
   ['https://smiththerapy.janeapp.com/admin#schedule', 'jane-app', 'Jane clinic account'],
   ['https://smiththerapy.janeapp.co.uk/', 'jane-app', 'Jane UK clinic account'],
   ['https://smiththerapy.janeapp.com.au/', 'jane-app', 'Jane Australia clinic account'],
