@@ -121,7 +121,12 @@ function sharedReads(settings: Pick<ProbeContext, 'contract' | 'connectionTest'>
     read<T>(source: Source<T>): Promise<T> {
       const known = reads.get(source);
       if (known) return known as Promise<T>;
-      const reading = source.read(context);
+      let reading: Promise<T>;
+      try {
+        reading = source.read(context);
+      } catch (error) {
+        reading = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
       reads.set(source, reading);
       reading.then(
         (value) => {

@@ -189,6 +189,35 @@ describe('the measuring loop', () => {
     expect(stopWatching).toHaveBeenCalledTimes(1);
   });
 
+  it('shows the checks of a source that fails as unknown, and reads it afresh the next time', async () => {
+    let calls = 0;
+    const flaky: Source<boolean> = {
+      read: () => {
+        calls += 1;
+        if (calls === 1) throw new Error('not yet');
+        return Promise.resolve(true);
+      },
+    };
+    let rerun = () => {};
+    const { loop, reported } = start([
+      check('a.flaky', {
+        probe: async (ctx) => ({ ok: await ctx.read(flaky) }),
+        watch: (_ctx, again) => {
+          rerun = again;
+          return () => {};
+        },
+      }),
+    ]);
+    // A read that throws before it returns still answers with a rejected promise (the popup reads sources too).
+    await expect(loop.context.read(flaky)).rejects.toThrow('not yet');
+    await settle();
+    expect(reported['a.flaky']?.status).toBe('unknown');
+    rerun();
+    await settle();
+    expect(calls).toBe(2);
+    expect(reported['a.flaky']?.status).toBe('pass');
+  });
+
   it('runs a button’s work inside the click, then measures its check again', async () => {
     const order: string[] = [];
     let ok = false;
