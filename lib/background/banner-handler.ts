@@ -4,7 +4,8 @@ import { platforms } from '@/rules/index';
 import { policies } from '@/rules/policies/index';
 import { bannerModelRequest, type BannerModelResponse } from '@/lib/messages';
 import { bannerModelFor, type RenderedTemplate } from '@/lib/rules/banner-model';
-import { BANNER_LOOK_KEY, DISMISSALS_KEY, lookOf, withLook } from '@/lib/rules/banner-prefs';
+import { lookOf } from '@/lib/rules/banner-prefs';
+import { bannerDismissalsItem, bannerLookItem } from '@/lib/storage/items/banner';
 import type { JurisdictionId } from '@/lib/rules/policy-schema';
 import type { PlatformRule } from '@/lib/rules/schema';
 import { isOwnContentScript, sameOrigin } from './sender';
@@ -30,22 +31,22 @@ export async function answerBannerRequest(
   if (!isOwnContentScript(sender, browser.runtime.id)) return undefined;
   const parsed = v.safeParse(bannerModelRequest, message);
   if (!parsed.success || !sender.url || !sameOrigin(parsed.output.url, sender.url)) return undefined;
-  const stored = await browser.storage.local.get([DISMISSALS_KEY, BANNER_LOOK_KEY]);
+  const [dismissals, looks] = await Promise.all([bannerDismissalsItem.get(), bannerLookItem.get()]);
   const model = bannerModelFor({
     url: parsed.output.url,
     kinds: parsed.output.kinds,
     platforms: [...settings.customRules, ...platforms],
     policy: policies[settings.jurisdiction],
     dismissHours: settings.dismissHours,
-    dismissals: stored[DISMISSALS_KEY],
-    look: stored[BANNER_LOOK_KEY],
+    dismissals,
+    look: looks,
     now: Date.now(),
     templates: settings.templates,
   });
   // The card is shown once per platform and verdict; the next load gets the chip.
   if (model?.firstVisit && model.verdict !== 'ok') {
-    const look = lookOf(stored[BANNER_LOOK_KEY], model.platformId);
-    await browser.storage.local.set({ [BANNER_LOOK_KEY]: withLook(stored[BANNER_LOOK_KEY], model.platformId, { ...look, seen: [...look.seen, model.verdict] }) });
+    const look = lookOf(looks, model.platformId);
+    await bannerLookItem.set({ ...looks, [model.platformId]: { ...look, seen: [...look.seen, model.verdict] } });
   }
   return model;
 }

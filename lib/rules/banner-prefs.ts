@@ -1,5 +1,13 @@
+import { LOCAL_KEYS } from '@/lib/storage/keys';
+
+/**
+ * The banner's preferences, as the in-page banner and the background share them (items and
+ * schemas: lib/storage/items/banner.ts). The readers here take anything and are written by hand:
+ * the in-page banner imports this file and must not bundle a schema library.
+ */
+
 /** Where dismissals live: storage.local, platform id → time (ms) until which its banner stays hidden. */
-export const DISMISSALS_KEY = 'bannerDismissals';
+export const DISMISSALS_KEY = LOCAL_KEYS.bannerDismissals;
 
 export type Dismissals = Record<string, number>;
 
@@ -14,7 +22,7 @@ export function isDismissed(dismissals: unknown, platformId: string, now: number
  * was already shown (afterwards a chip) and the corner the therapist moved it to. Platform ids
  * and corners only; nothing about a client or a session.
  */
-export const BANNER_LOOK_KEY = 'bannerLook';
+export const BANNER_LOOK_KEY = LOCAL_KEYS.bannerLook;
 
 /** Top right sits below the top 56 px, where call and mail apps keep their account menus. */
 export const CORNERS = ['top-right', 'bottom-right', 'bottom-left', 'top-left'] as const;
