@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { storage } from 'wxt/utils/storage';
 import {
   emptyReadinessState,
   readinessItemIds,
@@ -7,12 +6,13 @@ import {
   type ReadinessItemId,
   type ReadinessState,
 } from '@/lib/contract/practice-readiness';
+import { practiceReadinessItem } from '@/lib/storage/items/contract';
 
 /**
- * When each practice-readiness item was last confirmed, in storage.local only: it describes
- * this practice, not a client, and there is no reason for it to travel with browser sync.
+ * When each practice-readiness item was last confirmed, in storage.local only
+ * (lib/storage/items/contract.ts): it describes this practice, not a client, and there is no
+ * reason for it to travel with browser sync.
  */
-export const READINESS_KEY = 'local:practiceReadiness';
 
 export interface LoadedReadiness {
   state: ReadinessState;
@@ -22,7 +22,7 @@ export interface LoadedReadiness {
 
 /** Reads item by item, so one unreadable date does not cost the others. */
 export async function loadReadiness(): Promise<LoadedReadiness> {
-  const stored = await storage.getItem<unknown>(READINESS_KEY);
+  const stored = await practiceReadinessItem.get();
   const state = emptyReadinessState();
   if (stored === null || stored === undefined) return { state, resetItems: [] };
   const source = typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
@@ -38,7 +38,7 @@ export async function loadReadiness(): Promise<LoadedReadiness> {
 /** Validates, then writes the whole record; an invalid state throws and writes nothing. */
 export async function saveReadiness(state: ReadinessState): Promise<void> {
   const checked = v.parse(readinessStateSchema, state);
-  await storage.setItem(READINESS_KEY, checked);
+  await practiceReadinessItem.set(checked);
 }
 
 /** Today in the therapist's own time zone, as a date input writes it: 2025-03-01. */

@@ -1,3 +1,4 @@
+import { migrateValue, type Migrations } from '@/lib/storage/item';
 import { CONTRACT_VERSION, defaultContract } from './schema';
 
 /**
@@ -50,26 +51,14 @@ export function v1ToV2(stored: unknown): unknown {
   };
 }
 
-/** Keyed by the version each step produces, as WXT's storage item expects. */
-export const contractMigrations: Record<number, (stored: unknown) => unknown> = {
+/**
+ * Keyed by the version each step produces: the contract's storage items run them
+ * (lib/storage/items/contract.ts), and so does a settings file's import.
+ */
+export const contractMigrations: Migrations = {
   2: v1ToV2,
 };
 
-/** Brings a value stored at fromVersion up to CONTRACT_VERSION. Does not validate. */
-export function migrateContract(stored: unknown, fromVersion: number): unknown {
-  if (!Number.isInteger(fromVersion) || fromVersion < 1) {
-    throw new RangeError(`Contract version must be a whole number from 1, got ${fromVersion}`);
-  }
-  if (fromVersion > CONTRACT_VERSION) {
-    throw new RangeError(
-      `The stored contract is version ${fromVersion}, newer than this Anteroom understands (${CONTRACT_VERSION})`,
-    );
-  }
-  let value = stored;
-  for (let version = fromVersion + 1; version <= CONTRACT_VERSION; version++) {
-    const step = contractMigrations[version];
-    if (!step) throw new Error(`No contract migration to version ${version}`);
-    value = step(value);
-  }
-  return value;
-}
+/** Brings a value stored at fromVersion up to CONTRACT_VERSION, with the same steps as the stored item. Does not validate. */
+export const migrateContract = (stored: unknown, fromVersion: number): unknown =>
+  migrateValue('contract', contractMigrations, CONTRACT_VERSION, stored, fromVersion);

@@ -1,6 +1,5 @@
-import { storage } from 'wxt/utils/storage';
-import { contractMigrations } from './migrations';
-import { CONTRACT_VERSION, defaultContract, repairContract, validateContract, type Contract } from './schema';
+import { contractItems, contractSyncItem } from '@/lib/storage/items/contract';
+import { defaultContract, repairContract, validateContract, type Contract } from './schema';
 
 /**
  * Where the contract lives: storage.local, on this device. storage.sync would carry it to the
@@ -10,21 +9,13 @@ import { CONTRACT_VERSION, defaultContract, repairContract, validateContract, ty
  * off; Chrome's 8 KB-per-item quota, which long templates can pass:
  * https://developer.chrome.com/docs/extensions/reference/api/storage#property-sync) costs only
  * the sync copy. Earlier versions wrote to sync by default: the first read moves that copy here.
- *
- * Items are defined on use, not at module top level: @wxt-dev/storage starts an item's
- * migrations inside defineItem, so a top-level item would read storage on import (in Node at
- * build time, and in tests before the fake browser is reset).
+ * The items, their version and migrations: lib/storage/items/contract.ts.
  */
 
 export type ContractArea = 'sync' | 'local';
 
 /** The therapist's choice: true syncs the contract through the browser account. Absent until the move below ran. */
-const SYNC_CHOICE_KEY = 'local:contractSync' as const;
-
-async function syncChosen(): Promise<boolean | undefined> {
-  const choice = await storage.getItem<boolean>(SYNC_CHOICE_KEY);
-  return typeof choice === 'boolean' ? choice : undefined;
-}
+const syncChosen = (): Promise<boolean | undefined> => contractSyncItem.get();
 
 /** Whether the therapist asked for the contract to be synced through their browser account. */
 export async function isContractSyncOn(): Promise<boolean> {
@@ -44,24 +35,11 @@ async function moveOutOfSync(): Promise<void> {
     if (synced && (!local || synced.savedAt > local.savedAt)) {
       await writeCopy('local', synced.value, new Date(synced.savedAt || Date.now()).toISOString());
     }
-    if (synced) await storage.removeItem('sync:contract', { removeMeta: true });
-    await storage.setItem(SYNC_CHOICE_KEY, false);
+    if (synced) await contractItems.sync.remove();
+    await contractSyncItem.set(false);
   } catch {
     // Storage refused: nothing was lost, and the next read tries again.
   }
-}
-
-interface ContractMeta extends Record<string, unknown> {
-  /** ISO time of the last save; with two copies, the newer one wins. */
-  savedAt?: string;
-}
-
-/** The versioned storage item for one area. Values are `unknown` until repairContract reads them. */
-export function defineContractItem(area: ContractArea) {
-  return storage.defineItem<unknown, ContractMeta>(`${area}:contract`, {
-    version: CONTRACT_VERSION,
-    migrations: contractMigrations,
-  });
 }
 
 interface StoredCopy {
@@ -72,13 +50,12 @@ interface StoredCopy {
 
 async function readCopy(area: ContractArea): Promise<StoredCopy | undefined> {
   try {
-    // Probe first: a missing or disabled area must not reach defineItem, whose background
-    // read would otherwise fail as an unhandled rejection.
-    await storage.getItem(`${area}:contract`);
-    const item = defineContractItem(area);
-    const value = await item.getValue();
+    const item = contractItems[area];
+    const value = await item.get();
     if (value === null || value === undefined) return undefined;
-    const savedAt = Date.parse((await item.getMeta()).savedAt ?? '');
+    // ISO time of the last save, kept beside the version; with two copies, the newer one wins.
+    const { savedAt: saved } = await item.meta();
+    const savedAt = Date.parse(typeof saved === 'string' ? saved : '');
     return { area, value, savedAt: Number.isNaN(savedAt) ? 0 : savedAt };
   } catch {
     return undefined;
@@ -115,14 +92,8 @@ export type SaveResult =
   | { ok: true; value: Contract; syncRefused: boolean }
   | { ok: false; errors: Record<string, string> };
 
-async function writeCopy(area: ContractArea, value: unknown, savedAt: string): Promise<void> {
-  // One storage write for the value and its version: a reader in another page must never see
-  // the new value without its version, or WXT would migrate it again as a v1 value.
-  await storage.setItems([
-    { key: `${area}:contract`, value },
-    { key: `${area}:contract$`, value: { v: CONTRACT_VERSION, savedAt } },
-  ]);
-}
+/** The value and its version and save time, in one storage write (see StoredItem.set). */
+const writeCopy = (area: ContractArea, value: unknown, savedAt: string): Promise<void> => contractItems[area].set(value, { savedAt });
 
 /**
  * Validates, then writes to this device (and to sync when the therapist chose it). An invalid
@@ -149,12 +120,12 @@ export async function saveContract(input: unknown, now: Date = new Date()): Prom
  */
 export async function setContractSync(on: boolean): Promise<void> {
   await moveOutOfSync();
-  await storage.setItem(SYNC_CHOICE_KEY, on);
+  await contractSyncItem.set(on);
   if (on) {
     const local = await readCopy('local');
     if (local) await writeCopy('sync', local.value, new Date(local.savedAt || Date.now()).toISOString());
   } else {
-    await storage.removeItem('sync:contract', { removeMeta: true });
+    await contractItems.sync.remove();
   }
 }
 
@@ -163,12 +134,6 @@ export function watchContract(onChange: (loaded: LoadedContract) => void): () =>
   const reload = () => {
     void loadContract().then(onChange);
   };
-  const unwatchers = (['sync', 'local'] as const).map((area) => {
-    try {
-      return storage.watch(`${area}:contract`, reload);
-    } catch {
-      return () => undefined;
-    }
-  });
+  const unwatchers = (['sync', 'local'] as const).map((area) => contractItems[area].watch(reload));
   return () => unwatchers.forEach((unwatch) => unwatch());
 }

@@ -53,6 +53,27 @@ export interface StoredItem<T, TFallback = T> {
   migrate(stored: unknown, fromVersion: number): unknown;
 }
 
+/**
+ * Brings a value stored at `fromVersion` up to `version` with the steps in `migrations`. Does not
+ * validate: the reader does. Throws on a version it cannot read (not whole, below 1, newer).
+ */
+export function migrateValue(name: string, migrations: Migrations, version: number, stored: unknown, fromVersion: number): unknown {
+  const label = `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`;
+  if (!Number.isInteger(fromVersion) || fromVersion < 1) {
+    throw new RangeError(`${label} version must be a whole number from 1, got ${fromVersion}`);
+  }
+  if (fromVersion > version) {
+    throw new RangeError(`The stored ${name} is version ${fromVersion}, newer than this Anteroom understands (${version})`);
+  }
+  let value = stored;
+  for (let next = fromVersion + 1; next <= version; next++) {
+    const step = migrations[next];
+    if (!step) throw new Error(`No ${name} migration to version ${next}`);
+    value = step(value);
+  }
+  return value;
+}
+
 export function storedItem<TSchema extends v.GenericSchema, TFallback = v.InferOutput<TSchema>>(
   spec: ItemSpec<TSchema, TFallback>,
 ): StoredItem<v.InferOutput<TSchema>, TFallback> {
@@ -112,16 +133,6 @@ export function storedItem<TSchema extends v.GenericSchema, TFallback = v.InferO
         return () => undefined;
       }
     },
-    migrate(stored, fromVersion) {
-      if (!Number.isInteger(fromVersion) || fromVersion < 1) {
-        throw new RangeError(`${spec.name} version must be a whole number from 1, got ${fromVersion}`);
-      }
-      if (fromVersion > version) {
-        throw new RangeError(`The stored ${spec.name} is version ${fromVersion}, newer than this Anteroom understands (${version})`);
-      }
-      let value = stored;
-      for (let next = fromVersion + 1; next <= version; next++) value = migrations[next]!(value);
-      return value;
-    },
+    migrate: (stored, fromVersion) => migrateValue(spec.name, migrations, version, stored, fromVersion),
   };
 }

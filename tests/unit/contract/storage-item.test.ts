@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storedV1 } from './fixtures';
 import { defaultContract, type Contract } from '../../../lib/contract/schema';
-import { defineContractItem, isContractSyncOn, loadContract, saveContract, setContractSync, watchContract } from '../../../lib/contract/storage-item';
+import { contractItems } from '../../../lib/storage/items/contract';
+import { isContractSyncOn, loadContract, saveContract, setContractSync, watchContract } from '../../../lib/contract/storage-item';
 
 const quotaError = () => new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
 
@@ -72,9 +73,9 @@ describe('contract storage', () => {
 
   it('exposes the same versioned item for direct use', async () => {
     await fakeBrowser.storage.local.set({ contract: storedV1, contract$: { v: 1 } });
-    const item = defineContractItem('local');
-    expect(await item.getValue()).toHaveProperty('sessionMinutes', 60);
-    expect(await item.getMeta()).toMatchObject({ v: 2 });
+    const item = contractItems.local;
+    expect(await item.get()).toHaveProperty('sessionMinutes', 60);
+    expect(await item.meta()).toMatchObject({ v: 2 });
   });
 
   it('falls back field by field when the stored contract is partly invalid, naming the reset fields', async () => {
