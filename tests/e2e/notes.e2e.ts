@@ -1,110 +1,87 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'puppeteer';
-import { launchChromium, type ChromiumSession } from './harness/browsers';
-import { watchErrors } from './harness/errors';
-import { repoRoot } from './harness/paths';
 import { seriousA11yFindings } from './harness/axe';
+import { launchDriver, type Driver } from './harness/driver';
+import { errorsOn, watchErrors } from './harness/errors';
+import { send } from './harness/extension';
+import { browserTable } from './harness/matrix';
+import { finishedDownloads, screenshotFailures } from './harness/page-files';
+import { NotesPage, VAULT_WAIT } from './pages/notes-page';
 
-// scrypt at N=2^17 takes about a second per unlock here; every wait for the vault is generous.
-const VAULT_WAIT = 45_000;
+/**
+ * Encrypted session notes through the real notes page, as a therapist uses it: create, write,
+ * search, lock, unlock, drafts, two windows at once, backup, Markdown export, delete, restore.
+ */
 const PASSPHRASE = 'quiet harbour lantern seventeen';
 const CLIENT = 'R.K. (Tuesday)';
 const MARKER = `marker-${Date.now().toString(36)}-owl`;
 const DRAFT = `draft-${Date.now().toString(36)}-heron`;
 
-let session: ChromiumSession;
-let page: Page;
-let errors: string[];
-let downloads: string;
+describe.each(browserTable())('encrypted notes in %s', (browser, test) => {
+  let driver: Driver;
+  let notes: NotesPage;
+  let page: Page;
+  let downloads: string;
 
-beforeAll(async () => {
-  session = await launchChromium();
-  page = await session.browser.newPage();
-  errors = watchErrors(page);
-  downloads = mkdtempSync(join(tmpdir(), 'anteroom-notes-downloads-'));
-  const cdp = await page.createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-  await page.goto(session.pageUrl('notes.html'));
-});
-afterAll(async () => {
-  await session?.browser.close();
-});
-// A picture of the page when a step fails (in the git-ignored artifacts folder).
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail' || !page) return;
-  const dir = join(repoRoot, '.e2e-artifacts');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `notes-chromium-${context.task.name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
-});
-
-const stateOf = (target: Page = page) => target.$eval('[data-testid=vault-state]', (el) => el.getAttribute('data-state'));
-const waitForState = (state: string, target: Page = page) =>
-  target.waitForSelector(`[data-testid=vault-state][data-state=${state}]`, { timeout: VAULT_WAIT });
-
-/** Everything a person or a script could read from the page: markup plus the values of form controls. */
-const pageText = (target: Page = page) =>
-  target.evaluate(
-    () =>
-      document.documentElement.outerHTML +
-      [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n'),
-  );
-
-async function typeInto(selector: string, text: string, target: Page = page) {
-  const field = await target.waitForSelector(selector);
-  await field!.click({ count: 3 });
-  await field!.evaluate((el) => {
-    (el as HTMLInputElement).value = '';
+  beforeAll(async () => {
+    downloads = mkdtempSync(join(tmpdir(), `anteroom-notes-${browser.toLowerCase()}-`));
+    driver = await launchDriver(browser, { downloads });
+    notes = await NotesPage.open(driver);
+    page = notes.page;
   });
-  await field!.type(text);
-}
+  afterAll(async () => {
+    await driver?.close();
+  });
+  screenshotFailures(`notes-${browser}`, () => page);
 
-async function click(selector: string, target: Page = page) {
-  const button = await target.waitForSelector(`${selector}:not([disabled])`, { timeout: VAULT_WAIT });
-  await button!.click();
-}
+  const stateOf = (target: Page = page) => target.$eval('[data-testid=vault-state]', (el) => el.getAttribute('data-state'));
+  const waitForState = (state: 'none' | 'locked' | 'unlocked', target: Page = page) => new NotesPage(target).waitForState(state);
 
-const noteItemsText = (target: Page = page) =>
-  target.$$eval('[data-testid=note-item]', (items) => items.map((item) => item.textContent ?? ''));
+  /** Everything a person or a script could read from the page: markup plus the values of form controls. */
+  const pageText = (target: Page = page) =>
+    target.evaluate(
+      () =>
+        document.documentElement.outerHTML +
+        [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n'),
+    );
 
-/** A second notes page (another tab, or the side panel), unlocked, on the same client's notes. */
-async function openSecondNotesPage(): Promise<{ other: Page; otherErrors: string[] }> {
-  const other = await session.browser.newPage();
-  const otherErrors = watchErrors(other);
-  await other.goto(session.pageUrl('notes.html'));
-  await waitForState('unlocked', other);
-  await click('[data-testid=client-item]', other);
-  await other.waitForSelector('[data-testid=note-item]', { timeout: VAULT_WAIT });
-  return { other, otherErrors };
-}
+  const typeInto = (selector: string, text: string, target: Page = page) => new NotesPage(target).typeInto(selector, text);
+  const click = (selector: string, target: Page = page) => new NotesPage(target).click(selector, VAULT_WAIT);
+  const noteItemsText = (target: Page = page) => new NotesPage(target).noteItems();
+  const unlock = (passphrase: string) => notes.unlock(passphrase);
 
-async function unlock(passphrase: string) {
-  await typeInto('input[name=passphrase]', passphrase);
-  await click('[data-testid=unlock]');
-}
+  /** A second notes page (another tab, or the side panel), unlocked, on the same client's notes. */
+  async function openSecondNotesPage(): Promise<{ other: Page; otherErrors: string[] }> {
+    const other = await driver.extensionPage('notes.html');
+    const heard = watchErrors(other);
+    await waitForState('unlocked', other);
+    await click('[data-testid=client-item]', other);
+    await other.waitForSelector('[data-testid=note-item]', { timeout: VAULT_WAIT });
+    return { other, otherErrors: heard };
+  }
 
-/** Chooses the backup this test file downloaded, in the restore form. */
-async function chooseDownloadedBackup() {
-  const [file] = readdirSync(downloads).filter((f) => f.endsWith('.json'));
-  const input = await page.waitForSelector('input[type=file][name=import]');
-  await input!.uploadFile(join(downloads, file!));
-}
+  /** Chooses the backup this spec downloaded, in the restore form. */
+  async function chooseDownloadedBackup() {
+    const [file] = readdirSync(downloads).filter((f) => f.endsWith('.json'));
+    const input = await page.waitForSelector('input[type=file][name=import]');
+    await input!.uploadFile(join(downloads, file!));
+  }
 
-async function submitImportPassphrase(passphrase: string) {
-  await typeInto('input[name=passphrase]', passphrase);
-  await click('[data-testid=import-confirm]');
-}
+  async function submitImportPassphrase(passphrase: string) {
+    await typeInto('input[name=passphrase]', passphrase);
+    await click('[data-testid=import-confirm]');
+  }
 
-describe('encrypted notes in Chromium', () => {
-  it('starts with no vault and explains that a forgotten passphrase cannot be recovered', async () => {
+  test('starts with no vault and explains that a forgotten passphrase cannot be recovered', async () => {
     await waitForState('none');
     expect(await page.$eval('main', (m) => m.textContent)).toMatch(/cannot be recovered/);
     expect(await page.title()).toBe('Anteroom — session notes');
   });
 
-  it('refuses a short passphrase and a mismatched confirmation, creating nothing', async () => {
+  test('refuses a short passphrase and a mismatched confirmation, creating nothing', async () => {
     await typeInto('input[name=passphrase]', 'too short');
     await typeInto('input[name=passphraseConfirm]', 'too short');
     await page.click('[data-testid=create-vault]');
@@ -117,20 +94,20 @@ describe('encrypted notes in Chromium', () => {
     expect(await stateOf()).toBe('none');
   });
 
-  it('shows the strength of the passphrase with a hint while it is typed', async () => {
+  test('shows the strength of the passphrase with a hint while it is typed', async () => {
     await typeInto('input[name=passphrase]', PASSPHRASE);
     const meter = await page.waitForSelector('[data-testid=passphrase-strength][data-score]', { timeout: 15_000 });
     expect(await meter!.evaluate((m) => m.textContent)).toMatch(/Strength: \w+/);
   });
 
-  it('creates the vault and leaves it unlocked, saying when it locks itself', async () => {
+  test('creates the vault and leaves it unlocked, saying when it locks itself', async () => {
     await typeInto('input[name=passphraseConfirm]', PASSPHRASE);
     await click('[data-testid=create-vault]');
     await waitForState('unlocked');
     expect(await page.$eval('[data-testid=vault-state]', (el) => el.textContent)).toMatch(/Locks after \d+ minutes? without activity/);
   });
 
-  it('asks the browser to keep the notes through storage pressure, and says what it answered', async () => {
+  test('asks the browser to keep the notes through storage pressure, and says what it answered', async () => {
     const shown = await page.waitForSelector('[data-testid=storage-persistence]', { timeout: 10_000 });
     // The browser decides (headless Chromium here says no); the page must say what it decided.
     const persisted = await page.evaluate(() => navigator.storage.persisted());
@@ -138,7 +115,7 @@ describe('encrypted notes in Chromium', () => {
     expect(await shown!.evaluate((el) => el.textContent)).toMatch(persisted ? /agreed to keep your notes/ : /may delete your notes .* Keep a recent backup/);
   });
 
-  it('adds a client with a contact mode and contract exceptions', async () => {
+  test('adds a client with a contact mode and contract exceptions', async () => {
     await click('[data-testid=new-client]');
     await typeInto('input[name=clientLabel]', CLIENT);
     await page.select('select[name=contactMode]', 'phone');
@@ -148,7 +125,7 @@ describe('encrypted notes in Chromium', () => {
     expect(await page.$eval('[data-testid=client-view]', (v) => v.textContent)).toContain('Phone');
   });
 
-  it('writes a note with tags and lists it under the client', async () => {
+  test('writes a note with tags and lists it under the client', async () => {
     await click('[data-testid=new-note]');
     await typeInto('textarea[name=noteBody]', `Session went well. ${MARKER} Discussed sleep.`);
     await typeInto('input[name=noteTags]', 'sleep, review');
@@ -161,7 +138,7 @@ describe('encrypted notes in Chromium', () => {
     expect((await noteItemsText()).join()).toContain('review');
   });
 
-  it('edits the note', async () => {
+  test('edits the note', async () => {
     await click('[data-testid=edit-note]');
     const area = await page.waitForSelector('textarea[name=noteBody]');
     await area!.type(' Edited.');
@@ -173,7 +150,7 @@ describe('encrypted notes in Chromium', () => {
     expect(await page.$('textarea[name=noteBody]')).toBeNull();
   });
 
-  it('refuses to save over a newer version from another window, and keeps the typed text', async () => {
+  test('refuses to save over a newer version from another window, and keeps the typed text', async () => {
     // The notes page open twice (a tab and the side panel), on the same client.
     const { other, otherErrors } = await openSecondNotesPage();
     await page.bringToFront();
@@ -188,7 +165,7 @@ describe('encrypted notes in Chromium', () => {
       () => [...document.querySelectorAll('[data-testid=note-item]')].some((n) => n.textContent?.includes('Saved from the side panel.')),
       { timeout: VAULT_WAIT },
     );
-    expect(otherErrors).toEqual([]);
+    expect(await errorsOn(other, otherErrors)).toEqual([]);
     await other.close();
 
     await page.bringToFront();
@@ -211,7 +188,7 @@ describe('encrypted notes in Chromium', () => {
     expect((await noteItemsText()).join()).not.toContain('Typed in the tab.');
   });
 
-  it('finds the note by full-text search', async () => {
+  test('finds the note by full-text search', async () => {
     await typeInto('input[name=search]', MARKER);
     await page.waitForFunction(
       (marker) =>
@@ -223,11 +200,11 @@ describe('encrypted notes in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('#search-summary')?.textContent?.startsWith('No notes'), { timeout: VAULT_WAIT });
   });
 
-  it('has no serious accessibility problems while unlocked', async () => {
+  test('has no serious accessibility problems while unlocked', async () => {
     expect(await seriousA11yFindings(page)).toEqual([]);
   });
 
-  it('lays out in a 320-pixel side panel without sideways scrolling', async () => {
+  test('lays out in a 320-pixel side panel without sideways scrolling', async () => {
     await page.setViewport({ width: 320, height: 700 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.screenshot({ path: '/tmp/notes-narrow-unlocked.png', fullPage: true });
@@ -235,7 +212,7 @@ describe('encrypted notes in Chromium', () => {
     await page.screenshot({ path: '/tmp/notes-wide-unlocked.png', fullPage: true });
   });
 
-  it('locks: the note text is gone from the page at once', async () => {
+  test('locks: the note text is gone from the page at once', async () => {
     await typeInto('input[name=search]', MARKER);
     await page.waitForSelector('[data-testid=search-results]', { timeout: VAULT_WAIT });
     await click('[data-testid=lock]');
@@ -246,7 +223,7 @@ describe('encrypted notes in Chromium', () => {
     expect(await page.$('[data-testid=note-item]')).toBeNull();
   });
 
-  it('a wrong passphrase shows an error and changes nothing', async () => {
+  test('a wrong passphrase shows an error and changes nothing', async () => {
     await unlock('this is not the right passphrase');
     const alert = await page.waitForSelector('[role=alert]', { timeout: VAULT_WAIT });
     expect((await alert!.evaluate((a) => a.textContent))?.length).toBeGreaterThan(10);
@@ -255,7 +232,7 @@ describe('encrypted notes in Chromium', () => {
     await page.screenshot({ path: '/tmp/notes-wrong-passphrase.png', fullPage: true });
   });
 
-  it('after repeated wrong passphrases, shows the wait and keeps the button disabled until it passes', async () => {
+  test('after repeated wrong passphrases, shows the wait and keeps the button disabled until it passes', async () => {
     for (const attempt of ['second wrong passphrase', 'third wrong passphrase']) {
       await unlock(attempt);
       await page.waitForFunction(
@@ -272,7 +249,7 @@ describe('encrypted notes in Chromium', () => {
     expect(await stateOf()).toBe('locked');
   });
 
-  it('unlocks with the right passphrase (after any back-off) and the note is back', async () => {
+  test('unlocks with the right passphrase (after any back-off) and the note is back', async () => {
     await unlock(PASSPHRASE);
     await waitForState('unlocked');
     await page.waitForFunction(
@@ -282,7 +259,7 @@ describe('encrypted notes in Chromium', () => {
     );
   });
 
-  it('keeps a draft through a lock and brings it back after unlocking', async () => {
+  test('keeps a draft through a lock and brings it back after unlocking', async () => {
     await click('[data-testid=new-note]');
     await typeInto('textarea[name=noteBody]', `Half-written thought ${DRAFT}`);
     await page.waitForSelector('[data-testid=draft-state][data-state=saved]', { timeout: VAULT_WAIT });
@@ -299,7 +276,7 @@ describe('encrypted notes in Chromium', () => {
     expect(await page.$('[data-testid=draft-restored]')).not.toBeNull();
   });
 
-  it('keeps a draft typed just before "Lock now", without waiting for the pause', async () => {
+  test('keeps a draft typed just before "Lock now", without waiting for the pause', async () => {
     const area = await page.waitForSelector('textarea[name=noteBody]');
     await area!.type(' and one more line');
     await click('[data-testid=lock]');
@@ -318,7 +295,7 @@ describe('encrypted notes in Chromium', () => {
     );
   });
 
-  it('shows the locked state at once in another open notes page when the vault locks', async () => {
+  test('shows the locked state at once in another open notes page when the vault locks', async () => {
     const { other, otherErrors } = await openSecondNotesPage();
     // Lock from the first page while the other one sits in a background tab.
     await page.bringToFront();
@@ -329,7 +306,7 @@ describe('encrypted notes in Chromium', () => {
       timeout: 5_000,
     });
     expect(await pageText(other)).not.toContain(MARKER);
-    expect(otherErrors).toEqual([]);
+    expect(await errorsOn(other, otherErrors)).toEqual([]);
     await other.close();
     await page.bringToFront();
     await unlock(PASSPHRASE);
@@ -338,26 +315,20 @@ describe('encrypted notes in Chromium', () => {
     await page.waitForSelector('[data-testid=note-item]', { timeout: VAULT_WAIT });
   });
 
-  it('downloads an encrypted backup that does not contain the note text', async () => {
+  test('downloads an encrypted backup that does not contain the note text', async () => {
     await click('[data-testid=export]');
     await page.waitForFunction(() => document.querySelector('[data-testid=export-report]')?.textContent?.startsWith('Downloaded'), {
       timeout: VAULT_WAIT,
     });
-    const deadline = Date.now() + 10_000;
-    let files: string[] = [];
-    while (Date.now() < deadline) {
-      files = readdirSync(downloads).filter((f) => !f.endsWith('.crdownload'));
-      if (files.length > 0) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const files = await finishedDownloads(downloads, '.json', VAULT_WAIT);
     expect(files).toHaveLength(1);
-    const text = readFileSync(join(downloads, files[0]!), 'utf8');
+    const text = readFileSync(files[0]!, 'utf8');
     expect(text.length).toBeGreaterThan(100);
     expect(text).not.toContain(MARKER);
     expect(text).not.toContain(CLIENT);
   });
 
-  it('asks before a Markdown export and warns that the file is not encrypted', async () => {
+  test('asks before a Markdown export and warns that the file is not encrypted', async () => {
     await click('[data-testid=export-markdown]');
     const panel = await page.waitForSelector('[data-testid=markdown-export]');
     expect(await panel!.evaluate((p) => p.textContent)).toMatch(/NOT encrypted/);
@@ -371,7 +342,7 @@ describe('encrypted notes in Chromium', () => {
     await page.waitForSelector('[data-testid=markdown-export]', { hidden: true });
   });
 
-  it('over notes that exist, says a wrong passphrase before asking to replace anything, and Cancel keeps them', async () => {
+  test('over notes that exist, says a wrong passphrase before asking to replace anything, and Cancel keeps them', async () => {
     await chooseDownloadedBackup();
     await submitImportPassphrase('wrong backup passphrase');
     await page.waitForSelector('[data-testid=import-error]', { timeout: VAULT_WAIT });
@@ -384,7 +355,7 @@ describe('encrypted notes in Chromium', () => {
     expect(await pageText()).toContain(CLIENT);
   });
 
-  it('deletes a client only after its name is typed, and its notes go with it', async () => {
+  test('deletes a client only after its name is typed, and its notes go with it', async () => {
     await click('[data-testid=delete-client]');
     const summary = await page.waitForSelector('[data-testid=delete-client-summary]');
     expect(await summary!.evaluate((s) => s.textContent)).toMatch(/2 notes/);
@@ -402,7 +373,7 @@ describe('encrypted notes in Chromium', () => {
     expect(await noteItemsText()).toEqual([]);
   });
 
-  it('restores the backup: counts reported, the client and note come back', async () => {
+  test('restores the backup: counts reported, the client and note come back', async () => {
     await chooseDownloadedBackup();
     await submitImportPassphrase('wrong backup passphrase');
     await page.waitForSelector('[data-testid=import-error]', { timeout: VAULT_WAIT });
@@ -424,7 +395,44 @@ describe('encrypted notes in Chromium', () => {
     );
   });
 
-  it('printed nothing to the console and threw nothing', () => {
-    expect(errors).toEqual([]);
+  test('locks with a broadcast that comes from the background itself, and a locked vault answers "locked"', async () => {
+    const other = await driver.extensionPage('popup.html');
+    const clients = await send<Array<{ id: string }>>(other, { type: 'vault:list-clients' });
+    if (!clients.ok) throw new Error(clients.error.message);
+    const clientId = clients.value[0]!.id;
+    await other.evaluate(() => {
+      type Sender = { id?: string; url?: string; tab?: unknown };
+      const g = globalThis as unknown as {
+        browser?: unknown;
+        chrome: unknown;
+        heardLock?: boolean;
+        lockSender?: { ours: boolean; tab: boolean; onOurOrigin: boolean };
+      };
+      const api = (g.browser ?? g.chrome) as { runtime: { id: string; getURL(path: string): string; onMessage: { addListener(l: (m: { type?: string }, sender: Sender) => void): void } } };
+      api.runtime.onMessage.addListener((m, sender) => {
+        if (m?.type !== 'vault:locked') return;
+        g.heardLock = true;
+        g.lockSender = {
+          ours: sender.id === api.runtime.id,
+          tab: sender.tab !== undefined,
+          onOurOrigin: typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL('/')),
+        };
+      });
+    });
+    expect(await send(other, { type: 'vault:lock', reason: 'user' })).toEqual({ ok: true });
+    await other.waitForFunction(() => (globalThis as unknown as { heardLock?: boolean }).heardLock === true, { timeout: 10_000 });
+    // What the notes page's client requires of the sender (isOwnBackground), as each browser reports it.
+    expect(await other.evaluate(() => (globalThis as unknown as { lockSender?: object }).lockSender)).toEqual({ ours: true, tab: false, onOurOrigin: true });
+    expect(await send(other, { type: 'vault:list-notes', clientId })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    await waitForState('locked');
+
+    expect(await send(other, { type: 'vault:unlock', passphrase: PASSPHRASE })).toEqual({ ok: true });
+    const listed = await send<Array<{ body: string }>>(other, { type: 'vault:list-notes', clientId });
+    expect(listed.ok && listed.value.map((n) => n.body).join()).toContain(MARKER);
+    await other.close();
+  }, 120_000);
+
+  test('printed nothing to the console and threw nothing', async () => {
+    expect(await notes.problems()).toEqual([]);
   });
 });
