@@ -108,10 +108,21 @@ function moveOne(spec: SealedTable, row: SealedRow, from: Uint8Array | undefined
   return 'damaged';
 }
 
+/** One batch of rows, sealed again and ready to be written. */
+interface Batch {
+  first: string;
+  last: string;
+  count: number;
+  writes: SealedRow[];
+}
+
 /**
  * Moves every row that needs it, one read and (at most) one write per row. A row that opens
  * under neither key (damaged before the renewal began) is carried over as it is: it could not be
  * read before and cannot be after.
+ *
+ * Each batch is written while the next is read and sealed again: IndexedDB does its work in the
+ * browser's own process, so the crypto here runs beside it instead of after it.
  */
 export async function resealRows(
   db: AnteroomVaultDb,
@@ -127,15 +138,10 @@ export async function resealRows(
     const table = tableOf(db, spec.name);
     const seen = new Set<string>();
     passed.set(spec.name, seen);
-    let last: string | undefined;
-    for (;;) {
-      const after = last;
-      const rows = await withStorage(() =>
-        (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(batchSize).toArray(),
-      );
-      if (rows.length === 0) break;
-      const first = spec.keyOf(rows[0]!);
-      last = spec.keyOf(rows.at(-1)!);
+    const readAfter = (after: string | undefined) =>
+      withStorage(() => (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(batchSize).toArray());
+    const prepare = (rows: SealedRow[]): Batch | undefined => {
+      if (rows.length === 0) return undefined;
       const writes: SealedRow[] = [];
       for (const row of rows) {
         seen.add(spec.keyOf(row));
@@ -148,19 +154,31 @@ export async function resealRows(
         if (typeof outcome === 'object') writes.push({ ...rest, sealed: outcome.sealed });
         else if (epoch !== undefined) writes.push(rest);
       }
-      if (writes.length > 0) {
-        await withStorage(() =>
-          db.transaction('rw', table, async () => {
-            // Keys only: a row deleted since it was read is not brought back.
-            const still = new Set(await table.where(':id').between(first, last!, true, true).primaryKeys());
-            await table.bulkPut(writes.filter((row) => still.has(spec.keyOf(row))));
-          }),
-        );
-        await options.afterStep?.(`${spec.name} batch ending ${last}`);
-      }
-      progress.done = Math.min(progress.total, progress.done + rows.length);
+      return { first: spec.keyOf(rows[0]!), last: spec.keyOf(rows.at(-1)!), count: rows.length, writes };
+    };
+    const write = ({ first, last, writes }: Batch) =>
+      writes.length === 0
+        ? Promise.resolve()
+        : withStorage(() =>
+            db.transaction('rw', table, async () => {
+              // Keys only: a row deleted since it was read is not brought back.
+              const still = new Set(await table.where(':id').between(first, last, true, true).primaryKeys());
+              await table.bulkPut(writes.filter((row) => still.has(spec.keyOf(row))));
+            }),
+          );
+
+    let batch = prepare(await readAfter(undefined));
+    while (batch) {
+      // Read first: the write, over the same table, then waits for the read, not the other way round.
+      const reading = readAfter(batch.last).then(prepare);
+      const [written, next] = await Promise.allSettled([write(batch), reading]);
+      if (written.status === 'rejected') throw written.reason;
+      if (next.status === 'rejected') throw next.reason;
+      if (batch.writes.length > 0) await options.afterStep?.(`${spec.name} batch ending ${batch.last}`);
+      progress.done = Math.min(progress.total, progress.done + batch.count);
       options.onProgress?.({ ...progress });
       if (options.stopped?.()) throw new VaultLockedError();
+      batch = next.value;
     }
   }
   return { carried, passed };
