@@ -1,14 +1,12 @@
-import * as v from 'valibot';
 import { manifestDigest } from './backup-manifest';
 import { digestBackup, parseBackup, sealBackup, serializeBackup, type BackupRecord } from './backup-format';
-import { checkRestore, type LeftOutRecord } from './backup-restorable';
+import { checkRestore, type LeftOutRecord, type OpenedRecord } from './backup-restorable';
 import type { DataKey } from '../crypto/data-key';
 import type { AnteroomVaultDb, ClientKeyRow } from '../store/db';
-import type { JsonValue } from '../crypto/envelope';
 import type { VaultHeader } from '../crypto/header';
 import { BackupTooLargeError, BackupUnverifiedError, NoVaultError } from '../errors';
 import { withStorage } from '../store/storage-failures';
-import { MAX_BACKUP_FILE_CHARS, sealedClient } from '../store/record-schemas';
+import { MAX_BACKUP_FILE_CHARS } from '../store/record-schemas';
 import type { LeftOutView } from '../store/views';
 
 /**
@@ -80,30 +78,28 @@ async function madeAndChecked(snapshot: Snapshot, keys: DataKey, now: Date) {
   return keys.use((dek) => {
     const check = checkRestore(backup, dek, digest);
     if (check.report.manifest !== 'ok') throw new BackupUnverifiedError();
-    const views = check.leftOut.map((record) => describeLeftOut(record, backup.records, check.opened));
+    const position = new Map(backup.records.map((entry, index) => [`${entry.table}/${entry.id}`, index]));
+    const openedAs = (table: string, id: string) => {
+      const index = position.get(`${table}/${id}`);
+      return index === undefined ? undefined : check.opened[index];
+    };
+    const views = check.leftOut.map((record) => describeLeftOut(record, openedAs));
     return { text, leftOut: check.leftOut, views };
   });
 }
 
 /** Kind, client label and date, read only from fields that pass their own check; nothing else. */
-function describeLeftOut(record: LeftOutRecord, records: readonly BackupRecord[], opened: readonly (JsonValue | undefined)[]): LeftOutView {
+function describeLeftOut(record: LeftOutRecord, openedAs: (table: string, id: string) => OpenedRecord | undefined): LeftOutView {
   const clientId = record.clientId ?? '';
-  const contentsOf = (table: string, id: string) => {
-    const index = records.findIndex((entry) => entry.table === table && entry.id === id);
-    const contents = index < 0 ? undefined : opened[index];
-    return typeof contents === 'object' && contents !== null && !Array.isArray(contents) ? contents : undefined;
-  };
-  const client = contentsOf('clients', clientId);
-  const label = v.is(sealedClient, client) ? client.label : undefined;
-  const own = contentsOf(record.table, record.id);
-  const at = record.table === 'sessions' ? own?.startedAt : record.table === 'notes' ? own?.updatedAt : undefined;
+  const label = openedAs('clients', clientId)?.label;
+  const at = record.table === 'sessions' || record.table === 'notes' ? openedAs(record.table, record.id)?.at : undefined;
   const reason = record.reason === 'damaged' || record.reason === 'client-left-out' ? record.reason : 'unreadable';
   return {
     kind: record.table === 'clients' ? 'client' : record.table === 'notes' ? 'note' : 'session',
     id: record.id,
     clientId,
     ...(label === undefined ? {} : { clientLabel: label }),
-    ...(typeof at === 'number' && Number.isSafeInteger(at) && at >= 0 && at < 8.64e15 ? { at } : {}),
+    ...(at === undefined ? {} : { at }),
     reason,
   };
 }

@@ -46,8 +46,19 @@ export interface RestoreCheck {
   report: BackupReport;
   rows: RestorableRows;
   leftOut: LeftOutRecord[];
-  /** Each record's opened contents by file position (undefined where it did not open); stays with the caller. */
-  opened: readonly (JsonValue | undefined)[];
+  /** What is kept of each record by file position (undefined where it did not open); stays with the caller. */
+  opened: readonly (OpenedRecord | undefined)[];
+}
+
+/**
+ * What is kept of a record once opened: whether this version restores its contents, and what
+ * names it if it is left out (a client's label, a note's or session's date). Not the rest of its
+ * contents: a restore of 10,000 notes would otherwise hold every note's text until it finished.
+ */
+export interface OpenedRecord {
+  restorable: boolean;
+  label?: string;
+  at?: number;
 }
 
 const SCHEMAS = { clients: sealedClient, notes: sealedNote, sessions: sealedSession } as const;
@@ -56,12 +67,24 @@ const isRestorableTable = (table: string): table is RestorableTable => Object.ha
 
 /** `digest` is manifestDigest of this very file (computed first: it needs no key, and this must not await). */
 export function checkRestore(backup: BackupFile, dek: Uint8Array, digest: string): RestoreCheck {
-  const opened: (JsonValue | undefined)[] = new Array(backup.records.length);
-  const report = verifyWithDigest(backup, dek, digest, (index, contents) => (opened[index] = contents));
+  const opened: (OpenedRecord | undefined)[] = new Array(backup.records.length);
+  const report = verifyWithDigest(backup, dek, digest, (index, contents) => (opened[index] = summarize(backup.records[index]!.table, contents)));
   return { report, opened, ...sortRecords(backup, opened) };
 }
 
-function sortRecords(backup: BackupFile, opened: readonly (JsonValue | undefined)[]): Pick<RestoreCheck, 'rows' | 'leftOut'> {
+function summarize(table: string, contents: JsonValue): OpenedRecord {
+  if (!isRestorableTable(table)) return { restorable: false };
+  const restorable = v.is(SCHEMAS[table], contents);
+  const fields = typeof contents === 'object' && contents !== null && !Array.isArray(contents) ? contents : {};
+  const at = table === 'sessions' ? fields.startedAt : table === 'notes' ? fields.updatedAt : undefined;
+  return {
+    restorable,
+    ...(restorable && table === 'clients' && typeof fields.label === 'string' ? { label: fields.label } : {}),
+    ...(typeof at === 'number' && Number.isSafeInteger(at) && at >= 0 && at < 8.64e15 ? { at } : {}),
+  };
+}
+
+function sortRecords(backup: BackupFile, opened: readonly (OpenedRecord | undefined)[]): Pick<RestoreCheck, 'rows' | 'leftOut'> {
   const leftOut: LeftOutRecord[] = [];
   const leave = (record: BackupFile['records'][number], reason: LeftOutReason) =>
     leftOut.push({ table: record.table, id: record.id, ...(record.clientId === undefined ? {} : { clientId: record.clientId }), reason });
@@ -81,7 +104,7 @@ function sortRecords(backup: BackupFile, opened: readonly (JsonValue | undefined
     }
     const contents = opened[index];
     if (contents === undefined) leave(record, 'damaged');
-    else if (!v.is(SCHEMAS[table], contents)) leave(record, 'unreadable');
+    else if (!contents.restorable) leave(record, 'unreadable');
     else kept.push({ table, id, clientId, record });
   }
 
