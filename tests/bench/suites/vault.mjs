@@ -214,7 +214,7 @@ export async function run() {
     rows.push({ name: `search ${NOTES} notes, again (median of ${SEARCHES - 1})`, value: median(search.vault.slice(1)), unit: 'ms' });
 
     // --- Export and import -------------------------------------------------------------------
-    const backup = await inPage(page, async () => {
+    const backup = await profiledInWorker(browser, extensionId, 'export', () => inPage(page, async () => {
       const { send, cipher, sealed, toBase64 } = globalThis.bench;
       let started = performance.now();
       const exported = await send({ type: 'vault:export-backup' });
@@ -226,7 +226,7 @@ export async function run() {
       globalThis.bench.baselineText = JSON.stringify(sealed.map((s, id) => ({ id, iv: toBase64(s.iv), ct: toBase64(s.ct) })));
       const baseline = performance.now() - started;
       return { vault, baseline, chars: exported.text.length, skipped: exported.leftOut.length };
-    });
+    }));
     if (backup.skipped !== 0) throw new Error(`export skipped ${backup.skipped} damaged records`);
     compare(`export ${NOTES} notes`, backup.vault, backup.baseline, 5000);
     rows.push({ name: `export ${NOTES} notes: backup file size`, value: backup.chars / 2 ** 20, unit: 'MB' });
@@ -249,7 +249,7 @@ export async function run() {
     compare(`import ${NOTES} notes (incl. one scrypt)`, restore.vault, restore.baseline, 5000);
 
     // --- Key renewal: passphrase change with every key renewed and every record sealed again ---
-    const renewal = await inPage(page, async ({ passphrase, next, word }) => {
+    const renewal = await profiledInWorker(browser, extensionId, 'renewal', () => inPage(page, async ({ passphrase, next, word }) => {
       const { send, cipher, sealed, gcm } = globalThis.bench;
       const heard = [];
       const listener = (message) => void (message?.type === 'vault:renewal-progress' && heard.push(message.done));
@@ -265,7 +265,7 @@ export async function run() {
       await Promise.all(sealed.map(async (s) => renewed.encrypt(await cipher.decrypt(s))));
       const baseline = performance.now() - started;
       return { vault, baseline, found: found.length, renewed: answer.renewed, progressMessages: heard.length };
-    }, { passphrase: PASSPHRASE, next: `${PASSPHRASE} (renewed)`, word: RARE_WORD });
+    }, { passphrase: PASSPHRASE, next: `${PASSPHRASE} (renewed)`, word: RARE_WORD }));
     if (!renewal.renewed || renewal.found !== Math.min(200, Math.ceil(NOTES / 100))) {
       throw new Error(`after the key renewal: renewed ${renewal.renewed}, search found ${renewal.found} notes`);
     }
