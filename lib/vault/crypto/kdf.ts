@@ -1,15 +1,9 @@
-import { scryptAsync } from '@noble/hashes/scrypt.js';
-import { assertAcceptableKdf, KDF_MAX_MEMORY_BYTES, type ScryptParams } from './kdf-policy';
+import { assertAcceptableKdf, type ScryptParams } from './kdf-policy';
+import { runScrypt } from './kdf-scrypt';
 import { normalizePassphrase } from './passphrase';
 import { wipe } from './wipe';
 
 export const SALT_BYTES = 32;
-
-/**
- * Yield to the event loop at least every 5 ms so the page keeps painting (one 60 Hz frame is
- * 16 ms) and the progress bar moves. Measured cost at N=2^17 is within run-to-run noise.
- */
-const ASYNC_TICK_MS = 5;
 
 /**
  * Passphrase → 32-byte key-encryption key (KEK) with scrypt (RFC 7914). The parameter check runs
@@ -25,15 +19,7 @@ export async function deriveKek(
   if (salt.length !== SALT_BYTES) throw new RangeError(`salt must be ${SALT_BYTES} bytes`);
   const passphraseBytes = new TextEncoder().encode(normalizePassphrase(passphrase));
   try {
-    return await scryptAsync(passphraseBytes, salt, {
-      N: kdf.N,
-      r: kdf.r,
-      p: kdf.p,
-      dkLen: kdf.dkLen,
-      asyncTick: ASYNC_TICK_MS,
-      maxmem: KDF_MAX_MEMORY_BYTES,
-      ...(onProgress ? { onProgress } : {}),
-    });
+    return await runScrypt(passphraseBytes, salt, kdf, onProgress);
   } finally {
     wipe(passphraseBytes);
   }
