@@ -5,11 +5,11 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
-    setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup/packaged-files.ts'],
+    setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup/packaged-files.ts', 'tests/unit/setup/fast-kdf.ts'],
     mockReset: true,
     restoreMocks: true,
     testTimeout: 30_000,
-    // Vault fixtures derive keys with real scrypt in beforeEach; on a busy 2-core machine that passes 10 s.
+    // The few files on real scrypt (vi.unmock of lib/vault/crypto/kdf-scrypt) derive in hooks; on a busy 2-core machine that passes 10 s.
     hookTimeout: 60_000,
   },
 });

@@ -150,7 +150,7 @@ describe('changing the passphrase through the page', () => {
     expect(await unlockVault(PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
     value(await unlockVault(OTHER_PASSPHRASE));
     expect(value(await listClients()).map((c) => c.label)).toEqual(['A.B.']);
-    // Six scrypt runs and the first zxcvbn load (its word lists) on a shared 2-core machine.
+    // The first zxcvbn load (its word lists) on a shared 2-core machine.
   }, 90_000);
 });
 

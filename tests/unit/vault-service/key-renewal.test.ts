@@ -15,7 +15,7 @@ import {
 import { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { OTHER_PASSPHRASE, PASSPHRASE, routeClientMessages, startService } from './harness';
 
-/** Renewing the keys through lib/vault-client, against the real service (scrypt at the production floor). */
+/** Renewing the keys through lib/vault-client, against the real service. */
 
 beforeEach(() => {
   fakeBrowser.reset();

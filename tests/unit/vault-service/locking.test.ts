@@ -10,7 +10,7 @@ import { ask, PASSPHRASE, restartBrowser, restartServiceWorker, routeClientMessa
 
 /**
  * Locking: by hand, on a screen share, after inactivity, when the screen locks, on a browser
- * restart; and not on a service-worker restart. Each test creates a vault (one scrypt run).
+ * restart; and not on a service-worker restart. Each test creates a vault.
  */
 
 beforeEach(() => {

@@ -28,7 +28,6 @@ beforeAll(async () => {
   original = fixture.backup;
   text = serializeBackup(original);
   kek = await deriveKek(PASSPHRASE, original.header.kdf, base64ToBytes(original.header.salt)!);
-  // Two scrypt derivations: seconds each when the machine is busy.
 }, 60_000);
 
 const sameRecord = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);

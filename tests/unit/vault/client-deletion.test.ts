@@ -10,18 +10,6 @@ import { createStoredVault, unlockStoredVault } from '@/lib/vault/lifecycle/vaul
 import { OTHER_PASSPHRASE, PASSPHRASE } from './helpers';
 import { freshDb, testKey } from './store-helpers';
 
-// The deletion's key handling is under test, not scrypt (kdf.test.ts covers it): a fast stand-in
-// that still depends on passphrase and salt.
-vi.mock('@/lib/vault/crypto/kdf', async (original) => {
-  const real = await original<typeof import('@/lib/vault/crypto/kdf')>();
-  const { sha256 } = await import('@noble/hashes/sha2.js');
-  return {
-    ...real,
-    deriveKek: (passphrase: string, _kdf: unknown, salt: Uint8Array) =>
-      Promise.resolve(sha256(new Uint8Array([...new TextEncoder().encode(passphrase), ...salt]))),
-  };
-});
-
 let db: AnteroomVaultDb;
 let dek: Uint8Array;
 let gone: string;

@@ -13,19 +13,6 @@ import { createStoredVault, unlockStoredVault } from '@/lib/vault/lifecycle/vaul
 import { OTHER_PASSPHRASE, PASSPHRASE } from './helpers';
 import { testKey } from './store-helpers';
 
-// The renewal's logic, not scrypt, is under test here (kdf.test.ts and passphrase-change.test.ts
-// derive at the production floor): a fast stand-in keeps dozens of unlocks to seconds. It still
-// depends on passphrase and salt, so a wrong passphrase still fails to unwrap.
-vi.mock('@/lib/vault/crypto/kdf', async (original) => {
-  const real = await original<typeof import('@/lib/vault/crypto/kdf')>();
-  const { sha256 } = await import('@noble/hashes/sha2.js');
-  return {
-    ...real,
-    deriveKek: (passphrase: string, _kdf: unknown, salt: Uint8Array) =>
-      Promise.resolve(sha256(new Uint8Array([...new TextEncoder().encode(passphrase), ...salt]))),
-  };
-});
-
 /**
  * Key renewal must never leave a vault that neither passphrase opens, nor lose a record. A crash
  * is a throw right after a step is on disk (the `afterStep` hook) or a write that fails; the

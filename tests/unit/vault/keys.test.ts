@@ -6,12 +6,11 @@ import { ClientKeyTamperedError, KdfBelowFloorError, PassphrasePolicyError, Reco
 import type { VaultHeader } from '@/lib/vault/crypto/header';
 import { deriveKek } from '@/lib/vault/crypto/kdf';
 import { createClientKey, createVault, rewrapDek, unwrapClientKey, unwrapDek, unwrapDekWithKek } from '@/lib/vault/crypto/keys';
-import golden from './fixtures/golden-vault-v1.json';
 import { OTHER_PASSPHRASE, PASSPHRASE } from './helpers';
 
 /**
- * Every derivation here runs at the production floor (scrypt N=2^17), so the vault is created once
- * and shared; each test that needs a fresh derivation says so in its name.
+ * The key hierarchy around the derivation; the derivation is the unit tests' fast stand-in
+ * (tests/unit/setup/fast-kdf.ts), and kdf.test.ts covers real scrypt.
  */
 
 let header: VaultHeader;
@@ -51,11 +50,11 @@ describe('creating a vault', () => {
 });
 
 describe('unlocking', () => {
-  it('gives back the same data key with the right passphrase (one derivation)', async () => {
+  it('gives back the same data key with the right passphrase', async () => {
     expect(await unwrapDek(header, PASSPHRASE)).toEqual(dek);
   });
 
-  it('reports a wrong passphrase as WrongPassphraseError and changes nothing (one derivation)', async () => {
+  it('reports a wrong passphrase as WrongPassphraseError and changes nothing', async () => {
     const before = structuredClone(header);
     await expect(unwrapDek(header, OTHER_PASSPHRASE)).rejects.toThrow(WrongPassphraseError);
     expect(header).toEqual(before);
@@ -92,14 +91,14 @@ describe('changing the passphrase', () => {
     expect(rewrapped.wrappedDek.ct).not.toBe(header.wrappedDek.ct);
   });
 
-  it('keeps the same data key under the new passphrase, so every record still opens (one derivation)', async () => {
+  it('keeps the same data key under the new passphrase, so every record still opens', async () => {
     const sealed = sealRecord(dek, { table: 'notes', id: 'n1' }, { body: 'before the change' });
     const unlocked = await unwrapDek(rewrapped, OTHER_PASSPHRASE);
     expect(unlocked).toEqual(dek);
     expect(openRecord(unlocked, { table: 'notes', id: 'n1' }, sealed)).toEqual({ body: 'before the change' });
   });
 
-  it('stops accepting the old passphrase (one derivation)', async () => {
+  it('stops accepting the old passphrase', async () => {
     await expect(unwrapDek(rewrapped, PASSPHRASE)).rejects.toThrow(WrongPassphraseError);
   });
 
@@ -109,7 +108,7 @@ describe('changing the passphrase', () => {
 });
 
 describe('stronger parameters', () => {
-  it('are accepted and used as given (two derivations at N=2^18)', async () => {
+  it('are accepted and used as given', async () => {
     const strong = { alg: 'scrypt', N: 2 ** 18, r: 8, p: 1, dkLen: 32 } as const;
     const vault = await createVault(PASSPHRASE, { kdf: strong });
     expect(vault.header.kdf).toEqual(strong);
@@ -136,16 +135,5 @@ describe('per-client keys', () => {
     const sealed = sealRecord(client.key, ref, { body: 'to be forgotten' });
     const other = createClientKey(dek, 'c_other');
     for (const key of [dek, other.key]) expect(() => openRecord(key, ref, sealed)).toThrow(RecordTamperedError);
-  });
-});
-
-describe('format version 1 (golden file)', () => {
-  it('still unlocks and decrypts byte-identically (one derivation)', async () => {
-    const goldenDek = await unwrapDek(golden.header as VaultHeader, golden.passphrase);
-    const clientKeys = new Map(golden.clientKeys.map((k) => [k.clientId, unwrapClientKey(goldenDek, k.clientId, k.wrapped)]));
-    for (const record of golden.records) {
-      const key = 'clientId' in record && record.clientId ? clientKeys.get(record.clientId)! : goldenDek;
-      expect(openRecord(key, record, record.sealed as { v: 1; n: string; c: string })).toEqual(record.plaintext);
-    }
   });
 });

@@ -9,7 +9,6 @@ import { freshDb } from './store-helpers';
 /**
  * The passphrase change must never leave the vault with no passphrase that opens it. A crash is
  * simulated by making a write fail at each step; the "restart" is a fresh read of the database.
- * Every test runs several scrypt derivations at the production floor (about 0.7 s each here).
  */
 
 let db: AnteroomVaultDb;
