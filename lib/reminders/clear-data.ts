@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS, recordId } from '@/lib/vault/store/record-schemas';
+import { LOCAL_KEYS } from '@/lib/storage/keys';
 import { MAX_REMIND_MINUTES } from './session-reminder';
 
 /**
@@ -12,10 +13,10 @@ import { MAX_REMIND_MINUTES } from './session-reminder';
  */
 
 /** Where builds before clear-store.ts kept the same data, in storage.local; removed on start. */
-export const SESSION_REMINDERS_KEY = 'reminders.sessions';
-export const SILENCE_INDEX_KEY = 'reminders.silence';
+export const SESSION_REMINDERS_KEY = LOCAL_KEYS.legacySessionReminders;
+export const SILENCE_INDEX_KEY = LOCAL_KEYS.legacySilenceIndex;
 /** The therapist's choice to name clients in the silence notification (default: no). */
-export const SILENCE_NAMES_KEY = 'reminders.silenceShowsNames';
+export const SILENCE_NAMES_KEY = LOCAL_KEYS.legacySilenceNames;
 
 const time = v.pipe(v.number(), v.integer(), v.minValue(0));
 const label = v.pipe(v.string(), v.maxLength(LIMITS.label));
@@ -39,7 +40,9 @@ const silenceEntry = v.object({
 });
 export type SilenceEntry = v.InferOutput<typeof silenceEntry>;
 
-const silenceIndex = v.object({
+export const sessionEntries = v.record(recordId, sessionEntry);
+
+export const silenceIndex = v.object({
   /** The contract's silenceFollowUpDays these due times were computed with. */
   followUpDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Keyed by the client's opaque record id. */
@@ -50,7 +53,7 @@ export type SilenceIndex = v.InferOutput<typeof silenceIndex>;
 export const emptySilenceIndex = (followUpDays: number): SilenceIndex => ({ followUpDays, entries: {} });
 
 export function parseSessionEntries(stored: unknown): SessionEntries {
-  const parsed = v.safeParse(v.record(recordId, sessionEntry), stored);
+  const parsed = v.safeParse(sessionEntries, stored);
   return parsed.success ? parsed.output : {};
 }
 

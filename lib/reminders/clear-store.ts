@@ -1,14 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { browser } from 'wxt/browser';
-import {
-  parseSessionEntries,
-  parseSilenceIndex,
-  SESSION_REMINDERS_KEY,
-  SILENCE_INDEX_KEY,
-  SILENCE_NAMES_KEY,
-  type SessionEntries,
-  type SilenceIndex,
-} from './clear-data';
+import { legacyReminderItems } from '@/lib/storage/items/legacy-reminders';
+import { parseSessionEntries, parseSilenceIndex, type SessionEntries, type SilenceIndex } from './clear-data';
 import { withoutLabels, withoutNames } from './clear-state';
 
 /**
@@ -76,11 +69,12 @@ export function createClearStore(name: string = REMINDERS_DB_NAME): ClearStore {
      * have been planted there. The therapist sets that choice again on the notes page.
      */
     async adoptLegacy() {
-      const legacyKeys = [SESSION_REMINDERS_KEY, SILENCE_INDEX_KEY, SILENCE_NAMES_KEY];
+      const items = Object.values(legacyReminderItems);
+      const legacyKeys = items.map((item) => item.name);
       const legacy = await browser.storage.local.get(legacyKeys);
       if (Object.keys(legacy).length === 0) return;
-      const sessions = parseSessionEntries(legacy[SESSION_REMINDERS_KEY]);
-      const silence = parseSilenceIndex(legacy[SILENCE_INDEX_KEY]);
+      const sessions = legacyReminderItems.sessions.parse(legacy[legacyReminderItems.sessions.name]);
+      const silence = legacyReminderItems.silence.parse(legacy[legacyReminderItems.silence.name]);
       if (Object.keys(await store.readSessionEntries()).length === 0) await store.writeSessionEntries(withoutLabels(sessions));
       if (silence && !(await store.readSilenceIndex())) await store.writeSilenceIndex(withoutNames(silence));
       await browser.storage.local.remove(legacyKeys);
