@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLEAR_KEYS, REMINDERS_DB_NAME } from '@/lib/reminders/clear-store';
+import { allItems } from '@/lib/storage/items/index';
 import { LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '@/lib/storage/keys';
 import { VAULT_DB_NAME, VAULT_DB_VERSIONS } from '@/lib/vault/store/db';
 
@@ -9,8 +10,8 @@ import { VAULT_DB_NAME, VAULT_DB_VERSIONS } from '@/lib/vault/store/db';
  * The promise "FORMAT.md and the README list everything stored in clear" kept true: every
  * browser-storage key, every IndexedDB database and table, must be named in FORMAT.md's
  * "Everything stored in clear" section and in the README's privacy section. A new key fails
- * here until both say what it holds. The keys are read from the storage module
- * (lib/storage/keys.ts), where every key is declared; the source is also scanned for keys named
+ * here until both say what it holds. The keys are read from the items the storage module
+ * declares (lib/storage/items/index.ts); the source is also scanned for keys named
  * anywhere else (`*_KEY = '…'` constants, WXT item names ('local:…'), literal keys passed to
  * browser.storage.*), so a key that bypasses the module fails too; a file that touches storage
  * without naming a key must import one.
@@ -78,9 +79,9 @@ const documents = [
   { file: 'README.md', heading: '## Privacy promise' },
 ];
 
-/** Every key the storage module declares, by area. */
+/** Every key the storage module declares an item for (a versioned item's `<key>$` too). */
 const declaredKeys = new Map<string, string>(
-  [LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS].flatMap((keys) => Object.values(keys)).map((key) => [key, 'lib/storage/keys.ts']),
+  allItems.flatMap((item) => [item.name, ...(item.version > 1 ? [`${item.name}$`] : [])]).map((key) => [key, `lib/storage/items (${key})`]),
 );
 for (const [key, where] of codeKeys) if (!declaredKeys.has(key)) declaredKeys.set(key, where);
 
@@ -90,6 +91,12 @@ const vaultTables = [...new Set(Object.values(VAULT_DB_VERSIONS).flatMap((versio
 describe('the list of everything stored in clear', () => {
   it('finds the storage keys the storage module declares', () => {
     expect([...declaredKeys.keys()]).toEqual(expect.arrayContaining(['contract', 'contractSync', 'checklistRuns', 'callHistory', 'vault.dek']));
+  });
+
+  it('declares exactly one item for every key in lib/storage/keys.ts, in its area', () => {
+    const keys = (area: string, names: Record<string, string>) => Object.values(names).map((name) => `${area}:${name}`);
+    const expected = [...keys('local', LOCAL_KEYS), ...keys('session', SESSION_KEYS), ...keys('sync', SYNC_KEYS)];
+    expect(allItems.map((item) => item.key).sort()).toEqual(expected.sort());
   });
 
   it('every key named elsewhere in the code is one the storage module declares', () => {
