@@ -31,7 +31,7 @@ export default defineBackground(() => {
   const platformNameOf = (url: string) => platformForUrl(url, [...customRules, ...platforms])?.name;
   const screenShares = import.meta.env.FIREFOX ? createScreenShares(undefined, tabsSharingScreen, platformNameOf) : createScreenShares();
   screenShares.listen();
-  startVaultService({ runningShares: () => screenShares.running() });
+  const vault = startVaultService({ runningShares: () => screenShares.running() });
   // Firefox also says itself when a tab starts sharing, whatever the page's scripts do.
   if (import.meta.env.FIREFOX) {
     watchFirefoxSharing(
@@ -47,7 +47,7 @@ export default defineBackground(() => {
   watchVaultClients(async () => {
     await sessions.flush();
   });
-  startReminders();
+  const reminders = startReminders();
   // The optional automatic backup; one that fell due while the notes were locked is made at the unlock.
   const autoBackup = createAutoBackup({ exportIfUnlocked: exportBackupIfUnlocked });
   autoBackup.listen();
@@ -106,7 +106,7 @@ export default defineBackground(() => {
   const settingsReady = loadContract().then(apply);
 
   // The message router: each message type has one handler, which checks its sender first.
-  const bus = createBus([sessionClientDomain(), autoBackup.messages]);
+  const bus = createBus([vault, reminders, sessionClientDomain(), autoBackup.messages]);
   listen((message: unknown, sender) => {
     const type = messageType(message) ?? '';
     if (type === 'banner:model') {

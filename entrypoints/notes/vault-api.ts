@@ -2,88 +2,31 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 
 /**
- * The vault client the notes page talks to (lib/vault-client), as an interface: the page is
- * written against these signatures and main.tsx hands it the real module (checked against this
- * interface there), so the components can also be driven by a stand-in.
+ * The vault client the notes page talks to (lib/vault-client), as a type: one function per
+ * operation in the vault's table (lib/vault-client/messages.ts) and the two broadcasts, so the
+ * page and the background cannot drift apart. main.tsx hands the page the real client; tests
+ * hand it stand-ins.
  */
 
-// The shapes are the vault's own (lib/vault/store/views.ts, lib/vault-client/messages.ts), so the page
-// and the background cannot drift apart.
 export type { LockReason, Result, VaultErrorCode, VaultFailure, VaultState } from '@/lib/vault-client/messages';
 export type { ClientSummary, ImportCounts, LeftOutView, NoteView, ReminderView, SessionView } from '@/lib/vault/store/views';
 export type { ContactMode } from '@/lib/vault/store/record-schemas';
 export type { ReminderInput } from '@/lib/vault/store/client-reminders';
 export type { ClientInput } from '@/lib/vault/store/clients-store';
-import type { LockReason, Result, VaultFailure, VaultState } from '@/lib/vault-client/messages';
-import type { ClientSummary, ImportCounts, LeftOutView, NoteView, SessionView } from '@/lib/vault/store/views';
-import type { ReminderInput } from '@/lib/vault/store/client-reminders';
-import type { ClientInput } from '@/lib/vault/store/clients-store';
+import { vaultOperations, type Result, type VaultFailure } from '@/lib/vault-client/messages';
+import type { vault } from '@/lib/vault-client';
 
-export interface VaultApi {
-  vaultStatus(): Promise<Result<{ state: VaultState; autoLockMinutes: number }>>;
-  createVault(passphrase: string, acceptWeak?: boolean): Promise<Result<void>>;
-  /** `whileSharing`: the therapist answered yes to the 'screen-sharing' question. */
-  unlockVault(passphrase: string, whileSharing?: boolean): Promise<Result<void>>;
-  lockVault(): Promise<Result<void>>;
-  /** `renewKeys`: a new data key and client keys too, every record sealed again (progress: onKeyRenewalProgress). */
-  changePassphrase(
-    current: string,
-    next: string,
-    acceptWeak?: boolean,
-    renewKeys?: boolean,
-  ): Promise<Result<{ renewed: boolean; carriedDamaged: number }>>;
-  listClients(): Promise<Result<ClientSummary[]>>;
-  saveClient(input: ClientInput): Promise<Result<{ id: string }>>;
-  /** Renews the data key too, so it needs the passphrase. */
-  deleteClient(id: string, passphrase: string): Promise<Result<void>>;
-  listNotes(clientId: string): Promise<Result<NoteView[]>>;
-  /** An edit (`id`) passes the `version` it started from; a note saved elsewhere since answers 'conflict'. */
-  saveNote(input: { id?: string; version?: string; clientId: string; body: string; tags: string[] }): Promise<Result<{ id: string; updatedAt: number }>>;
-  deleteNote(id: string): Promise<Result<void>>;
-  searchNotes(query: string): Promise<Result<NoteView[]>>;
-  listSessions(clientId: string): Promise<Result<SessionView[]>>;
-  deleteSession(clientId: string, id: string): Promise<Result<void>>;
-  /** An empty body removes the draft, if it is the one for `noteId`. */
-  saveDraft(clientId: string, noteId: string | undefined, body: string, version?: string): Promise<Result<void>>;
-  getDraft(clientId: string): Promise<Result<{ noteId?: string; version?: string; body: string } | null>>;
-  /** `leftOut`: records the file does not hold because a restore would refuse them (none, normally). */
-  exportBackup(): Promise<Result<{ fileName: string; text: string; leftOut: LeftOutView[] }>>;
-  importBackup(
-    text: string,
-    passphrase: string,
-    mode: 'replace-empty' | 'replace',
-  ): Promise<Result<ImportCounts>>;
-  exportClientMarkdown(clientId: string): Promise<Result<{ fileName: string; text: string }>>;
-  /** Records that failed their integrity check since the unlock: named by table and id, never shown. */
-  vaultProblems(): Promise<Result<{ damaged: { table: string; id: string }[] }>>;
-  /** `date`: YYYY-MM-DD. */
-  recordHeardFrom(clientId: string, date: string): Promise<Result<void>>;
-  scheduleReminder(input: ReminderInput): Promise<Result<{ id: string }>>;
-  cancelReminder(clientId: string, id: string): Promise<Result<void>>;
-  onVaultLocked(callback: (reason?: LockReason) => void): () => void;
-  onKeyRenewalProgress(callback: (progress: { done: number; total: number }) => void): () => void;
-}
-
+export type VaultApi = typeof vault;
 
 /** Errors that mean the vault itself cannot be used right now: shown at the top of the page, not beside a button. */
 export function isStorageProblem(error: VaultFailure): boolean {
   return error.code === 'storage-unavailable' || error.code === 'quota';
 }
 
-/** Calls that write: once one succeeds again, an earlier storage problem is over. */
-const WRITES: ReadonlySet<string> = new Set([
-  'createVault',
-  'changePassphrase',
-  'saveClient',
-  'deleteClient',
-  'saveNote',
-  'deleteNote',
-  'saveDraft',
-  'importBackup',
-  'recordHeardFrom',
-  'scheduleReminder',
-  'cancelReminder',
-]);
+/** Calls that write (the 'writes' effect in the table): once one succeeds again, an earlier storage problem is over. */
+const WRITES: ReadonlySet<string> = new Set(
+  Object.values(vaultOperations).flatMap((operation) => (operation.call && operation.effects.includes('writes') ? [operation.call.name] : [])),
+);
 
 export interface GuardHooks {
   /** A call answered "locked": the vault locked itself between two clicks. */

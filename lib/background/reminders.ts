@@ -1,5 +1,4 @@
-import * as v from 'valibot';
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { loadContract } from '@/lib/contract/storage-item';
 import {
   nextDailyCheck,
@@ -22,11 +21,10 @@ import {
   type ClientForReminders,
 } from '@/lib/reminders/clear-state';
 import { createClearStore, type ClearStore } from '@/lib/reminders/clear-store';
-import { isRemindersMessage, remindersRequest, type SilenceNamesChanged } from '@/lib/reminders/messages';
+import { remindersOperations, type SilenceNamesChanged } from '@/lib/reminders/messages';
 import { minutesLeft } from '@/lib/reminders/session-reminder';
 import { sessionNotification, silenceNotification, type NotificationText } from '@/lib/reminders/wording';
-import type { Result } from '@/lib/vault-client/messages';
-import { isOwnExtensionPage } from './sender';
+import { domain, type Domain } from './bus';
 import { resultOf } from './vault-results';
 import { refreshVaultClients, watchVaultClients } from './vault-service';
 
@@ -121,7 +119,10 @@ export function createReminders(deps: ReminderDeps) {
       await clear.writeSilenceIndex(markNotified(index, due));
     });
 
-  /** Turning names off takes them out of the clear copy at once, unlocked or not; on adds them at the next rebuild. */
+  /**
+   * Turning names off takes them out of the clear copy at once, unlocked or not; on adds them at
+   * the next rebuild, which the operation's 'clients-changed' effect asks for.
+   */
   const setSilenceNames = async (show: boolean) => {
     await serial(async () => {
       await clear.writeSilenceShowsNames(show);
@@ -131,26 +132,17 @@ export function createReminders(deps: ReminderDeps) {
     const changed: SilenceNamesChanged = { type: 'reminders:silence-names-changed', show };
     // Rejects when no other page is open to hear it, which is fine.
     await browser.runtime.sendMessage(changed).catch(() => undefined);
-    await deps.refreshClients();
   };
 
-  /**
-   * The notes page's requests about the "name clients" choice. Only our own extension pages are
-   * answered, never a content script (which has our id too) nor another extension; anything else
-   * gets no answer at all, as with the vault (vault-service.ts).
-   */
-  const answer = (message: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined => {
-    if (!isRemindersMessage(message)) return undefined;
-    if (!isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
-    const parsed = v.safeParse(remindersRequest, message);
-    if (!parsed.success) return undefined;
-    const request = parsed.output;
-    return resultOf(async () =>
-      request.type === 'reminders:get-silence-names'
-        ? { show: await serial(() => clear.readSilenceShowsNames()) }
-        : await setSilenceNames(request.show),
-    );
-  };
+  /** The notes page's requests about the "name clients" choice (lib/reminders/messages.ts), for the bus. */
+  const messages = domain(
+    remindersOperations,
+    {
+      'reminders:get-silence-names': async () => ({ show: await serial(() => clear.readSilenceShowsNames()) }),
+      'reminders:set-silence-names': ({ show }) => setSilenceNames(show),
+    },
+    { answer: resultOf, effects: { 'clients-changed': () => deps.refreshClients() } },
+  );
 
   // A click opens what the notification points to: the checklist (in a tab, since opening the
   // toolbar popup needs the therapist's own click) or the notes.
@@ -168,7 +160,7 @@ export function createReminders(deps: ReminderDeps) {
     restore,
     fireSession,
     checkSilence,
-    answer,
+    messages,
     /** Resolves once everything already asked of the reminders is done. */
     settled: () => serial(async () => undefined),
     /** Registers the listeners (synchronously: MV3), then catches up on what happened while asleep. */
@@ -179,7 +171,6 @@ export function createReminders(deps: ReminderDeps) {
         else if (alarm.name === SILENCE_ALARM) quietly(checkSilence());
       });
       browser.notifications.onClicked.addListener((id) => quietly(openFor(id)));
-      browser.runtime.onMessage.addListener((message: unknown, sender) => answer(message, sender));
       deps.watchClients(rebuild);
       quietly(restore());
       quietly(checkSilence());
@@ -187,11 +178,13 @@ export function createReminders(deps: ReminderDeps) {
   };
 }
 
-/** Called once from entrypoints/background.ts. */
-export function startReminders(): void {
-  createReminders({
+/** Called once from entrypoints/background.ts; the reminders' operations, for the bus. */
+export function startReminders(): Domain {
+  const reminders = createReminders({
     watchClients: watchVaultClients,
     refreshClients: refreshVaultClients,
     followUpDays: () => loadContract().then((loaded) => loaded.value.silenceFollowUpDays),
-  }).start();
+  });
+  reminders.start();
+  return reminders.messages;
 }

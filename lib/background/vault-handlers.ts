@@ -36,8 +36,9 @@ import type { SearchCache } from './search-cache';
 import type { KeyCustody } from './vault-key-custody';
 
 /**
- * One handler per request type. By the time a handler runs, the sender and the payload have
- * been checked (vault-service.ts). Each handler is a line or two of wiring to lib/vault.
+ * One handler per operation in the vault's table (lib/vault-client/messages.ts). By the time a
+ * handler runs, the bus has checked the sender and the payload (bus.ts). Each handler is a line
+ * or two of wiring to lib/vault.
  */
 
 export interface VaultContext {

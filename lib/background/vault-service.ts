@@ -1,5 +1,4 @@
-import * as v from 'valibot';
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { loadContract, watchContract } from '@/lib/contract/storage-item';
 import { listClients } from '@/lib/vault/store/clients-store';
 import { saveSession, type SessionInput } from '@/lib/vault/store/sessions-store';
@@ -10,15 +9,8 @@ import { packagedStrengthScorer, STRENGTH_DATA_PATH, type StrengthScorer } from 
 import type { ClientView, DamagedRecord } from '@/lib/vault/store/views';
 import type { ShareShown } from '@/lib/call/active-shares';
 import type { BrowserFamily } from '@/lib/vault/lifecycle/auto-lock-signals';
-import {
-  isVaultMessage,
-  vaultRequest,
-  type LockReason,
-  type Result,
-  type VaultLockedBroadcast,
-  type VaultRenewalProgress,
-} from '@/lib/vault-client/messages';
-import { isOwnExtensionPage } from './sender';
+import { vaultOperations, type LockReason, type VaultLockedBroadcast, type VaultRenewalProgress } from '@/lib/vault-client/messages';
+import { domain, type Domain } from './bus';
 import { SearchCache } from './search-cache';
 import { createAutoLock } from './vault-auto-lock';
 import { RenewalGate } from './renewal-gate';
@@ -28,9 +20,9 @@ import { resultOf } from './vault-results';
 
 /**
  * The vault's background service: key custody, the message handlers and the locks. Pages ask
- * by message; this answers only our own extension pages (never a content script, never another
- * extension: Chrome's "Stay secure" guidance, Bitwarden's sender pre-flight) and only requests
- * that match their schema. Anything else gets no answer at all.
+ * by message through the bus, which answers only the senders the vault's table allows (our own
+ * extension pages: never a content script, never another extension; Chrome's "Stay secure"
+ * guidance, Bitwarden's sender pre-flight) and only requests that match their schema.
  */
 
 /**
@@ -38,18 +30,6 @@ import { resultOf } from './vault-results';
  * each unlock or restore. The reminders keep their clear copy (ids and times) in step this way.
  */
 export type ClientsWatcher = (clients: ClientView[]) => Promise<void>;
-
-/** Requests after which the clients may differ from what a watcher last saw. */
-const CLIENT_CHANGES: ReadonlySet<string> = new Set([
-  'vault:create',
-  'vault:unlock',
-  'vault:import-backup',
-  'vault:save-client',
-  'vault:record-heard-from',
-  'vault:delete-client',
-  'vault:schedule-reminder',
-  'vault:cancel-reminder',
-]);
 
 /** The background's watchers (watchVaultClients); a test's service gets its own set. */
 const backgroundWatchers = new Set<ClientsWatcher>();
@@ -68,8 +48,8 @@ export interface VaultServiceOptions {
 }
 
 export interface VaultService {
-  /** The onMessage listener: a promise of the answer, or undefined for "not answering". */
-  answer(message: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined;
+  /** The vault's operations for the bus: the table, its handlers, and 'clients-changed' telling the watchers. */
+  messages: Domain;
   lock(reason: LockReason): Promise<void>;
   /** Registers the browser listeners (synchronously, as MV3 service workers require). */
   listen(): void;
@@ -132,7 +112,6 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
     renewal,
     renewalProgress,
   });
-  const run = handlers as unknown as Record<string, (request: unknown) => Promise<unknown>>;
 
   const refreshClients = async (): Promise<void> => {
     await renewal.wait();
@@ -141,20 +120,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
     await Promise.all([...watchers].map((watcher) => watcher(items).catch(() => undefined)));
   };
 
-  const answer: VaultService['answer'] = (message, sender) => {
-    if (!isVaultMessage(message)) return undefined;
-    if (!isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
-    const parsed = v.safeParse(vaultRequest, message);
-    if (!parsed.success) return undefined;
-    const { type } = parsed.output;
-    return resultOf(async () => {
-      const value = await run[type]!(parsed.output);
-      // Before answering, so a page that reads storage next finds it up to date. A watcher's
-      // failure never fails the request: the change itself is safely in the vault.
-      if (CLIENT_CHANGES.has(type)) await refreshClients().catch(() => undefined);
-      return value;
-    });
-  };
+  const messages = domain(vaultOperations, handlers, { effects: { 'clients-changed': refreshClients }, answer: resultOf });
 
   const saveSessionIfUnlocked = async (input: SessionInput): Promise<boolean> => {
     await renewal.wait();
@@ -174,13 +140,12 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
   };
 
   return {
-    answer,
+    messages,
     lock,
     refreshClients,
     saveSessionIfUnlocked,
     exportBackupIfUnlocked,
     listen() {
-      browser.runtime.onMessage.addListener((message: unknown, sender) => answer(message, sender));
       autoLock.listen();
       watchContract((loaded) => (autoLockMinutes = loaded.value.autoLockMinutes));
       // storage.session is already closed to content scripts by default; say so explicitly in
@@ -196,11 +161,13 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 
 let running: VaultService | undefined;
 
-/** Called once from entrypoints/background.ts. */
-export function startVaultService(options: Pick<VaultServiceOptions, 'runningShares'> = {}): void {
-  if (running) return;
-  running = createVaultService(options);
-  running.listen();
+/** Called once from entrypoints/background.ts; the vault's operations, for the bus. */
+export function startVaultService(options: Pick<VaultServiceOptions, 'runningShares'> = {}): Domain {
+  if (!running) {
+    running = createVaultService(options);
+    running.listen();
+  }
+  return running.messages;
 }
 
 /** Registers a watcher of the clients (see ClientsWatcher); returns the unwatch. Order with startVaultService does not matter. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBus } from '@/lib/background/bus';
 import { SESSION_REMINDERS_KEY, SILENCE_INDEX_KEY, SILENCE_NAMES_KEY } from '@/lib/reminders/clear-data';
 import type { ClientForReminders } from '@/lib/reminders/clear-state';
 import { CONTENT_SCRIPT, OTHER_EXTENSION, PAGE, PAGE_IN_TAB } from '../vault-service/harness';
@@ -224,7 +225,7 @@ describe('what is kept in clear, and where (lib/reminders/README.md)', () => {
   ])('gives %s no answer: it can neither read nor change the choice', async (_name, sender) => {
     const { reminders, vaultChanged } = startReminders({ followUpDays: 7 });
     const broadcast = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
-    expect(reminders.answer({ type: 'reminders:set-silence-names', show: true }, sender as never)).toBeUndefined();
+    expect(createBus([reminders.messages])({ type: 'reminders:set-silence-names', show: true }, sender as never)).toBeUndefined();
     expect(await setNames(true, sender)).toBeUndefined();
     expect(await getNames(sender)).toBeUndefined();
     await reminders.settled();

@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBus } from '@/lib/background/bus';
 import { createReminders } from '@/lib/background/reminders';
+import { listen } from '@/lib/bus/listen';
 import type { ClientForReminders } from '@/lib/reminders/clear-state';
 import { createClearStore, type ClearStore } from '@/lib/reminders/clear-store';
 
@@ -52,6 +54,8 @@ export function startReminders(options: { followUpDays?: number; clients?: Clien
     store,
   });
   reminders.start();
+  // The background's bus, with the reminders' operations only.
+  listen(createBus([reminders.messages]));
   return {
     reminders,
     /** The vault changed (unlocked, saved, deleted): the background is told every client. */

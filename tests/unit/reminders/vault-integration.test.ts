@@ -6,7 +6,7 @@ import { createClearStore, type ClearStore } from '@/lib/reminders/clear-store';
 import { cancelReminder, createVault, deleteClient, listClients, lockVault, recordHeardFrom, saveClient, scheduleReminder, unlockVault } from '@/lib/vault-client';
 import { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { createVaultDbOpener } from '@/lib/vault/store/open-db';
-import { PASSPHRASE, routeClientMessages } from '../vault-service/harness';
+import { PASSPHRASE, routeClientMessages, serve } from '../vault-service/harness';
 
 /** The whole path: the notes page's client API → the vault → the clear copy and the alarms. */
 
@@ -24,7 +24,7 @@ async function start(followUpDays = 7) {
   const watchers = new Set<ClientsWatcher>();
   store = createClearStore(`reminders-clear-${crypto.randomUUID()}`);
   const service = createVaultService({ openDb: createVaultDbOpener(() => new AnteroomVaultDb(`reminders-${crypto.randomUUID()}`)), watchers });
-  service.listen();
+  serve(service);
   const reminders = createReminders({
     watchClients: (watcher) => (watchers.add(watcher), () => watchers.delete(watcher)),
     refreshClients: () => service.refreshClients(),

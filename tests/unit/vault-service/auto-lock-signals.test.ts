@@ -5,7 +5,7 @@ import { autoLockHelp, autoLockSignals } from '@/lib/vault/lifecycle/auto-lock-s
 import { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { createVaultDbOpener } from '@/lib/vault/store/open-db';
 import { createVault, onVaultLocked, vaultStatus } from '@/lib/vault-client';
-import { PASSPHRASE, routeClientMessages } from './harness';
+import { PASSPHRASE, routeClientMessages, serve } from './harness';
 
 describe('what each browser lets the auto-lock notice', () => {
   it.each([
@@ -42,7 +42,7 @@ describe('the auto-lock’s browser signals', () => {
 
   async function unlocked(browserFamily: 'chrome' | 'firefox') {
     const dbName = `auto-lock-${crypto.randomUUID()}`;
-    createVaultService({ openDb: createVaultDbOpener(() => new AnteroomVaultDb(dbName)), browserFamily }).listen();
+    serve(createVaultService({ openDb: createVaultDbOpener(() => new AnteroomVaultDb(dbName)), browserFamily }));
     expect(await createVault(PASSPHRASE)).toEqual({ ok: true });
     const heard = vi.fn();
     onVaultLocked(heard);

@@ -28,7 +28,7 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { createVaultDbOpener } from '@/lib/vault/store/open-db';
 import { LIMITS } from '@/lib/vault/store/record-schemas';
 import { MAX_IMPORT_CHARS } from '@/lib/vault-client/messages';
-import { OTHER_PASSPHRASE, PASSPHRASE, routeClientMessages, startService } from './harness';
+import { OTHER_PASSPHRASE, PASSPHRASE, routeClientMessages, startService, serve } from './harness';
 
 /** The notes page's whole journey through lib/vault-client, against the real service. */
 
@@ -215,7 +215,7 @@ describe('backup and restore through the page', () => {
 describe('storage problems reach the page as plain messages', () => {
   it('IndexedDB unavailable', async () => {
     const refusing = { open: () => { throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'); } };
-    createVaultService({ openDb: createVaultDbOpener(() => new AnteroomVaultDb('refused', { indexedDB: refusing, IDBKeyRange })) }).listen();
+    serve(createVaultService({ openDb: createVaultDbOpener(() => new AnteroomVaultDb('refused', { indexedDB: refusing, IDBKeyRange })) }));
     expect(await vaultStatus()).toEqual({
       ok: false,
       error: {
@@ -227,7 +227,7 @@ describe('storage problems reach the page as plain messages', () => {
 
   it('disk full while saving a note: typed error, and neither the note nor the draft change is written', async () => {
     const db = new AnteroomVaultDb(`quota-${crypto.randomUUID()}`);
-    createVaultService({ openDb: async () => db }).listen();
+    serve(createVaultService({ openDb: async () => db }));
     value(await createVault(PASSPHRASE));
     const { id: clientId } = value(await saveClient({ label: 'A.B.', contactMode: 'video' }));
     value(await saveDraft(clientId, undefined, 'typed so far'));

@@ -1,7 +1,9 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SearchCache } from '@/lib/background/search-cache';
+import { createBus } from '@/lib/background/bus';
 import { createVaultService, type VaultService } from '@/lib/background/vault-service';
+import { listen } from '@/lib/bus/listen';
 import { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { createVaultDbOpener } from '@/lib/vault/store/open-db';
 
@@ -36,8 +38,15 @@ export function startService(dbName = `vault-service-${crypto.randomUUID()}`, se
     idle.push(listener as (state: string) => void);
   });
   const service = createVaultService({ openDb: createVaultDbOpener(() => new AnteroomVaultDb(dbName)), ...(searchCache ? { searchCache } : {}) });
-  service.listen();
+  serve(service);
   return { service, dbName, idle };
+}
+
+/** Starts a service's listeners and puts its operations on a bus of their own, as the background does. */
+export function serve(service: VaultService): VaultService {
+  service.listen();
+  listen(createBus([service.messages]));
+  return service;
 }
 
 /** Sends like a page would; `undefined` means nobody answered. */

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBus } from '@/lib/background/bus';
 import { onVaultLocked, saveClient, vaultStatus } from '@/lib/vault-client';
 import { LIMITS } from '@/lib/vault/store/record-schemas';
 import {
@@ -69,7 +70,7 @@ describe('the vault answers only our own extension pages', () => {
 
   it('leaves messages that are not the vault’s to the other handlers', () => {
     const { service } = startService();
-    expect(service.answer({ type: 'banner:model', url: 'https://meet.google.com/x', kinds: ['video'] }, PAGE)).toBeUndefined();
+    expect(createBus([service.messages])({ type: 'banner:model', url: 'https://meet.google.com/x', kinds: ['video'] }, PAGE)).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@ import type { ShareShown } from '@/lib/call/active-shares';
 import { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { createVaultDbOpener } from '@/lib/vault/store/open-db';
 import { createVault, exportBackup, importBackup, lockVault, saveClient, unlockVault, vaultStatus } from '@/lib/vault-client';
-import { ask, CONTENT_SCRIPT, PASSPHRASE, routeClientMessages } from './harness';
+import { ask, CONTENT_SCRIPT, PASSPHRASE, routeClientMessages, serve } from './harness';
 
 /**
  * Opening the notes while a screen share runs needs the therapist's yes, and the background is
@@ -24,8 +24,7 @@ function startSharedService(dbName = `share-gate-${crypto.randomUUID()}`) {
     openDb: createVaultDbOpener(() => new AnteroomVaultDb(dbName)),
     runningShares: async () => shares,
   });
-  service.listen();
-  return service;
+  return serve(service);
 }
 
 const MEET = { title: 'Meet – abc-defg-hij', platform: 'Google Meet' };

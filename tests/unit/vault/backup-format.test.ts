@@ -5,7 +5,7 @@ import { verifyBackup, verifyBackupWithDek } from '@/lib/vault/backup/backup-ver
 import { sealRecord } from '@/lib/vault/crypto/envelope';
 import { BackupFormatError, WrongPassphraseError } from '@/lib/vault/errors';
 import { MAX_BACKUP_FILE_CHARS } from '@/lib/vault/store/record-schemas';
-import { vaultRequest } from '@/lib/vault-client/messages';
+import { vaultOperations } from '@/lib/vault-client/messages';
 import { makeBackupFixture, type BackupFixture } from './backup-fixture';
 import { OTHER_PASSPHRASE, PASSPHRASE } from './helpers';
 
@@ -73,7 +73,7 @@ describe('reading a backup file', () => {
     // Export refuses to make a file longer than MAX_BACKUP_FILE_CHARS (client-api.test.ts); the
     // longest it can make must pass every check a restore runs on its size. JSON allows trailing space.
     const longest = text + ' '.repeat(MAX_BACKUP_FILE_CHARS - text.length);
-    const importing = (file: string) => v.safeParse(vaultRequest, { type: 'vault:import-backup', text: file, passphrase: PASSPHRASE, mode: 'replace' });
+    const importing = (file: string) => v.safeParse(vaultOperations['vault:import-backup'].schema, { type: 'vault:import-backup', text: file, passphrase: PASSPHRASE, mode: 'replace' });
     expect(importing(longest).success).toBe(true);
     expect(parseBackup(longest)).toEqual(fixture.backup);
     const over = `${longest} `;
