@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { listen } from '@/lib/bus/listen';
 import type { PlatformKind } from '@/lib/rules/schema';
 import type { BannerModelRequest, BannerModelResponse } from '@/lib/messages';
 import { BANNER_LOOK_KEY, DISMISSALS_KEY, lookOf, nextCorner, withLook } from '@/lib/rules/banner-prefs';
@@ -159,13 +160,13 @@ export function attachBanner(ctx: PageContext, kinds: readonly PlatformKind[], a
   };
 
   // The background says when the route, the settings or the dismissals changed.
-  const onMessage = (message: unknown, sender: { id?: string }) => {
+  const unlisten = listen((message, sender) => {
     // A hand check rather than the valibot schema: the parser would double this script's size.
     if (sender.id === browser.runtime.id && (message as { type?: unknown } | null)?.type === 'banner:refresh') void update();
-  };
-  browser.runtime.onMessage.addListener(onMessage);
+    return undefined;
+  });
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onMessage);
+    unlisten();
     remove();
   });
   void update();

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { listen } from '@/lib/bus/listen';
 import { readProbeMessage } from '@/lib/in-page/probe/probe-protocol';
 import type { ProbeLine } from '@/lib/in-page/probe/probe-channel';
 import { createQualityTracker, type TrackerState } from '@/lib/in-page/call/quality-tracker';
@@ -186,11 +187,11 @@ function createCallWatch(ctx: PageContext): (data: unknown) => void {
   const answerStillSharing = () => {
     if (answering) return;
     answering = true;
-    const onQuestion = (message: unknown, sender: { id?: string }, reply: (answer: { sharing: boolean }) => void) => {
+    const unlisten = listen((message, sender, reply) => {
       if (sender.id === browser.runtime.id && isStillSharingQuestion(message)) reply({ sharing });
-    };
-    browser.runtime.onMessage.addListener(onQuestion);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onQuestion));
+      return undefined;
+    });
+    ctx.onInvalidated(unlisten);
   };
 
   // The connection's own state is heard from the first call on (most page loads never hold one).
