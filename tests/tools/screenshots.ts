@@ -218,7 +218,7 @@ function fakeCamera(): string[] {
     '--use-fake-ui-for-media-stream',
     '--use-fake-device-for-media-stream',
     `--use-file-for-fake-video-capture=${file}`,
-    // The loopback call's own candidates, as in call-chromium.e2e.ts.
+    // The loopback call's own candidates, as in call.e2e.ts (harness/call.ts).
     '--disable-features=WebRtcHideLocalIpsWithMdns',
   ];
 }
@@ -235,7 +235,7 @@ const BROWSERS: Record<'chromium' | 'firefox', Target> = {
   // Firefox has no fake camera switch the harness can set: no lighting verdict there. Its
   // WebDriver BiDi cannot emulate media features; Firefox's own setting for a dark system can.
   firefox: {
-    // Firefox's generated camera and microphone, for the loopback call (as in call-firefox.e2e.ts).
+    // Firefox's generated camera and microphone, for the loopback call (as in call.e2e.ts, harness/call.ts).
     launch: () => firefoxDriver({ 'media.navigator.streams.fake': true, 'media.navigator.permission.disabled': true }),
     camera: false,
     launchDark: () => firefoxDriver({ 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 }),
