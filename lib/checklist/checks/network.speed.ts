@@ -2,22 +2,16 @@ import type { EndpointCheck, TestEndpoint } from '@/lib/network/endpoint';
 import type { PassiveReading } from '@/lib/network/passive';
 import { openOwnPage } from '../probes';
 import type { ProbeContext } from '../probe-context';
+import type { MeasureSuccess } from '@/lib/network/measure';
 import { networkSource, passiveSource } from '../sources';
 import { allFormats, measured } from '../types';
 
-/** A finished test, as kept for this preparation. */
+/**
+ * A finished test, as kept for this preparation: the engine's result with the checklist's verdict.
+ * A type-only import: lib/network itself still loads only when a test starts.
+ */
 export type SpeedResult =
-  | {
-      ok: true;
-      downMbps: number;
-      upMbps: number;
-      latencyMs: number;
-      jitterMs: number;
-      loadedLatencyMs?: number;
-      videoCallClass?: 'bad' | 'poor' | 'average' | 'good' | 'great';
-      status: 'pass' | 'warn' | 'fail';
-      advice: string;
-    }
+  | (MeasureSuccess & { status: 'pass' | 'warn' | 'fail'; advice: string })
   | { ok: false; error: string };
 
 export type SpeedInput =
