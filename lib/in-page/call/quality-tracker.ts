@@ -1,4 +1,8 @@
 import { callQuality, type CallQuality } from '@/lib/network/quality';
+import type { CallSample } from '../probe/sample';
+
+/** A probe sample with the time it was taken. */
+export type TrackerSample = CallSample & { at: number };
 
 /**
  * The in-call quality with hysteresis, so the indicator does not flicker: it gets worse after
@@ -6,16 +10,6 @@ import { callQuality, type CallQuality } from '@/lib/network/quality';
  * keeps how long the call has been poor (the audio-only suggestion comes after 10 s) and how
  * long no media has arrived (the disruption plan comes after 6 s).
  */
-export interface TrackerSample {
-  at: number;
-  sendKbps: number;
-  recvKbps: number;
-  lossPct: number;
-  rttMs: number;
-  jitterMs: number;
-  video: boolean;
-}
-
 export interface TrackerState {
   quality: CallQuality | 'unknown';
   /** ms the displayed quality has been poor (0 when it is not). */
