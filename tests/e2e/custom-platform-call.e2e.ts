@@ -4,6 +4,7 @@ import { chromiumDriver, firefoxDriver, type Driver } from './harness/driver';
 import { withGrantedPermissions } from './harness/browsers';
 import { serveFixtures } from './harness/fixtures';
 import { fill } from './harness/forms';
+import { hostile } from './harness/call';
 
 /**
  * A call on a video platform the therapist added (options page), where the call probe and the
@@ -106,12 +107,12 @@ describe.each(browsers)('a custom video platform’s call page in %s', (name, la
 
   // Where one end never comes (the platform script alone is how every public-broadcast site
   // runs), the other waits only until the page could run: a page racing for the line at its
-  // first line (tests/fixtures/pages/call-hostile.html) gets nothing.
+  // first line (call-loopback.html at a `?hostile` address) gets nothing.
   it('the call probe alone: a port the page offers at its first line is not taken, and hears no call', async () => {
     await registerInOrder(options, registrations, [PROBE_ID]);
     const call = await driver.browser.newPage();
-    await serveFixtures(call, { [HOST]: 'call-hostile.html' });
-    await call.goto(CALL_URL);
+    await serveFixtures(call, { [HOST]: 'call-loopback.html' });
+    await call.goto(hostile(CALL_URL));
     await call.click('#start');
     await call.waitForFunction(() => document.body.dataset.call === 'started', { timeout: 30_000 });
     // The probe reads the call every 2 s; past three readings, none reached the page's port.
@@ -126,8 +127,8 @@ describe.each(browsers)('a custom video platform’s call page in %s', (name, la
   it('the platform script alone: a hello the page says at its first line is answered with no port', async () => {
     await registerInOrder(options, registrations, [PLATFORM_ID]);
     const call = await driver.browser.newPage();
-    await serveFixtures(call, { [HOST]: 'call-hostile.html' });
-    await call.goto(CALL_URL);
+    await serveFixtures(call, { [HOST]: 'call-loopback.html' });
+    await call.goto(hostile(CALL_URL));
     // The platform script ran: its banner is drawn.
     await call.waitForSelector('anteroom-banner[data-verdict]', { timeout: 15_000 });
     expect(await call.evaluate(() => (window as unknown as { __seen: { ports: number } }).__seen.ports)).toBe(0);

@@ -2,17 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { chromiumDriver, type Driver } from './harness/driver';
 import { serveFixtures } from './harness/fixtures';
+import { hostile } from './harness/call';
 
 /**
  * A call page whose own scripts work against Anteroom's share news (tests/fixtures/pages/
- * call-hostile.html): from its first script on it watches the DOM and window messages for the
- * probe's secret, forges "share stopped" every way it can, and fakes the end of the share on the
- * track. None of it works. What it can do, by taking the browser's own getDisplayMedia from a
- * fresh frame, is share without the probe seeing it: the last test pins that limit down, and
- * README.md says it in words.
+ * call-loopback.html at a `?hostile` address): from its first script on it watches the DOM and
+ * window messages for the probe's secret, forges "share stopped" every way it can, and fakes the
+ * end of the share on the track. None of it works. What it can do, by taking the browser's own
+ * getDisplayMedia from a fresh frame, is share without the probe seeing it: the last test pins
+ * that limit down, and README.md says it in words.
  */
 
-const CALL_URL = 'https://meet.google.com/abc-defg-hij';
+const CALL_URL = hostile('https://meet.google.com/abc-defg-hij');
 const PASSPHRASE = 'a long enough passphrase for tests';
 
 interface PageApi {
@@ -42,7 +43,7 @@ describe('a hostile call page, in Chromium', () => {
 
   async function openCall(): Promise<Page> {
     const call = await driver.browser.newPage();
-    await serveFixtures(call, { 'meet.google.com': 'call-hostile.html' });
+    await serveFixtures(call, { 'meet.google.com': 'call-loopback.html' });
     await call.goto(CALL_URL);
     await call.click('#start');
     await call.waitForSelector('anteroom-call[data-quality]', { timeout: 20_000 });

@@ -19,6 +19,8 @@ export const launchCallBrowser = (name: BrowserName, extra: DriverOptions = {}):
 /**
  * Opens a loopback call page (tests/fixtures/pages, by default call-loopback.html) at `url` and
  * presses its Start button. Records every window message the page could hear, in `__posted`.
+ * At a `hostile(url)` address the page works against Anteroom from its first line (the fixture
+ * says how).
  */
 export async function joinCall(driver: Driver, url: string, fixture = 'call-loopback.html'): Promise<{ page: Page; errors: string[] }> {
   const page = await driver.browser.newPage();
@@ -32,6 +34,9 @@ export async function joinCall(driver: Driver, url: string, fixture = 'call-loop
   await page.click('#start');
   return { page, errors };
 }
+
+/** The address of the same call page when it is hostile (call-loopback.html reads `?hostile`). */
+export const hostile = (url: string): string => `${url}${url.includes('?') ? '&' : '?'}hostile`;
 
 /** Waits until the in-call indicator reports video flowing. */
 export async function waitForBitrate(page: Page, timeout = 30_000): Promise<void> {
