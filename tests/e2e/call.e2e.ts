@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'puppeteer';
-import { joinCall, launchCallBrowser, waitForBitrate } from './harness/call';
+import { joinCall, launchCallBrowser, NO_SCREEN, waitForBitrate } from './harness/call';
 import type { Driver } from './harness/driver';
 import { send, storedLocal } from './harness/extension';
 import { browserTable } from './harness/matrix';
@@ -9,7 +9,6 @@ import { browserTable } from './harness/matrix';
 const CALL_URL = 'https://meet.google.com/abc-defg-hij';
 const MARKER = 'client-marker-5b1e';
 const PASSPHRASE = 'a long enough passphrase for tests';
-const NO_SCREEN = 'headless Firefox has no screen to capture (getDisplayMedia never resolves); the probe code is shared';
 
 const vaultState = async (page: Page) => {
   const status = await send<{ state: string }>(page, { type: 'vault:status' });
