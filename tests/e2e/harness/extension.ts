@@ -23,7 +23,7 @@ export function storedLocal<T = unknown>(page: Page, key: string): Promise<T | u
 }
 
 /** The value stored under `key` in a storage area, or null when there is none. */
-export function stored<T = unknown>(page: Page, area: 'local' | 'sync', key: string): Promise<T | null> {
+export function stored<T = unknown>(page: Page, area: 'local' | 'sync' | 'session', key: string): Promise<T | null> {
   return page.evaluate(
     async (where, k) => {
       // @ts-expect-error: the WebExtension global of an extension page.
@@ -64,6 +64,14 @@ export async function storeLocal(page: Page, items: Record<string, unknown>): Pr
     const api = globalThis.browser ?? globalThis.chrome;
     await api.storage.local.set(values);
   }, items);
+}
+
+export async function removeLocal(page: Page, key: string): Promise<void> {
+  await page.evaluate(async (k) => {
+    // @ts-expect-error: the WebExtension global of an extension page.
+    const api = globalThis.browser ?? globalThis.chrome;
+    await api.storage.local.remove(k);
+  }, key);
 }
 
 /** Makes the last backup `daysAgo` days old, as if that time had passed. */
