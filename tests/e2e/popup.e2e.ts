@@ -45,7 +45,7 @@ describe.each(
         'Firefox’s driver does not run evaluateOnNewDocument scripts in moz-extension pages, so the moment the document is ready cannot be observed',
       'warns about another tab playing sound, and one click mutes it': SILENT_TABS,
       'runs the connection test the therapist starts, against their test server only':
-        'under request interception Firefox’s driver (BiDi) loses requests the speed test cancels (network.provideResponse: “no such request”) and the test ends “could not reach the test server”; the engine is the same code as in Chromium',
+        'under request interception Firefox’s driver (BiDi) loses requests the speed test cancels (network.provideResponse: “no such request”) and the test ends “could not reach the test server”; preflight-connection.e2e.ts runs the same engine in Firefox against a loopback server',
     },
   }),
 )('the pre-session checklist in %s', (browser, test) => {
