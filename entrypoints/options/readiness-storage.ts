@@ -1,7 +1,5 @@
 import * as v from 'valibot';
 import {
-  emptyReadinessState,
-  readinessItemIds,
   readinessStateSchema,
   type ReadinessItemId,
   type ReadinessState,
@@ -22,17 +20,8 @@ export interface LoadedReadiness {
 
 /** Reads item by item, so one unreadable date does not cost the others. */
 export async function loadReadiness(): Promise<LoadedReadiness> {
-  const stored = await practiceReadinessItem.get();
-  const state = emptyReadinessState();
-  if (stored === null || stored === undefined) return { state, resetItems: [] };
-  const source = typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
-  const resetItems: ReadinessItemId[] = [];
-  for (const id of readinessItemIds) {
-    const parsed = v.safeParse(readinessStateSchema.entries[id], source[id]);
-    if (parsed.success) state[id] = parsed.output;
-    else resetItems.push(id);
-  }
-  return { state, resetItems };
+  const { value, resets } = await practiceReadinessItem.read();
+  return { state: value, resetItems: resets as ReadinessItemId[] };
 }
 
 /** Validates, then writes the whole record; an invalid state throws and writes nothing. */

@@ -3,7 +3,7 @@ import { CONTRACT_VERSION, defaultContract } from './schema';
 
 /**
  * Stored contract shapes and the steps between them. A step takes whatever was stored and
- * returns the next shape without validating: the reader (repairContract) then keeps every
+ * returns the next shape without validating: the reader (storedContractSchema) then keeps every
  * valid field and resets the rest, so a migration never throws away a good setting.
  */
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { fieldByField } from '@/lib/storage/fields';
 
 /**
  * Practice-level things to confirm once a year, apart from any single session: the ground
@@ -89,6 +90,16 @@ export type ReadinessState = v.InferOutput<typeof readinessStateSchema>;
 export function emptyReadinessState(): ReadinessState {
   return Object.fromEntries(readinessItemIds.map((id) => [id, null])) as ReadinessState;
 }
+
+/**
+ * The stored dates, read item by item (fieldByField): an unreadable date counts as unconfirmed
+ * and is noted, so one bad date does not cost the others. Anything that is not an object reads
+ * as nothing confirmed. The stored item: lib/storage/items/contract.ts.
+ */
+export const storedReadinessSchema = v.fallback(
+  fieldByField(readinessStateSchema.entries, emptyReadinessState()),
+  emptyReadinessState,
+);
 
 export const READINESS_VALID_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;

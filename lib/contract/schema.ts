@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { fieldByField, noteReset } from '@/lib/storage/fields';
 import { templateProblem } from './placeholders';
 import { defaultTemplateTexts } from './templates';
 
@@ -283,61 +284,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export interface RepairedContract {
-  value: Contract;
-  /** Field paths whose stored value was unreadable and went back to the default. */
-  resetFields: string[];
-}
-
 /**
- * Reads a stored contract field by field: each valid field is kept, each invalid one goes back
- * to its default and is listed, so one corrupt setting does not cost the therapist the rest.
- * Fields that are simply absent (a newer field) take their default quietly.
+ * A stored contract, read field by field (fieldByField): each valid field is kept, each invalid
+ * one goes back to its default and is noted, so one corrupt setting does not cost the therapist
+ * the rest; a field that is simply absent (newer than the stored value) takes its default
+ * quietly. Anything that is not an object reads as the defaults. The stored items:
+ * lib/storage/items/contract.ts.
  */
-export function repairContract(stored: unknown): RepairedContract {
-  const defaults = defaultContract();
-  const source = isRecord(stored) ? stored : {};
-  const resetFields: string[] = [];
-  const value: Record<string, unknown> = {};
-
-  const readField = (schema: v.GenericSchema, raw: unknown, fallback: unknown, path: string): unknown => {
-    if (raw === undefined) return fallback;
-    const parsed = v.safeParse(schema, raw);
-    if (parsed.success) return parsed.output;
-    resetFields.push(path);
-    return fallback;
-  };
-
-  for (const [field, schema] of Object.entries(contractEntries)) {
-    const fallback = defaults[field as ContractField];
-    const nested = (nestedEntries as Record<string, Record<string, v.GenericSchema>>)[field];
-    if (!nested) {
-      value[field] = readField(schema, source[field], fallback, field);
-      continue;
-    }
-    const rawObject = source[field];
-    const subSource = isRecord(rawObject) ? rawObject : {};
-    const subFallback = fallback as Record<string, unknown>;
-    const subValue: Record<string, unknown> = {};
-    for (const [key, subSchema] of Object.entries(nested)) {
-      const raw = rawObject === undefined || isRecord(rawObject) ? subSource[key] : null;
-      subValue[key] = readField(subSchema, raw, subFallback[key], `${field}.${key}`);
-    }
-    value[field] = subValue;
-  }
-
+export const storedContractSchema = v.pipe(
+  v.fallback(fieldByField(contractEntries, contractDefaults, nestedEntries), defaultContract),
   // The one rule across fields: reminders must fall inside the session.
-  const sessionMinutes = value.sessionMinutes as number;
-  const reminders = value.reminderMinutesBefore as number[];
-  if (!reminders.every((minutes) => minutes < sessionMinutes)) {
-    value.reminderMinutesBefore = defaults.reminderMinutesBefore.filter((minutes) => minutes < sessionMinutes);
-    resetFields.push('reminderMinutesBefore');
-  }
-
-  const checked = v.safeParse(contractSchema, value);
-  if (!checked.success) {
-    // Unreachable while the defaults are valid (a test holds them to that); never return bad data.
-    return { value: defaults, resetFields: Object.keys(contractEntries) };
-  }
-  return { value: checked.output, resetFields: [...new Set(resetFields)] };
-}
+  v.transform((contract): Contract => {
+    const { sessionMinutes, reminderMinutesBefore } = contract;
+    if (reminderMinutesBefore.every((minutes) => minutes < sessionMinutes)) return contract;
+    noteReset('reminderMinutesBefore');
+    return { ...contract, reminderMinutesBefore: contractDefaults.reminderMinutesBefore.filter((minutes) => minutes < sessionMinutes) };
+  }),
+);

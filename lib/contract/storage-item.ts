@@ -1,5 +1,5 @@
 import { contractItems, contractSyncItem } from '@/lib/storage/items/contract';
-import { defaultContract, repairContract, validateContract, type Contract } from './schema';
+import { defaultContract, validateContract, type Contract } from './schema';
 
 /**
  * Where the contract lives: storage.local, on this device. storage.sync would carry it to the
@@ -33,7 +33,7 @@ async function moveOutOfSync(): Promise<void> {
     const synced = await readCopy('sync');
     const local = await readCopy('local');
     if (synced && (!local || synced.savedAt > local.savedAt)) {
-      await writeCopy('local', synced.value, new Date(synced.savedAt || Date.now()).toISOString());
+      await writeCopy('local', synced.stored, new Date(synced.savedAt || Date.now()).toISOString());
     }
     if (synced) await contractItems.sync.remove();
     await contractSyncItem.set(false);
@@ -44,19 +44,22 @@ async function moveOutOfSync(): Promise<void> {
 
 interface StoredCopy {
   area: ContractArea;
-  value: unknown;
+  /** As stored, so a copy that moves keeps its unreadable fields and they are still named when read. */
+  stored: unknown;
+  value: Contract;
+  resetFields: string[];
   savedAt: number;
 }
 
 async function readCopy(area: ContractArea): Promise<StoredCopy | undefined> {
   try {
     const item = contractItems[area];
-    const value = await item.get();
-    if (value === null || value === undefined) return undefined;
+    const { stored, value, resets } = await item.read();
+    if (value === null) return undefined;
     // ISO time of the last save, kept beside the version; with two copies, the newer one wins.
     const { savedAt: saved } = await item.meta();
     const savedAt = Date.parse(typeof saved === 'string' ? saved : '');
-    return { area, value, savedAt: Number.isNaN(savedAt) ? 0 : savedAt };
+    return { area, stored, value, resetFields: resets, savedAt: Number.isNaN(savedAt) ? 0 : savedAt };
   } catch {
     return undefined;
   }
@@ -70,7 +73,7 @@ export interface LoadedContract {
   source: ContractArea | 'defaults';
 }
 
-/** Reads the newest stored copy, migrated and repaired field by field. Never throws. */
+/** Reads the newest stored copy, migrated and read field by field. Never throws. */
 export async function loadContract(): Promise<LoadedContract> {
   await moveOutOfSync();
   const areas: ContractArea[] = (await isContractSyncOn().catch(() => false)) ? ['sync', 'local'] : ['local'];
@@ -83,8 +86,7 @@ export async function loadContract(): Promise<LoadedContract> {
     undefined,
   );
   if (!newest) return { value: defaultContract(), resetFields: [], source: 'defaults' };
-  const { value, resetFields } = repairContract(newest.value);
-  return { value, resetFields, source: newest.area };
+  return { value: newest.value, resetFields: newest.resetFields, source: newest.area };
 }
 
 export type SaveResult =
@@ -93,7 +95,9 @@ export type SaveResult =
   | { ok: false; errors: Record<string, string> };
 
 /** The value and its version and save time, in one storage write (see StoredItem.set). */
-const writeCopy = (area: ContractArea, value: unknown, savedAt: string): Promise<void> => contractItems[area].set(value, { savedAt });
+const writeCopy = (area: ContractArea, value: unknown, savedAt: string): Promise<void> =>
+  // A checked contract, or a copy moving as it was stored (see StoredCopy).
+  contractItems[area].set(value as Contract, { savedAt });
 
 /**
  * Validates, then writes to this device (and to sync when the therapist chose it). An invalid
@@ -123,7 +127,7 @@ export async function setContractSync(on: boolean): Promise<void> {
   await contractSyncItem.set(on);
   if (on) {
     const local = await readCopy('local');
-    if (local) await writeCopy('sync', local.value, new Date(local.savedAt || Date.now()).toISOString());
+    if (local) await writeCopy('sync', local.stored, new Date(local.savedAt || Date.now()).toISOString());
   } else {
     await contractItems.sync.remove();
   }

@@ -36,3 +36,67 @@ export function mapOf<TEntry extends v.GenericSchema>(entry: TEntry) {
     }),
   );
 }
+
+/*
+ * Settings the therapist typed are read field by field: one unreadable field goes back to its
+ * default on its own instead of costing the rest, and the page names it. valibot's v.fallback
+ * recovers without keeping the issue, so each field notes its own path as it falls back, and
+ * readNoting collects the notes of one parse (parses of these schemas are synchronous).
+ */
+let notes: string[] | undefined;
+
+/** Notes that the field at `path` was stored but unreadable and now holds its default. */
+export function noteReset(path: string): void {
+  notes?.push(path);
+}
+
+/** Runs a parse and returns its result with the paths of the fields it reset, each once, in order. */
+export function readNoting<T>(parse: () => T): { value: T; resets: string[] } {
+  const outer = notes;
+  notes = [];
+  try {
+    const value = parse();
+    return { value, resets: [...new Set(notes)] };
+  } finally {
+    notes = outer;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** An object that is not a list (valibot's object schemas accept lists). */
+const record = v.custom<Record<string, unknown>>(isRecord, 'expected an object');
+
+type Entries = Record<string, v.GenericSchema>;
+
+/**
+ * An object read field by field: a field that is absent takes its default quietly (a field
+ * newer than the stored value); one that is present but does not match its schema takes its
+ * default and is noted (readNoting); extra fields are dropped. A field named in `groups` is an
+ * object read the same way one level down; stored as anything but an object, each of its
+ * fields is noted. Fails on anything but an object, so the caller decides what that reads as.
+ */
+export function fieldByField<T extends Record<string, unknown>>(
+  entries: { [K in keyof T]: v.GenericSchema },
+  defaults: T,
+  groups: { [K in keyof T]?: Entries } = {},
+  prefix = '',
+): v.GenericSchema<unknown, T> {
+  const fields: Entries = {};
+  for (const key of Object.keys(entries) as (keyof T & string)[]) {
+    const path = `${prefix}${key}`;
+    const fallback = () => structuredClone(defaults[key]);
+    const group = groups[key];
+    const read = group ? fieldByField(group, defaults[key] as Record<string, unknown>, {}, `${path}.`) : entries[key];
+    fields[key] = v.optional(
+      v.fallback(read, () => {
+        if (group) Object.keys(group).forEach((sub) => noteReset(`${path}.${sub}`));
+        else noteReset(path);
+        return fallback();
+      }),
+      fallback,
+    );
+  }
+  return v.pipe(record, v.object(fields)) as unknown as v.GenericSchema<unknown, T>;
+}

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { readNoting } from './fields';
 
 /**
  * One value kept in browser.storage, declared once: its area and key, the valibot schema every
@@ -40,6 +41,11 @@ export interface StoredItem<T, TFallback = T> {
    * is absent or does not match. Rejects only when the browser's storage itself fails.
    */
   get(): Promise<T | TFallback>;
+  /**
+   * Like get, with the value as it is stored (migrated; null when absent) and the paths of the
+   * fields the schema read one by one and had to reset (lib/storage/fields.ts fieldByField).
+   */
+  read(): Promise<{ stored: unknown; value: T | TFallback; resets: string[] }>;
   /** A value read some other way (a storage change, a whole-area read) through the same schema. */
   parse(raw: unknown): T | TFallback;
   /** Writes the value; a versioned item writes its version with it, in one storage call. */
@@ -88,6 +94,9 @@ export function storedItem<TSchema extends v.GenericSchema, TFallback = v.InferO
   const metaKey = `${key}$` as StorageKey;
 
   const parse = (raw: unknown): T | TFallback => {
+    // Absent (null from a read, undefined in a whole-area read) is never a value, even for a
+    // schema that reads anything, such as one that falls back field by field.
+    if (raw === null || raw === undefined) return spec.fallback();
     const parsed = v.safeParse(spec.schema, raw);
     return parsed.success ? parsed.output : spec.fallback();
   };
@@ -109,6 +118,10 @@ export function storedItem<TSchema extends v.GenericSchema, TFallback = v.InferO
     version,
     parse,
     get: async () => parse(await readRaw()),
+    async read() {
+      const stored = await readRaw();
+      return { stored, ...readNoting(() => parse(stored)) };
+    },
     async set(value, meta) {
       if (!versioned && meta === undefined) {
         await storage.setItem(key, value);

@@ -1,18 +1,19 @@
 import * as v from 'valibot';
 import { contractMigrations } from '@/lib/contract/migrations';
-import { CONTRACT_VERSION } from '@/lib/contract/schema';
+import { emptyReadinessState, storedReadinessSchema } from '@/lib/contract/practice-readiness';
+import { CONTRACT_VERSION, storedContractSchema } from '@/lib/contract/schema';
 import { storedItem } from '../item';
 import { LOCAL_KEYS, SYNC_KEYS } from '../keys';
 
 /**
  * The therapist's contract defaults and practice-readiness dates (lib/contract/storage-item.ts,
- * entrypoints/options/readiness-storage.ts). Both are read field by field, so one unreadable
- * setting resets only itself and the page can name it: their schemas are applied by those
- * readers (repairContract, loadReadiness), and the items hand over the stored value as it is.
+ * entrypoints/options/readiness-storage.ts). Both schemas read field by field, so one unreadable
+ * setting resets only itself, and `read()` names it for the page.
  */
 
 const contract = {
-  schema: v.unknown(),
+  schema: storedContractSchema,
+  /** Nothing stored; anything stored, however damaged, reads as a contract. */
   fallback: () => null,
   version: CONTRACT_VERSION,
   migrations: contractMigrations,
@@ -36,6 +37,6 @@ export const contractSyncItem = storedItem({
 export const practiceReadinessItem = storedItem({
   area: 'local',
   name: LOCAL_KEYS.practiceReadiness,
-  schema: v.unknown(),
-  fallback: () => null,
+  schema: storedReadinessSchema,
+  fallback: emptyReadinessState,
 });

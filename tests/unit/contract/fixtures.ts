@@ -1,3 +1,6 @@
+import * as v from 'valibot';
+import { readNoting } from '@/lib/storage/fields';
+import { storedContractSchema, type Contract } from '../../../lib/contract/schema';
 import type { ContractV1 } from '../../../lib/contract/migrations';
 
 /** A contract as the first release stored it, with every setting changed from its default. */
@@ -14,3 +17,9 @@ export const storedV1: ContractV1 = {
   autoLockMinutes: 5,
   networkTestEndpoint: 'https://speed.example.org/probe',
 };
+
+/** A stored contract as the contract's items read it: the value and the fields reset. */
+export function readStored(stored: unknown): { value: Contract; resetFields: string[] } {
+  const { value, resets } = readNoting(() => v.parse(storedContractSchema, stored));
+  return { value, resetFields: resets };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateContract, v1ToV2 } from '../../../lib/contract/migrations';
-import { storedV1 } from './fixtures';
-import { contractDefaults, repairContract, validateContract } from '../../../lib/contract/schema';
+import { readStored, storedV1 } from './fixtures';
+import { contractDefaults, validateContract } from '../../../lib/contract/schema';
 
 describe('migrating a version 1 contract', () => {
   it('keeps every setting the therapist made, under its version 2 name', () => {
@@ -40,7 +40,7 @@ describe('migrating a version 1 contract', () => {
   it('passes an out-of-range old value through for the reader to reset, rather than inventing one', () => {
     const migrated = migrateContract({ ...storedV1, sessionLength: 500 }, 1);
     expect(migrated).toMatchObject({ sessionMinutes: 500 });
-    expect(repairContract(migrated).resetFields).toEqual(['sessionMinutes']);
+    expect(readStored(migrated).resetFields).toEqual(['sessionMinutes']);
   });
 
   it('leaves something that is not an object alone instead of throwing', () => {

@@ -4,10 +4,10 @@ import {
   contractEntries,
   defaultContract,
   fieldLabels,
-  repairContract,
   validateContract,
   type Contract,
 } from '../../../lib/contract/schema';
+import { readStored } from './fixtures';
 
 /** The defaults with one field path replaced, e.g. with('disruptionPlans.battery', 'x'). */
 function withField(path: string, value: unknown): Record<string, unknown> {
@@ -190,10 +190,10 @@ describe('validateContract for the form as a whole', () => {
   });
 });
 
-describe('repairContract, for a stored value read back', () => {
+describe('a stored contract, as a stored value read back', () => {
   it('keeps a fully valid contract as it is, resetting nothing', () => {
     const stored: Contract = { ...defaultContract(), sessionMinutes: 60, jurisdiction: 'uk-gdpr' };
-    expect(repairContract(stored)).toEqual({ value: stored, resetFields: [] });
+    expect(readStored(stored)).toEqual({ value: stored, resetFields: [] });
   });
 
   it('resets only the invalid fields and says which', () => {
@@ -205,7 +205,7 @@ describe('repairContract, for a stored value read back', () => {
       disruptionPlans: { ...contractDefaults.disruptionPlans, battery: 42, connection: 'Call me back' },
       templates: { ...contractDefaults.templates, outOfHours: 'Hi {{nope}}' },
     };
-    const { value, resetFields } = repairContract(stored);
+    const { value, resetFields } = readStored(stored);
     expect(resetFields.sort()).toEqual(['disruptionPlans.battery', 'jurisdiction', 'sessionMinutes', 'templates.outOfHours']);
     expect(value.sessionMinutes).toBe(50);
     expect(value.jurisdiction).toBe('other');
@@ -217,23 +217,23 @@ describe('repairContract, for a stored value read back', () => {
   });
 
   it('fills fields that were never stored without calling them reset', () => {
-    const { value, resetFields } = repairContract({ sessionMinutes: 30 });
+    const { value, resetFields } = readStored({ sessionMinutes: 30 });
     expect(resetFields).toEqual([]);
     expect(value).toEqual({ ...defaultContract(), sessionMinutes: 30 });
   });
 
   it('resets every sub-field of a group stored as something other than an object', () => {
-    const { resetFields } = repairContract({ ...defaultContract(), therapist: 'Dr Who' });
+    const { resetFields } = readStored({ ...defaultContract(), therapist: 'Dr Who' });
     expect(resetFields).toEqual(['therapist.name', 'therapist.practice', 'therapist.contact']);
   });
 
   it('drops reminders that would fall after a short session ends', () => {
-    const { value, resetFields } = repairContract({ ...defaultContract(), sessionMinutes: 10 });
+    const { value, resetFields } = readStored({ ...defaultContract(), sessionMinutes: 10 });
     expect(value.reminderMinutesBefore).toEqual([5]);
     expect(resetFields).toEqual(['reminderMinutesBefore']);
   });
 
   it('starts from the defaults when the stored value is not an object at all', () => {
-    expect(repairContract('garbage').value).toEqual(defaultContract());
+    expect(readStored('garbage').value).toEqual(defaultContract());
   });
 });

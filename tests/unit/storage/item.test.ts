@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fieldByField, readNoting } from '@/lib/storage/fields';
 import { storedItem } from '@/lib/storage/item';
 
 const plain = () => storedItem({ area: 'local', name: 'plainThing', schema: v.object({ n: v.number() }), fallback: () => ({ n: 0 }) });
@@ -87,5 +88,47 @@ describe('a stored item', () => {
 
   it('cannot be declared at a version it has no migration to', () => {
     expect(() => storedItem({ area: 'local', name: 'x', schema: v.number(), fallback: () => 0, version: 2 })).toThrow(/no migration to version 2/);
+  });
+});
+
+describe('an item read field by field', () => {
+  const defaults = { size: 1, name: 'none', box: { width: 2, depth: 3 } };
+  const entries = { size: v.number(), name: v.string(), box: v.unknown() };
+  const item = () =>
+    storedItem({
+      area: 'local',
+      name: 'fieldThing',
+      schema: v.fallback(fieldByField(entries, defaults, { box: { width: v.number(), depth: v.number() } }), () => structuredClone(defaults)),
+      fallback: () => null,
+    });
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it.each<[string, unknown, unknown, string[]]>([
+    ['keeps what is readable', { size: 5, name: 'a', box: { width: 7, depth: 8 } }, { size: 5, name: 'a', box: { width: 7, depth: 8 } }, []],
+    ['resets and names an unreadable field', { size: 'big', name: 'a', box: { width: 7, depth: 8 } }, { ...defaults, name: 'a', box: { width: 7, depth: 8 } }, ['size']],
+    ['resets and names an unreadable field inside a group', { size: 5, name: 'a', box: { width: 7, depth: null } }, { size: 5, name: 'a', box: { width: 7, depth: 3 } }, ['box.depth']],
+    ['names each field of a group that is not an object', { size: 5, box: [7, 8] }, { ...defaults, size: 5 }, ['box.width', 'box.depth']],
+    ['fills absent fields quietly and drops extra ones', { size: 5, box: { width: 7, colour: 'red' }, colour: 'red' }, { ...defaults, size: 5, box: { width: 7, depth: 3 } }, []],
+    ['reads something that is not an object through the outer fallback, naming nothing', 'text', defaults, []],
+  ])('%s', async (_name, stored, value, resets) => {
+    await fakeBrowser.storage.local.set({ fieldThing: stored });
+    expect(await item().read()).toEqual({ stored, value, resets });
+    expect(await item().get()).toEqual(value);
+  });
+
+  it('reads nothing stored as its own fallback, not the schema’s', async () => {
+    expect(await item().read()).toEqual({ stored: null, value: null, resets: [] });
+    expect(item().parse(undefined)).toBeNull();
+  });
+
+  it('keeps the notes of a parse inside another apart', () => {
+    const inner = readNoting(() => item().parse({ name: 1 }));
+    const outer = readNoting(() => [item().parse({ size: 'x' }), readNoting(() => item().parse({ name: 1 })), item().parse({ box: 1 })]);
+    expect(inner.resets).toEqual(['name']);
+    expect(outer.resets).toEqual(['size', 'box.width', 'box.depth']);
+    expect(outer.value[1]).toMatchObject({ resets: ['name'] });
   });
 });
