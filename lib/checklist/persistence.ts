@@ -1,4 +1,4 @@
-import { checklistStateItems } from '@/lib/storage/items/checklist';
+import { checklistStateItems } from '@/lib/storage/items/checklist-state';
 import { freshState, restoreState, type PreparationState } from './state';
 import { RUNS_KEY, withRun, type RunRecord } from './runs';
 

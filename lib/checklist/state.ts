@@ -1,5 +1,4 @@
-import * as v from 'valibot';
-import { checks } from './checks/index';
+import { checklistStateItems } from '@/lib/storage/items/checklist-state';
 import type { SpeedResult } from './checks/network.speed';
 import type { Answer, Answers, CheckId, SessionFormat } from './types';
 import { localDay } from './words';
@@ -52,40 +51,13 @@ export function prepReducer(state: PreparationState, action: PrepAction): Prepar
   }
 }
 
-const checkIds = checks.map((check) => check.id) as [CheckId, ...CheckId[]];
-
-const speedSchema = v.union([
-  v.object({
-    ok: v.literal(true),
-    downMbps: v.number(),
-    upMbps: v.number(),
-    latencyMs: v.number(),
-    jitterMs: v.number(),
-    loadedLatencyMs: v.optional(v.number()),
-    videoCallClass: v.optional(v.picklist(['bad', 'poor', 'average', 'good', 'great'])),
-    status: v.picklist(['pass', 'warn', 'fail']),
-    advice: v.string(),
-    at: v.string(),
-  }),
-  v.object({ ok: v.literal(false), error: v.pipe(v.string(), v.maxLength(500)), at: v.string() }),
-]);
-
-const stateSchema = v.object({
-  version: v.literal(1),
-  startedAt: v.pipe(v.string(), v.isoTimestamp()),
-  day: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)),
-  format: v.nullable(v.picklist(['video', 'audio', 'text'])),
-  answers: v.record(v.picklist(checkIds), v.picklist(['yes', 'not-alone'])),
-  speed: v.optional(speedSchema),
-});
-
 /**
- * A stored preparation, if it is readable and from today; otherwise undefined (start afresh).
- * Unknown ids (a check removed in an update) make the record unreadable, which is the safe side.
+ * A stored preparation, if it is readable (lib/storage/items/checklist-state.ts) and from today;
+ * otherwise undefined (start afresh).
  */
 export function restoreState(stored: unknown, now: Date): PreparationState | undefined {
-  const parsed = v.safeParse(stateSchema, stored);
-  if (!parsed.success || parsed.output.day !== localDay(now)) return undefined;
-  const { speed, ...rest } = parsed.output;
+  const parsed = checklistStateItems.local.parse(stored);
+  if (!parsed || parsed.day !== localDay(now)) return undefined;
+  const { speed, ...rest } = parsed;
   return { ...rest, answers: rest.answers as Answers, ...(speed ? { speed } : {}) };
 }

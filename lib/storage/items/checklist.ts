@@ -2,12 +2,12 @@ import * as v from 'valibot';
 import { sessionFormats } from '@/lib/contract/schema';
 import { listOf } from '../fields';
 import { storedItem } from '../item';
-import { LOCAL_KEYS, SESSION_KEYS } from '../keys';
+import { LOCAL_KEYS } from '../keys';
 
 /**
- * What the pre-session checklist keeps: the preparation in progress, and a record of each
- * preparation (when, which platform id, which format, each item's status). Nothing about the
- * client: no name, no notes, not even the page's URL.
+ * What the pre-session checklist keeps of each preparation (when, which platform id, which
+ * format, each item's status); the preparation in progress: ./checklist-state.ts. Nothing about
+ * the client: no name, no notes, not even the page's URL.
  */
 
 const statuses = ['pass', 'warn', 'fail', 'unknown', 'todo', 'done'] as const;
@@ -30,13 +30,3 @@ export const checklistRunsItem = storedItem({
   schema: listOf(runRecordSchema),
   fallback: (): v.InferOutput<typeof runRecordSchema>[] => [],
 });
-
-/**
- * The preparation in progress: in storage.session (memory only) where the browser has it, else
- * in storage.local. Its schema needs the check registry, so restoreState (lib/checklist/state.ts)
- * reads it, and also drops another day's preparation.
- */
-export const checklistStateItems = {
-  session: storedItem({ area: 'session', name: SESSION_KEYS.checklistState, schema: v.unknown(), fallback: () => undefined }),
-  local: storedItem({ area: 'local', name: LOCAL_KEYS.checklistState, schema: v.unknown(), fallback: () => undefined }),
-};

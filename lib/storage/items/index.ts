@@ -1,6 +1,7 @@
 import { bannerDismissalsItem, bannerLookItem } from './banner';
 import { autoBackupItem, autoBackupLogItem, lastBackupItem } from './backup';
-import { checklistRunsItem, checklistStateItems } from './checklist';
+import { checklistRunsItem } from './checklist';
+import { checklistStateItems } from './checklist-state';
 import { contractItems, contractSyncItem, practiceReadinessItem } from './contract';
 import { callHistoryItem, networkHistoryItem } from './history';
 import { legacyReminderItems } from './legacy-reminders';
