@@ -1,4 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The browsers' own encoder (Uint8Array.prototype.toBase64; Chrome 140+, every Firefox we support),
+// which Node 20 lacks. The backup-too-large test seals about 38 MB of notes, which the hand-written
+// fallback takes most of a minute to encode here; that fallback keeps its coverage in base64.test.ts
+// and every other vault test. Set before lib/vault/crypto/base64.ts loads, which looks once.
+vi.hoisted(() => {
+  const proto = Uint8Array.prototype as Uint8Array & { toBase64?: () => string };
+  proto.toBase64 ??= function (this: Uint8Array) {
+    return Buffer.from(this.buffer, this.byteOffset, this.byteLength).toString('base64');
+  };
+});
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createVaultService } from '@/lib/background/vault-service';
 import {
