@@ -12,7 +12,7 @@ import type { RenderedTemplate } from '@/lib/rules/banner-model';
 import { renderTemplateById, templateIds } from '@/lib/contract/templates';
 import type { PlatformRule } from '@/lib/rules/schema';
 import { createAutoBackup } from '@/lib/background/auto-backup';
-import { exportBackupIfUnlocked, lockVault, saveSessionIfUnlocked, startVaultService, watchVaultClients } from '@/lib/background/vault-service';
+import { exportBackupIfUnlocked, lockVault, saveSessionIfUnlocked, startVaultService, watchVaultClients } from '@/lib/vault/service/vault-service';
 import { answerCallMessage } from '@/lib/background/call-handler';
 import { createScreenShares } from '@/lib/background/screen-shares';
 import { tabsSharingScreen, watchFirefoxSharing } from '@/lib/background/firefox-sharing';

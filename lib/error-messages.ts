@@ -5,7 +5,7 @@
  * do; they never carry note text, a passphrase or key bytes, only opaque ids, counts and parameters.
  *
  * A code here is the message's name; the code a page receives may be coarser (several of these
- * reach a page as 'invalid-input' or 'damaged'; lib/background/vault-results.ts maps them).
+ * reach a page as 'invalid-input' or 'damaged'; lib/vault/service/results.ts maps them).
  */
 
 export interface ScryptCost {

@@ -25,8 +25,8 @@ import { remindersOperations, type SilenceNamesChanged } from '@/lib/reminders/m
 import { minutesLeft } from '@/lib/reminders/session-reminder';
 import { sessionNotification, silenceNotification, type NotificationText } from '@/lib/reminders/wording';
 import { domain, type Domain } from './bus';
-import { resultOf } from './vault-results';
-import { refreshVaultClients, watchVaultClients } from './vault-service';
+import { resultOf } from '@/lib/vault/service/results';
+import { refreshVaultClients, watchVaultClients } from '@/lib/vault/service/vault-service';
 
 /**
  * Session reminders and the silence follow-up, in the background. While the vault is unlocked,

@@ -5,7 +5,7 @@ import { STILL_SHARING, isStillSharingAnswer } from '@/lib/call/messages';
 
 /**
  * The background's record of which tabs are sharing the screen, so that unlocking the notes
- * while one is running asks first (lib/background/vault-handlers.ts). Kept in storage.session
+ * while one is running asks first (lib/vault/service/handlers.ts). Kept in storage.session
  * (trusted contexts only): a Chrome service worker that restarts mid-share, or a Firefox event
  * page that unloads, must not forget it.
  *

@@ -24,7 +24,7 @@ export const LOCAL_KEYS = {
   legacySilenceNames: 'reminders.silenceShowsNames',
 } as const;
 
-/** Memory only, trusted contexts only (set in lib/background/vault-service.ts). */
+/** Memory only, trusted contexts only (set in lib/vault/service/vault-service.ts). */
 export const SESSION_KEYS = {
   vaultDek: 'vault.dek',
   vaultLastActivityAt: 'vault.lastActivityAt',

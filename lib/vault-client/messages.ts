@@ -25,7 +25,7 @@ import type { ClientSummary, ClientView, DamagedRecord, DraftView, ImportCounts,
  * a content script or another extension), what its success sets off, what it answers, and how
  * the notes page calls it (lib/vault-client builds its functions from this table). The bus
  * (lib/background/bus.ts) checks sender and schema before the handler
- * (lib/background/vault-handlers.ts) runs; pages run the same schema before sending, so a
+ * (lib/vault/service/handlers.ts) runs; pages run the same schema before sending, so a
  * mistake comes back as a plain 'invalid-input' message. Only valibot and the record schemas
  * are imported: this file is bundled into pages.
  */

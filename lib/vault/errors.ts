@@ -3,7 +3,7 @@ import type { SkippedCounts } from './store/views';
 
 /**
  * Every failure the vault reports, as a typed error: code that must tell failures apart uses
- * `instanceof`, and `code` is what lib/background/vault-results.ts turns into the code a page
+ * `instanceof`, and `code` is what lib/vault/service/results.ts turns into the code a page
  * receives. The words are in lib/error-messages.ts, by code, one table for all of them.
  */
 

@@ -22,7 +22,7 @@ const root = new URL('../..', import.meta.url).pathname;
 /** Files that reach storage only through keys named elsewhere, or not at all. */
 const NO_KEYS_OF_THEIR_OWN: Record<string, string> = {
   'entrypoints/popup/main.tsx': 'hands storage.session and storage.local to lib/checklist/persistence.ts, which names the keys',
-  'lib/background/vault-service.ts': 'only sets storage.session’s access level',
+  'lib/vault/service/vault-service.ts': 'only sets storage.session’s access level',
 };
 
 function sourceFiles(dir: string): string[] {

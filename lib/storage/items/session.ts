@@ -6,14 +6,14 @@ import { SESSION_KEYS } from '../keys';
 
 /**
  * What the background keeps in storage.session: memory only, gone when the browser quits, and
- * closed to content scripts (lib/background/vault-service.ts sets its access level). A Chrome
+ * closed to content scripts (lib/vault/service/vault-service.ts sets its access level). A Chrome
  * service worker that restarts, or a Firefox event page that unloads, finds these again.
  */
 
-/** The unlocked data key, base64, while the vault is unlocked (lib/background/vault-key-custody.ts). */
+/** The unlocked data key, base64, while the vault is unlocked (lib/vault/service/key-custody.ts). */
 export const vaultDekItem = storedItem({ area: 'session', name: SESSION_KEYS.vaultDek, schema: v.string(), fallback: () => undefined });
 
-/** When a page last did something with the vault (ms), for the auto-lock (lib/background/vault-auto-lock.ts). */
+/** When a page last did something with the vault (ms), for the auto-lock (lib/vault/service/auto-lock.ts). */
 export const vaultLastActivityItem = storedItem({
   area: 'session',
   name: SESSION_KEYS.vaultLastActivityAt,
@@ -21,7 +21,7 @@ export const vaultLastActivityItem = storedItem({
   fallback: () => undefined,
 });
 
-/** Wrong passphrases in a row and when the next attempt may run (lib/background/vault-backoff.ts). Each field falls back on its own. */
+/** Wrong passphrases in a row and when the next attempt may run (lib/vault/service/backoff.ts). Each field falls back on its own. */
 export const vaultUnlockBackoffItem = storedItem({
   area: 'session',
   name: SESSION_KEYS.vaultUnlockBackoff,

@@ -1,6 +1,6 @@
 /**
  * What each browser lets the vault's auto-lock notice, in one place: the background wires the
- * listeners from it (lib/background/vault-auto-lock.ts) and the options page explains it with
+ * listeners from it (lib/vault/service/auto-lock.ts) and the options page explains it with
  * the same facts (autoLockHelp).
  *
  * - Chrome reports the operating system's screen lock (idle state "locked": Chrome's idle API

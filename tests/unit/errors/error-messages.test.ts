@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, messageFor, type MessageCode } from '@/lib/error-messages';
 import * as vaultErrors from '@/lib/vault/errors';
-import { failureFrom } from '@/lib/background/vault-results';
+import { failureFrom } from '@/lib/vault/service/results';
 import { ERROR_CODES } from '@/lib/vault-client/messages';
 
 /**

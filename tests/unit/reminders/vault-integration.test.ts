@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createReminders } from '@/lib/background/reminders';
-import { createVaultService, type ClientsWatcher } from '@/lib/background/vault-service';
+import { createVaultService, type ClientsWatcher } from '@/lib/vault/service/vault-service';
 import { createClearStore, type ClearStore } from '@/lib/reminders/clear-store';
 import { cancelReminder, createVault, deleteClient, listClients, lockVault, recordHeardFrom, saveClient, scheduleReminder, unlockVault } from '@/lib/vault-client';
 import { AnteroomVaultDb } from '@/lib/vault/store/db';

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { chosenClient } from '@/lib/background/session-recorder';
-import { assertMayAttempt } from '@/lib/background/vault-backoff';
-import { createAutoLock } from '@/lib/background/vault-auto-lock';
-import { KeyCustody } from '@/lib/background/vault-key-custody';
+import { assertMayAttempt } from '@/lib/vault/service/backoff';
+import { createAutoLock } from '@/lib/vault/service/auto-lock';
+import { KeyCustody } from '@/lib/vault/service/key-custody';
 import { isAutoBackupOn, loadLog } from '@/lib/backup-habit/auto-backup-store';
 import { readLastBackup } from '@/lib/backup-habit/last-backup';
 import { loadCallHistory } from '@/lib/call/history';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createVaultService } from '@/lib/background/vault-service';
+import { createVaultService } from '@/lib/vault/service/vault-service';
 import { autoLockHelp, autoLockSignals } from '@/lib/vault/lifecycle/auto-lock-signals';
 import { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { createVaultDbOpener } from '@/lib/vault/store/open-db';

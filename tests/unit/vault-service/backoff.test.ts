@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { backoffDelayMs, MAX_BACKOFF_MS } from '@/lib/background/vault-backoff';
+import { backoffDelayMs, MAX_BACKOFF_MS } from '@/lib/vault/service/backoff';
 import { createVault, lockVault, unlockVault } from '@/lib/vault-client';
 import { derivationCount } from '../setup/fast-scrypt';
 import { OTHER_PASSPHRASE, PASSPHRASE, restartServiceWorker, routeClientMessages, startService } from './harness';

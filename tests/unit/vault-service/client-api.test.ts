@@ -11,7 +11,7 @@ vi.hoisted(() => {
   };
 });
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createVaultService } from '@/lib/background/vault-service';
+import { createVaultService } from '@/lib/vault/service/vault-service';
 import {
   changePassphrase,
   createVault,

@@ -1,8 +1,8 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { SearchCache } from '@/lib/background/search-cache';
+import type { SearchCache } from '@/lib/vault/service/search-cache';
 import { createBus } from '@/lib/background/bus';
-import { createVaultService, type VaultService } from '@/lib/background/vault-service';
+import { createVaultService, type VaultService } from '@/lib/vault/service/vault-service';
 import { listen } from '@/lib/bus/listen';
 import { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { createVaultDbOpener } from '@/lib/vault/store/open-db';

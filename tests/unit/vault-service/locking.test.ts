@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { AUTO_LOCK_ALARM } from '@/lib/background/vault-auto-lock';
-import { SearchCache } from '@/lib/background/search-cache';
-import { KeyCustody, SESSION_DEK_KEY } from '@/lib/background/vault-key-custody';
-import { lockVault as lockFromBackground, startVaultService } from '@/lib/background/vault-service';
+import { AUTO_LOCK_ALARM } from '@/lib/vault/service/auto-lock';
+import { SearchCache } from '@/lib/vault/service/search-cache';
+import { KeyCustody, SESSION_DEK_KEY } from '@/lib/vault/service/key-custody';
+import { lockVault as lockFromBackground, startVaultService } from '@/lib/vault/service/vault-service';
 import { createVault, exportBackup, importBackup, listClients, lockVault, onVaultLocked, saveClient, saveNote, searchNotes, unlockVault, vaultStatus } from '@/lib/vault-client';
 import { VaultLockedError } from '@/lib/vault/errors';
 import { ask, PASSPHRASE, restartBrowser, restartServiceWorker, routeClientMessages, startService } from './harness';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createVaultService } from '@/lib/background/vault-service';
+import { createVaultService } from '@/lib/vault/service/vault-service';
 import type { ShareShown } from '@/lib/call/active-shares';
 import { AnteroomVaultDb } from '@/lib/vault/store/db';
 import { createVaultDbOpener } from '@/lib/vault/store/open-db';

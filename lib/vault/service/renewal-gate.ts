@@ -2,7 +2,7 @@ import { WrongPassphraseError } from '@/lib/vault/errors';
 import { dataKeyOpensVault, settleRenewal } from '@/lib/vault/lifecycle/key-renewal';
 import type { ResealOptions } from '@/lib/vault/lifecycle/key-renewal-rows';
 import type { AnteroomVaultDb } from '@/lib/vault/store/db';
-import type { KeyCustody } from './vault-key-custody';
+import type { KeyCustody } from './key-custody';
 import { wipe } from '@/lib/vault/crypto/wipe';
 
 /**

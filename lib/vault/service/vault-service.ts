@@ -10,13 +10,13 @@ import type { ClientView, DamagedRecord } from '@/lib/vault/store/views';
 import type { ShareShown } from '@/lib/call/active-shares';
 import type { BrowserFamily } from '@/lib/vault/lifecycle/auto-lock-signals';
 import { vaultOperations, type LockReason, type VaultLockedBroadcast, type VaultRenewalProgress } from '@/lib/vault-client/messages';
-import { domain, type Domain } from './bus';
+import { domain, type Domain } from '@/lib/background/bus';
 import { SearchCache } from './search-cache';
-import { createAutoLock } from './vault-auto-lock';
+import { createAutoLock } from './auto-lock';
 import { RenewalGate } from './renewal-gate';
-import { vaultHandlers, type VaultHandlers } from './vault-handlers';
-import { KeyCustody } from './vault-key-custody';
-import { resultOf } from './vault-results';
+import { vaultHandlers, type VaultHandlers } from './handlers';
+import { KeyCustody } from './key-custody';
+import { resultOf } from './results';
 
 /**
  * The vault's background service: key custody, the message handlers and the locks. Pages ask

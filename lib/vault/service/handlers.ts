@@ -30,10 +30,10 @@ import { wipe } from '@/lib/vault/crypto/wipe';
 import type { LockReason, VaultReplies, VaultRequestOf, VaultRequestType } from '@/lib/vault-client/messages';
 import { shareQuestion, type ShareShown } from '@/lib/call/active-shares';
 import type { RenewalGate } from './renewal-gate';
-import type { AutoLock } from './vault-auto-lock';
-import { assertMayAttempt, clearFailedAttempts, recordFailedAttempt } from './vault-backoff';
+import type { AutoLock } from './auto-lock';
+import { assertMayAttempt, clearFailedAttempts, recordFailedAttempt } from './backoff';
 import type { SearchCache } from './search-cache';
-import type { KeyCustody } from './vault-key-custody';
+import type { KeyCustody } from './key-custody';
 
 /**
  * One handler per operation in the vault's table (lib/vault-client/messages.ts). By the time a
