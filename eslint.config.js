@@ -31,8 +31,8 @@ const IN_PAGE = [
 ];
 const VAULT_CRYPTO = [
   {
-    regex: '(^|/)(store|backup|lifecycle)(/|$)',
-    message: 'lib/vault/crypto/ is the bottom layer: store, backup and lifecycle build on it, not the other way round.',
+    regex: '(^|/)(store|backup|lifecycle|service)(/|$)',
+    message: 'lib/vault/crypto/ is the bottom layer: store, backup, lifecycle and service build on it, not the other way round.',
   },
   { regex: '^dexie(/|$)', message: 'lib/vault/crypto/ knows nothing of the database.' },
 ];
