@@ -151,3 +151,23 @@ describe('contract storage', () => {
     expect(await seen).toBe(75);
   });
 });
+
+describe('which copy is newer, by the save time kept beside each', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it.each<[string, unknown, unknown, 'local' | 'sync']>([
+    ['both times readable, this device’s newer', { v: 2, savedAt: '2025-06-01T00:00:00.000Z' }, { v: 2, savedAt: '2025-01-01T00:00:00.000Z' }, 'local'],
+    ['both times readable, the synced one newer', { v: 2, savedAt: '2025-01-01T00:00:00.000Z' }, { v: 2, savedAt: '2025-06-01T00:00:00.000Z' }, 'sync'],
+    ['a synced time that is no time counts as the oldest', { v: 2, savedAt: '2025-01-01' }, { v: 2, savedAt: 'yesterday' }, 'local'],
+    ['a time stored as a number counts as the oldest', { v: 2, savedAt: 1_764_836_400_000 }, { v: 2, savedAt: '2025-01-01T00:00:00.000Z' }, 'sync'],
+    ['no time on either: the synced copy wins the tie', { v: 2 }, { v: 2 }, 'sync'],
+    ['metadata stored as a list counts as no time', ['2030-01-01'], { v: 2, savedAt: '2025-01-01T00:00:00.000Z' }, 'sync'],
+    ['metadata stored as text counts as no time', '2030-01-01', { v: 2, savedAt: '2025-01-01T00:00:00.000Z' }, 'sync'],
+  ])('%s', async (_name, localMeta, syncMeta, winner) => {
+    await fakeBrowser.storage.local.set({ contractSync: true, contract: { ...defaultContract(), sessionMinutes: 65 }, contract$: localMeta });
+    await fakeBrowser.storage.sync.set({ contract: { ...defaultContract(), sessionMinutes: 55 }, contract$: syncMeta });
+    expect(await loadContract()).toMatchObject({ source: winner, value: { sessionMinutes: winner === 'local' ? 65 : 55 } });
+  });
+});
