@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { plainObject } from '@/lib/storage/fields';
 import { migrateValue, type Migrations } from '@/lib/storage/item';
 import { CONTRACT_VERSION, defaultContract } from './schema';
 
@@ -25,17 +27,13 @@ export interface ContractV1 {
   networkTestEndpoint: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * v1 → v2: renames sessionLength and recordingPolicy, adds the fields v2 introduced with their
  * defaults. The v1 disruption plan was about the connection, so it also becomes the v2
  * connection plan: a printed agreement must not promise two different things.
  */
 export function v1ToV2(stored: unknown): unknown {
-  if (!isRecord(stored)) return stored;
+  if (!v.is(plainObject, stored)) return stored;
   // Already a v2 shape (its version was lost or not yet written): converting it again would
   // overwrite the therapist's values with defaults.
   if ('sessionMinutes' in stored && !('sessionLength' in stored)) return stored;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { fieldByField, noteReset } from '@/lib/storage/fields';
+import { fieldByField, noteReset, plainObject } from '@/lib/storage/fields';
 import { templateProblem } from './placeholders';
 import { defaultTemplateTexts } from './templates';
 
@@ -269,7 +269,7 @@ function messageFor(issue: v.BaseIssue<unknown>, path: string): string {
 /** Checks the whole form. On failure, one message per field path and nothing to save. */
 export function validateContract(input: unknown): ValidationResult {
   // valibot's object() takes arrays as objects; a list is no more a contract than a number is.
-  if (!isRecord(input)) return { ok: false, errors: { '': 'The contract settings could not be read' } };
+  if (!v.is(plainObject, input)) return { ok: false, errors: { '': 'The contract settings could not be read' } };
   const result = v.safeParse(contractSchema, input);
   if (result.success) return { ok: true, value: result.output };
   const errors: Record<string, string> = {};
@@ -278,10 +278,6 @@ export function validateContract(input: unknown): ValidationResult {
     errors[path] ??= messageFor(issue, path);
   }
   return { ok: false, errors };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

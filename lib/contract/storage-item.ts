@@ -1,4 +1,5 @@
-import { contractItems, contractSyncItem } from '@/lib/storage/items/contract';
+import * as v from 'valibot';
+import { contractItems, contractMetaSchema, contractSyncItem } from '@/lib/storage/items/contract';
 import { defaultContract, validateContract, type Contract } from './schema';
 
 /**
@@ -56,10 +57,8 @@ async function readCopy(area: ContractArea): Promise<StoredCopy | undefined> {
     const item = contractItems[area];
     const { stored, value, resets } = await item.read();
     if (value === null) return undefined;
-    // ISO time of the last save, kept beside the version; with two copies, the newer one wins.
-    const { savedAt: saved } = await item.meta();
-    const savedAt = Date.parse(typeof saved === 'string' ? saved : '');
-    return { area, stored, value, resetFields: resets, savedAt: Number.isNaN(savedAt) ? 0 : savedAt };
+    const { savedAt } = v.parse(contractMetaSchema, await item.meta());
+    return { area, stored, value, resetFields: resets, savedAt };
   } catch {
     return undefined;
   }

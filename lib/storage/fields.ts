@@ -62,11 +62,11 @@ export function readNoting<T>(parse: () => T): { value: T; resets: string[] } {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** An object that is not a list (valibot's object schemas accept lists). */
-const record = v.custom<Record<string, unknown>>(isRecord, 'expected an object');
+export const plainObject = v.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'expected an object',
+);
 
 type Entries = Record<string, v.GenericSchema>;
 
@@ -98,5 +98,5 @@ export function fieldByField<T extends Record<string, unknown>>(
       fallback,
     );
   }
-  return v.pipe(record, v.object(fields)) as unknown as v.GenericSchema<unknown, T>;
+  return v.pipe(plainObject, v.object(fields)) as unknown as v.GenericSchema<unknown, T>;
 }

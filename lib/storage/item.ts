@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
-import { readNoting } from './fields';
+import { plainObject, readNoting } from './fields';
 
 /**
  * One value kept in browser.storage, declared once: its area and key, the valibot schema every
@@ -136,8 +136,8 @@ export function storedItem<TSchema extends v.GenericSchema, TFallback = v.InferO
     },
     remove: () => storage.removeItem(key, { removeMeta: versioned }),
     async meta() {
-      const stored = await storage.getItem<unknown>(metaKey);
-      return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+      const stored = v.safeParse(plainObject, await storage.getItem<unknown>(metaKey));
+      return stored.success ? stored.output : {};
     },
     watch(onChange) {
       try {

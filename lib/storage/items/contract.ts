@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { contractMigrations } from '@/lib/contract/migrations';
 import { emptyReadinessState, storedReadinessSchema } from '@/lib/contract/practice-readiness';
 import { CONTRACT_VERSION, storedContractSchema } from '@/lib/contract/schema';
+import { isoTime } from '../fields';
 import { storedItem } from '../item';
 import { LOCAL_KEYS, SYNC_KEYS } from '../keys';
 
@@ -18,6 +19,14 @@ const contract = {
   version: CONTRACT_VERSION,
   migrations: contractMigrations,
 } as const;
+
+/**
+ * What a contract copy keeps beside its version (StoredItem.meta): when it was saved, so that of
+ * two copies the newer wins. A time that cannot be read counts as the oldest.
+ */
+export const contractMetaSchema = v.object({
+  savedAt: v.fallback(v.pipe(isoTime, v.transform(Date.parse)), 0),
+});
 
 /** On this device; and, only while the therapist turned syncing on, in storage.sync. */
 export const contractItems = {
