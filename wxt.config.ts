@@ -42,7 +42,8 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [polyfillOutsideContentScripts(), preact()],
-    build: { sourcemap: false },
+    // ANTEROOM_NO_MINIFY=1: readable function names in a profile (npm run bench, BENCH_PROFILE=1).
+    build: { sourcemap: false, ...(process.env.ANTEROOM_NO_MINIFY ? { minify: false } : {}) },
   }),
   hooks: {
     // zxcvbn's word lists as one data file, fetched by the notes page and the background the

@@ -58,8 +58,10 @@ export const percentile = (xs, p) => {
 
 /**
  * With BENCH_PROFILE=1, runs `work` under the V8 sampling profiler of the extension's service
- * worker and prints the functions that took the most time of their own: where a budget goes.
- * Without it, just runs `work`.
+ * worker and prints the functions that took the most time of their own, the ones whose calls
+ * (callees included) took the most, and a timeline of busy against idle: where a budget goes,
+ * and how much of it the worker spent waiting (IndexedDB, messaging) rather than computing.
+ * A build made with ANTEROOM_NO_MINIFY=1 gives readable names. Without it, just runs `work`.
  */
 export async function profiledInWorker(browser, extensionId, label, work) {
   if (!process.env.BENCH_PROFILE) return work();
@@ -71,15 +73,48 @@ export async function profiledInWorker(browser, extensionId, label, work) {
   const result = await work();
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.detach();
-  const total = profile.endTime - profile.startTime;
-  const perSample = total / Math.max(1, profile.samples.length);
-  const selfMs = new Map();
-  for (const node of profile.nodes) {
-    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-    const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}`;
-    selfMs.set(name, (selfMs.get(name) ?? 0) + node.hitCount * perSample / 1000);
-  }
-  console.log(`\nprofile: ${label} (${(total / 1000).toFixed(0)} ms sampled in the service worker), top self time:`);
-  for (const [name, ms] of [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+  printProfile(label, profile);
   return result;
+}
+
+function printProfile(label, profile) {
+  const total = profile.endTime - profile.startTime;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const nameOf = (node) => {
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    return `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}`;
+  };
+  /** Every distinct function on a node's stack, once each (recursion counted once). */
+  const stacks = new Map();
+  const stackOf = (id) => {
+    if (!stacks.has(id)) {
+      const names = new Set();
+      for (let at = id; at !== undefined; at = parent.get(at)) names.add(nameOf(byId.get(at)));
+      stacks.set(id, names);
+    }
+    return stacks.get(id);
+  };
+  const selfMs = new Map();
+  const totalMs = new Map();
+  const slices = 20;
+  const timeline = Array.from({ length: slices }, () => ({ busy: 0, idle: 0 }));
+  let at = profile.startTime;
+  profile.samples.forEach((id, index) => {
+    const ms = (profile.timeDeltas[index + 1] ?? profile.timeDeltas[index] ?? 0) / 1000;
+    at += profile.timeDeltas[index] ?? 0;
+    const name = nameOf(byId.get(id));
+    selfMs.set(name, (selfMs.get(name) ?? 0) + ms);
+    for (const each of stackOf(id)) totalMs.set(each, (totalMs.get(each) ?? 0) + ms);
+    const slice = timeline[Math.min(slices - 1, Math.floor(((at - profile.startTime) / total) * slices))];
+    slice[byId.get(id).callFrame.functionName === '(idle)' ? 'idle' : 'busy'] += ms;
+  });
+  const top = (map, n) => [...map].filter(([name]) => !name.startsWith('(root)')).sort((a, b) => b[1] - a[1]).slice(0, n);
+  console.log(`\nprofile: ${label} (${(total / 1000).toFixed(0)} ms sampled in the service worker), top self time:`);
+  for (const [name, ms] of top(selfMs, 20)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+  console.log(`top total time (callees included):`);
+  for (const [name, ms] of top(totalMs, 25)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+  const bar = timeline.map(({ busy, idle }) => (busy + idle === 0 ? ' ' : busy >= idle ? '#' : busy * 4 >= idle ? '+' : '.')).join('');
+  console.log(`busy (#), partly (+), idle (.) over ${slices} slices: [${bar}]`);
 }
