@@ -151,6 +151,39 @@ describe('wipe', () => {
 
 describe('encodeAadSequence', () => {
   const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.nat({ max: 2 ** 40 }), fc.uint8Array({ maxLength: 40 }));
+  // Text with an ASCII run before other characters, lone surrogates included (the fast path's edges).
+  const mixedText = fc.tuple(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'binary' }), fc.constantFrom('', '\ud800', '\udc00x', '\u00e9', '\u{1f600}'))
+    .map((parts) => parts.join(''));
+
+  /** PASETO's PAE written from its definition, with the platform's TextEncoder for every piece. */
+  const referencePae = (pieces: readonly (string | number | Uint8Array)[]): Uint8Array => {
+    const utf8 = new TextEncoder();
+    const le64 = (n: number) => Uint8Array.from({ length: 8 }, (_, i) => Math.floor(n / 2 ** (8 * i)) % 256);
+    const parts: Uint8Array[] = [le64(pieces.length)];
+    for (const piece of pieces) {
+      const bytes: Uint8Array = piece instanceof Uint8Array ? piece : utf8.encode(String(piece));
+      parts.push(le64(bytes.length), bytes);
+    }
+    return Uint8Array.from(parts.flatMap((part) => [...part]));
+  };
+
+  it('encodeAad matches PAE made with TextEncoder, for any text, numbers and bytes', () => {
+    fc.assert(
+      fc.property(mixedText, fc.array(fc.oneof(piece, mixedText), { maxLength: 6 }), (purpose, pieces) => {
+        expect(encodeAad(purpose, ...pieces)).toEqual(referencePae([purpose, ...pieces]));
+      }),
+    );
+  });
+
+  it('matches PAE made with TextEncoder, item after item, however the text runs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(mixedText, fc.array(fc.oneof(piece, mixedText), { maxLength: 6 })), { maxLength: 12 }), (items) => {
+        const expected = items.flatMap(([purpose, pieces]) => [...referencePae([purpose, ...pieces])]);
+        expect(encodeAadSequence(items.map(([purpose, pieces]) => [purpose, ...pieces] as const))).toEqual(Uint8Array.from(expected));
+      }),
+    );
+  });
+
   it('gives the same bytes as each encodeAad joined, for any pieces (unicode, numbers, bytes)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string(), fc.array(piece, { maxLength: 6 })), { maxLength: 12 }), (items) => {
