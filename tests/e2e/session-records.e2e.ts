@@ -1,77 +1,64 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'puppeteer';
-import { launchChromium, type ChromiumSession } from './harness/browsers';
-import { watchErrors } from './harness/errors';
+import { launchDriver, type Driver } from './harness/driver';
+import { send } from './harness/extension';
+import { browserTable } from './harness/matrix';
+import { NotesPage, VAULT_WAIT } from './pages/notes-page';
 
 // Deleting one recorded session from the notes page, after a question, in the real build.
-const VAULT_WAIT = 45_000;
 const PASSPHRASE = 'copper meadow violin nineteen';
 const CLIENT = 'S.T. (Monday)';
 
-let session: ChromiumSession;
-let page: Page;
-let errors: string[];
-let clientId: string;
+describe.each(browserTable())('session records on the notes page (%s)', (browser, test) => {
+  let driver: Driver;
+  let notes: NotesPage;
+  let page: Page;
+  let clientId: string;
 
-type PageApi = { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown }> } };
-const send = (message: unknown) =>
-  page.evaluate((m) => (globalThis as unknown as { chrome: PageApi }).chrome.runtime.sendMessage(m), message);
+  beforeAll(async () => {
+    driver = await launchDriver(browser);
+    notes = await NotesPage.open(driver);
+    page = notes.page;
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
 
-beforeAll(async () => {
-  session = await launchChromium();
-  page = await session.browser.newPage();
-  errors = watchErrors(page);
-  await page.goto(session.pageUrl('notes.html'));
-});
-afterAll(async () => {
-  await session?.browser.close();
-});
+  const sessionWhens = () => page.$$eval('[data-testid=session-item] .session-when', (items) => items.map((i) => i.textContent ?? ''));
 
-async function typeInto(selector: string, text: string) {
-  const field = await page.waitForSelector(`${selector}:not([disabled])`, { timeout: VAULT_WAIT });
-  await field!.type(text);
-}
-
-async function click(selector: string) {
-  const button = await page.waitForSelector(`${selector}:not([disabled])`, { timeout: VAULT_WAIT });
-  await button!.click();
-}
-
-const sessionWhens = () => page.$$eval('[data-testid=session-item] .session-when', (items) => items.map((i) => i.textContent ?? ''));
-
-/** Two calls recorded the way the background records them when a call ends (vault:save-session). */
-async function recordTwoCalls() {
-  for (const startedAt of [Date.UTC(2025, 1, 3, 10), Date.UTC(2025, 1, 10, 10)]) {
-    const saved = await send({
-      type: 'vault:save-session',
-      input: { clientId, startedAt, durationMinutes: 50, platform: 'doxy-me', checklistSnapshot: { 'privacy.alone': 'done' } },
-    });
-    expect(saved.ok).toBe(true);
+  /** Two calls recorded the way the background records them when a call ends (vault:save-session). */
+  async function recordTwoCalls() {
+    for (const startedAt of [Date.UTC(2025, 1, 3, 10), Date.UTC(2025, 1, 10, 10)]) {
+      const saved = await send(page, {
+        type: 'vault:save-session',
+        input: { clientId, startedAt, durationMinutes: 50, platform: 'doxy-me', checklistSnapshot: { 'privacy.alone': 'done' } },
+      });
+      expect(saved.ok).toBe(true);
+    }
   }
-}
 
-describe('session records on the notes page (Chromium)', () => {
-  it('shows the recorded sessions of a client', async () => {
-    await typeInto('input[name=passphrase]', PASSPHRASE);
-    await typeInto('input[name=passphraseConfirm]', PASSPHRASE);
-    await click('[data-testid=create-vault]');
-    await page.waitForSelector('[data-testid=vault-state][data-state=unlocked]', { timeout: VAULT_WAIT });
-    await click('[data-testid=new-client]');
-    await typeInto('input[name=clientLabel]', CLIENT);
-    await click('[data-testid=save-client]');
-    await page.waitForFunction((label) => document.querySelector('#client-heading')?.textContent === label, {}, CLIENT);
-    const clients = (await send({ type: 'vault:list-clients' })) as { value: { id: string }[] };
+  test('shows the recorded sessions of a client', async () => {
+    await notes.typeInto('input[name=passphrase]', PASSPHRASE);
+    await notes.typeInto('input[name=passphraseConfirm]', PASSPHRASE);
+    await notes.click('[data-testid=create-vault]');
+    await notes.waitForState('unlocked');
+    await notes.click('[data-testid=new-client]');
+    await notes.typeInto('input[name=clientLabel]', CLIENT);
+    await notes.click('[data-testid=save-client]');
+    await page.waitForFunction((label) => document.querySelector('#client-heading')?.textContent === label, { timeout: VAULT_WAIT }, CLIENT);
+    const clients = await send<{ id: string }[]>(page, { type: 'vault:list-clients' });
+    if (!clients.ok) throw new Error(clients.error.message);
     clientId = clients.value[0]!.id;
     await recordTwoCalls();
     // Open the client again so the page reads the records just added.
-    await page.reload();
-    await click('[data-testid=client-item]');
+    await notes.reload();
+    await notes.click('[data-testid=client-item]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=session-item]').length === 2, { timeout: VAULT_WAIT });
   });
 
-  it('asks before deleting, and “Keep it” keeps the record', async () => {
+  test('asks before deleting, and “Keep it” keeps the record', async () => {
     const before = await sessionWhens();
-    await click('[data-testid=session-item]:first-child [data-testid=delete-session]');
+    await notes.click('[data-testid=session-item]:first-child [data-testid=delete-session]');
     const question = await page.waitForSelector('[data-testid=session-item] [role=group]');
     expect(await question!.evaluate((el) => el.getAttribute('aria-label'))).toBe(`Delete the session record of ${before[0]}?`);
     expect(await question!.evaluate((el) => el.textContent)).toMatch(/cannot be undone; notes are not affected/);
@@ -81,23 +68,24 @@ describe('session records on the notes page (Chromium)', () => {
     expect(await sessionWhens()).toEqual(before);
   });
 
-  it('deletes only the record asked for, and says so', async () => {
+  test('deletes only the record asked for, and says so', async () => {
     const [newest, older] = await sessionWhens();
-    await click('[data-testid=session-item]:first-child [data-testid=delete-session]');
-    await click('[data-testid=confirm-delete-session]');
+    await notes.click('[data-testid=session-item]:first-child [data-testid=delete-session]');
+    await notes.click('[data-testid=confirm-delete-session]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=session-item]').length === 1, { timeout: VAULT_WAIT });
     expect(await sessionWhens()).toEqual([older]);
     expect(await sessionWhens()).not.toContain(newest);
     expect(await page.$eval('[data-testid=client-view]', (el) => el.textContent)).toContain('Session record deleted.');
-    const stored = (await send({ type: 'vault:list-sessions', clientId })) as { value: { startedAt: number }[] };
+    const stored = await send<{ startedAt: number }[]>(page, { type: 'vault:list-sessions', clientId });
+    if (!stored.ok) throw new Error(stored.error.message);
     expect(stored.value.map((s) => s.startedAt)).toEqual([Date.UTC(2025, 1, 3, 10)]);
   });
 
-  it('keeps it deleted after the page is opened again', async () => {
-    await page.reload();
-    await click('[data-testid=client-item]');
+  test('keeps it deleted after the page is opened again', async () => {
+    await notes.reload();
+    await notes.click('[data-testid=client-item]');
     await page.waitForSelector('[data-testid=session-item]', { timeout: VAULT_WAIT });
     expect(await page.$$('[data-testid=session-item]')).toHaveLength(1);
-    expect(errors).toEqual([]);
+    expect(await notes.problems()).toEqual([]);
   });
 });
