@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './harness/browsers';
+import { chromiumDriver, type Driver } from './harness/driver';
+import { send, storeLocal, type Answer } from './harness/extension';
 import { scanProfile as scan, textNeedles } from './harness/profile-scan';
 
 /**
@@ -20,16 +21,6 @@ const LABEL_MARKER = `LabelMarker-${RUN}`;
 const DRAFT_MARKER = `DraftMarker-${RUN}`;
 const CONTROL = `ClearControl-${RUN}`;
 const PASSPHRASE = `lantern orchard velvet compass ${RUN}`;
-
-type Answer<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-/** Sends a vault message from an extension page, exactly as lib/vault-client does. */
-async function send<T = unknown>(page: Page, message: object): Promise<Answer<T>> {
-  return page.evaluate(
-    (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
-    message,
-  ) as Promise<Answer<T>>;
-}
 
 async function ok<T>(answer: Promise<Answer<T>>): Promise<T> {
   const result = await answer;
@@ -54,15 +45,14 @@ function percentile(values: number[], p: number): number {
 
 describe('the vault on disk (Chromium)', () => {
   const profile = mkdtempSync(join(tmpdir(), 'anteroom-vault-leak-'));
-  let session: ChromiumSession | undefined;
+  let driver: Driver | undefined;
   let dekBase64 = '';
   let clientId = '';
   const measured: Record<string, number> = {};
 
   beforeAll(async () => {
-    session = await launchChromium([], profile);
-    const page = await session.browser.newPage();
-    await page.goto(session.pageUrl('popup.html'));
+    driver = await chromiumDriver([], { userDataDir: profile });
+    const page = await driver.extensionPage('popup.html');
 
     await ok(send(page, { type: 'vault:create', passphrase: PASSPHRASE }));
     ({ id: clientId } = await ok(send<{ id: string }>(page, { type: 'vault:save-client', input: { label: LABEL_MARKER, contactMode: 'video' } })));
@@ -89,9 +79,8 @@ describe('the vault on disk (Chromium)', () => {
     );
 
     // The positive control: plaintext written where the vault writes, in clear.
+    await storeLocal(page, { leakScanControl: CONTROL });
     await page.evaluate(async (control) => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
-      await api.storage.local.set({ leakScanControl: control });
       await new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('anteroom-leak-control', 1);
         open.onupgradeneeded = () => open.result.createObjectStore('control');
@@ -108,12 +97,12 @@ describe('the vault on disk (Chromium)', () => {
       });
     }, CONTROL);
     console.log(`vault in Chromium: unlock ${measured.unlock!.toFixed(0)} ms; note save p50 ${measured.saveP50!.toFixed(1)} ms, p95 ${measured.saveP95!.toFixed(1)} ms (60 saves of ~1 KB)`);
-    await session.browser.close();
-    session = undefined;
+    await driver.close();
+    driver = undefined;
   }, 180_000);
 
   afterAll(async () => {
-    await session?.browser.close();
+    await driver?.close();
     rmSync(profile, { recursive: true, force: true });
   });
 
@@ -141,16 +130,15 @@ describe('the vault on disk (Chromium)', () => {
   });
 
   it('after a browser restart the vault is locked, and the notes are still there behind the passphrase', async () => {
-    session = await launchChromium([], profile);
-    const page = await session.browser.newPage();
-    await page.goto(session.pageUrl('popup.html'));
+    driver = await chromiumDriver([], { userDataDir: profile });
+    const page = await driver.extensionPage('popup.html');
     expect(await ok(send<{ state: string }>(page, { type: 'vault:status' }))).toMatchObject({ state: 'locked' });
     expect(await send(page, { type: 'vault:list-notes', clientId })).toMatchObject({ ok: false, error: { code: 'locked' } });
     await ok(send(page, { type: 'vault:unlock', passphrase: PASSPHRASE }));
     const found = await ok(send<Array<{ body: string }>>(page, { type: 'vault:search-notes', query: NOTE_MARKER }));
     expect(found.map((note) => note.body.split('\n')[0])).toEqual([NOTE_MARKER]);
-    await session.browser.close();
-    session = undefined;
+    await driver.close();
+    driver = undefined;
   }, 120_000);
 
   // Unlock and save times are budgets: they live in npm run bench (tests/bench/suites/vault.mjs),
