@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'puppeteer';
-import { chromiumDriver, firefoxDriver, type Driver } from './harness/driver';
+import type { Driver } from './harness/driver';
 import { withGrantedPermissions } from './harness/browsers';
 import { serveFixtures } from './harness/fixtures';
 import { fill } from './harness/forms';
-import { hostile } from './harness/call';
+import { hostile, joinCall, launchCallBrowser, NO_SCREEN, waitForBitrate } from './harness/call';
+import { browserTable } from './harness/matrix';
 
 /**
  * A call on a video platform the therapist added (options page), where the call probe and the
@@ -19,20 +20,6 @@ const HOST = 'meet.myclinic.example';
 const CALL_URL = `https://${HOST}/room/42`;
 const PROBE_ID = 'anteroom-custom-call-probe';
 const PLATFORM_ID = 'anteroom-custom-video';
-
-const browsers = [
-  [
-    'Chromium',
-    // Headless Chromium cannot answer the site permission prompt: the copy of the build has the
-    // site granted at install, and the options page's request then resolves without asking.
-    () =>
-      chromiumDriver(
-        ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--auto-select-desktop-capture-source=Entire screen', '--disable-features=WebRtcHideLocalIpsWithMdns'],
-        { extensionDir: withGrantedPermissions([], [`https://${HOST}/*`]) },
-      ),
-  ],
-  ['Firefox', () => firefoxDriver({ 'media.navigator.streams.fake': true, 'media.navigator.permission.disabled': true })],
-] as const;
 
 type Registration = { id: string };
 
@@ -59,12 +46,23 @@ async function registerInOrder(page: Page, scripts: readonly Registration[], ids
   );
 }
 
-describe.each(browsers)('a custom video platform’s call page in %s', (name, launch) => {
+/** The three ways the two scripts can be registered: as Anteroom does it, and each one first. */
+const ORDERS = [
+  ['as Anteroom registers them', undefined],
+  ['platform script registered first', [PLATFORM_ID, PROBE_ID]],
+  ['call probe registered first', [PROBE_ID, PLATFORM_ID]],
+] as const;
+
+describe.each(
+  browserTable({ Firefox: Object.fromEntries(ORDERS.map(([label]) => [`${label}: the page gets the share news`, NO_SCREEN])) }),
+)('a custom video platform’s call page in %s', (browser, test) => {
   let driver: Driver;
   let options: Page;
   let registrations: Registration[];
   beforeAll(async () => {
-    driver = await launch();
+    // Headless Chromium cannot answer the site permission prompt: the copy of the build has the
+    // site granted at install, and the options page's request then resolves without asking.
+    driver = await launchCallBrowser(browser, browser === 'Chromium' ? { extensionDir: withGrantedPermissions([], [`https://${HOST}/*`]) } : {});
     options = await driver.extensionPage('options.html');
     await options.bringToFront();
     await options.waitForSelector('[data-testid=custom-platform-form]');
@@ -83,37 +81,33 @@ describe.each(browsers)('a custom video platform’s call page in %s', (name, la
     await driver?.close();
   });
 
-  it.each([
-    ['as Anteroom registers them', undefined],
-    ['platform script registered first', [PLATFORM_ID, PROBE_ID]],
-    ['call probe registered first', [PROBE_ID, PLATFORM_ID]],
-  ] as const)('%s: the page gets the call quality (and in Chromium the share) news', async (_, order) => {
-    if (order) await registerInOrder(options, registrations, order);
-    const call = await driver.browser.newPage();
-    await serveFixtures(call, { [HOST]: 'call-loopback.html' });
-    await call.goto(CALL_URL);
-    await call.click('#start');
-    await call.waitForFunction(() => Number(document.querySelector('anteroom-call')?.getAttribute('data-bitrate-kbps')) > 0, { timeout: 30_000 });
-    expect(['good', 'fair', 'poor']).toContain(await call.$eval('anteroom-call', (el) => el.getAttribute('data-quality')));
-    // Headless Firefox has no screen to capture (getDisplayMedia never resolves).
-    if (name === 'Chromium') {
+  for (const [label, order] of ORDERS) {
+    test(`${label}: the page gets the call quality news`, async () => {
+      if (order) await registerInOrder(options, registrations, order);
+      const { page: call } = await joinCall(driver, CALL_URL);
+      await waitForBitrate(call);
+      expect(['good', 'fair', 'poor']).toContain(await call.$eval('anteroom-call', (el) => el.getAttribute('data-quality')));
+      await call.close();
+    });
+
+    test(`${label}: the page gets the share news`, async () => {
+      if (order) await registerInOrder(options, registrations, order);
+      const { page: call } = await joinCall(driver, CALL_URL);
+      await waitForBitrate(call);
       await call.click('#share');
       await call.waitForSelector('anteroom-call >>> [data-notice=sharing]', { timeout: 10_000 });
       await call.click('#stop-share');
       await call.waitForFunction(() => !document.querySelector('anteroom-call')?.shadowRoot?.querySelector('[data-notice=sharing]'), { timeout: 10_000 });
-    }
-    await call.close();
-  });
+      await call.close();
+    });
+  }
 
   // Where one end never comes (the platform script alone is how every public-broadcast site
   // runs), the other waits only until the page could run: a page racing for the line at its
   // first line (call-loopback.html at a `?hostile` address) gets nothing.
-  it('the call probe alone: a port the page offers at its first line is not taken, and hears no call', async () => {
+  test('the call probe alone: a port the page offers at its first line is not taken, and hears no call', async () => {
     await registerInOrder(options, registrations, [PROBE_ID]);
-    const call = await driver.browser.newPage();
-    await serveFixtures(call, { [HOST]: 'call-loopback.html' });
-    await call.goto(hostile(CALL_URL));
-    await call.click('#start');
+    const { page: call } = await joinCall(driver, hostile(CALL_URL));
     await call.waitForFunction(() => document.body.dataset.call === 'started', { timeout: 30_000 });
     // The probe reads the call every 2 s; past three readings, none reached the page's port.
     await new Promise((resolve) => setTimeout(resolve, 7000));
@@ -124,7 +118,7 @@ describe.each(browsers)('a custom video platform’s call page in %s', (name, la
     await call.close();
   });
 
-  it('the platform script alone: a hello the page says at its first line is answered with no port', async () => {
+  test('the platform script alone: a hello the page says at its first line is answered with no port', async () => {
     await registerInOrder(options, registrations, [PLATFORM_ID]);
     const call = await driver.browser.newPage();
     await serveFixtures(call, { [HOST]: 'call-loopback.html' });
