@@ -1,12 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import './forms/forms.css';
+import { wireControl, type ControlWiring as Wiring } from './forms/wiring';
 
 /** What a control needs to be tied to its label, help text and error message. */
-export interface ControlWiring {
-  id: string;
+export interface ControlWiring extends Wiring {
   name: string;
-  'aria-invalid'?: 'true';
-  'aria-describedby'?: string;
 }
 
 export interface FieldProps {
@@ -34,13 +32,7 @@ export function Field({ name, label, help, error, suffix, children }: FieldProps
   const id = fieldId(name);
   const helpId = help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [helpId, errorId].filter(Boolean).join(' ');
-  const wiring: ControlWiring = {
-    id,
-    name,
-    ...(error ? { 'aria-invalid': 'true' as const } : {}),
-    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-  };
+  const wiring: ControlWiring = { ...wireControl(id, { describedBy: [helpId], errorId }), name };
   return (
     <div class={error ? 'field field-invalid' : 'field'}>
       <label for={id}>{label}</label>
