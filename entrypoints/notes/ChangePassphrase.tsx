@@ -1,4 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { BusyButton } from '@/components/forms/BusyButton';
+import { PassphraseField } from '@/components/forms/PassphraseField';
+import { focusFirstInvalid } from '@/components/forms/wiring';
 import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice } from './ErrorNotice';
 import { EMPTY_NEW_PASSPHRASE, newPassphraseProblem, PassphraseFields, weakPassphraseProblem, type NewPassphrase } from './PassphraseFields';
@@ -19,6 +22,8 @@ export function ChangePassphrase() {
   const [renew, setRenew] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const backoff = useBackoff();
+  const formRef = useRef<HTMLFormElement>(null);
+  const currentRef = useRef<HTMLInputElement>(null);
 
   // Only while this form waits for its own renewal: another page's counts are not ours to show.
   useEffect(() => (busy && renew ? api.onKeyRenewalProgress(setProgress) : undefined), [api, busy, renew]);
@@ -32,13 +37,13 @@ export function ChangePassphrase() {
     setProgress(undefined);
     if (!current) {
       setError({ code: 'invalid-input', message: 'Type your current passphrase first.' });
-      document.getElementById('change-current')?.focus();
+      currentRef.current?.focus();
       return;
     }
     setBusy(true);
     if (newPassphraseProblem(next) || (await weakPassphraseProblem(next))) {
       setBusy(false);
-      setTimeout(() => (document.querySelector<HTMLElement>('#change-form [aria-invalid="true"]') ?? document.getElementById('change-passphrase'))?.focus());
+      focusFirstInvalid(formRef.current, document.getElementById('change-passphrase'));
       return;
     }
     const result = await api.changePassphrase(current, next.passphrase, next.acceptWeak, renew);
@@ -49,7 +54,7 @@ export function ChangePassphrase() {
       backoff.noteFailure(result.error);
       if (result.error.code === 'wrong-passphrase') {
         setCurrent('');
-        document.getElementById('change-current')?.focus();
+        currentRef.current?.focus();
       }
       return;
     }
@@ -66,21 +71,17 @@ export function ChangePassphrase() {
   };
 
   return (
-    <form id="change-form" noValidate aria-labelledby="change-heading" aria-busy={busy} onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} id="change-form" noValidate aria-labelledby="change-heading" aria-busy={busy} onSubmit={(event) => void submit(event)}>
       <h3 id="change-heading">Change passphrase</h3>
-      <div class="field">
-        <label for="change-current">Current passphrase</label>
-        <input
-          id="change-current"
-          name="currentPassphrase"
-          type="password"
-          autoComplete="current-password"
-          spellcheck={false}
-          value={current}
-          disabled={busy}
-          onInput={(event) => setCurrent(event.currentTarget.value)}
-        />
-      </div>
+      <PassphraseField
+        id="change-current"
+        name="currentPassphrase"
+        label="Current passphrase"
+        inputRef={currentRef}
+        value={current}
+        onInput={setCurrent}
+        disabled={busy}
+      />
       <PassphraseFields
         idPrefix="change"
         names={{ passphrase: 'newPassphrase', confirm: 'newPassphraseConfirm' }}
@@ -117,10 +118,16 @@ export function ChangePassphrase() {
         {done ?? ''}
       </p>
       <div class="notes-actions">
-        <button type="submit" data-testid="change-passphrase" disabled={busy || backoff.waiting}>
-          {busy ? 'Changing…' : renew ? 'Change passphrase and renew keys' : 'Change passphrase'}
-        </button>
-        {busy && !progress && <progress aria-label="Changing passphrase" />}
+        <BusyButton
+          type="submit"
+          data-testid="change-passphrase"
+          busy={busy}
+          busyText="Changing…"
+          disabled={backoff.waiting}
+          progress={progress ? undefined : 'Changing passphrase'}
+        >
+          {renew ? 'Change passphrase and renew keys' : 'Change passphrase'}
+        </BusyButton>
       </div>
       {busy && progress && (
         <p class="renewal-progress" data-testid="renewal-progress">

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { BusyButton } from '@/components/forms/BusyButton';
+import { FieldBlock } from '@/components/forms/FieldBlock';
 import { ErrorNotice } from './ErrorNotice';
 import { useVault, type ClientSummary, type ContactMode, type VaultFailure } from './vault-api';
 
@@ -53,67 +55,66 @@ export function ClientForm(props: { client?: ClientSummary; onSaved: (id: string
   return (
     <form class="client-form notes-card" noValidate aria-labelledby="client-form-heading" onSubmit={(event) => void submit(event)}>
       <h2 id="client-form-heading">{client ? `Edit ${client.label}` : 'New client'}</h2>
-      <div class={labelError ? 'field field-invalid' : 'field'}>
-        <label for="client-label">Name or code</label>
-        <p class="field-help" id="client-label-help">
-          How this client appears in Anteroom. Initials or a code you will recognise are enough. It is stored encrypted.
-        </p>
-        <input
-          ref={labelRef}
-          id="client-label"
-          name="clientLabel"
-          type="text"
-          autoComplete="off"
-          maxLength={200}
-          value={label}
-          disabled={busy}
-          aria-invalid={labelError ? 'true' : undefined}
-          aria-describedby={`client-label-help${labelError ? ' client-label-error' : ''}`}
-          onInput={(event) => setLabel(event.currentTarget.value)}
-        />
-        {labelError && (
-          <p class="field-error" id="client-label-error">
-            {labelError}
-          </p>
+      <FieldBlock
+        id="client-label"
+        label="Name or code"
+        help="How this client appears in Anteroom. Initials or a code you will recognise are enough. It is stored encrypted."
+        error={labelError}
+      >
+        {(wiring) => (
+          <input
+            ref={labelRef}
+            {...wiring}
+            name="clientLabel"
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            value={label}
+            disabled={busy}
+            onInput={(event) => setLabel(event.currentTarget.value)}
+          />
         )}
-      </div>
-      <div class="field">
-        <label for="client-contact-mode">How you usually meet</label>
-        <select autoComplete="off"
-          id="client-contact-mode"
-          name="contactMode"
-          value={contactMode}
-          disabled={busy}
-          onChange={(event) => setContactMode(event.currentTarget.value as ContactMode)}
-        >
-          {CONTACT_MODES.map((mode) => (
-            <option key={mode.value} value={mode.value}>
-              {mode.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="client-exceptions">Exceptions to your usual agreement</label>
-        <p class="field-help" id="client-exceptions-help">
-          Optional. Anything agreed with this client that differs from your contract defaults, for example “may email between
-          sessions” or “backup is a phone call”.
-        </p>
-        <textarea autoComplete="off"
-          id="client-exceptions"
-          name="contractExceptions"
-          rows={3}
-          value={exceptions}
-          disabled={busy}
-          aria-describedby="client-exceptions-help"
-          onInput={(event) => setExceptions(event.currentTarget.value)}
-        />
-      </div>
+      </FieldBlock>
+      <FieldBlock id="client-contact-mode" label="How you usually meet">
+        {(wiring) => (
+          <select
+            autoComplete="off"
+            {...wiring}
+            name="contactMode"
+            value={contactMode}
+            disabled={busy}
+            onChange={(event) => setContactMode(event.currentTarget.value as ContactMode)}
+          >
+            {CONTACT_MODES.map((mode) => (
+              <option key={mode.value} value={mode.value}>
+                {mode.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FieldBlock>
+      <FieldBlock
+        id="client-exceptions"
+        label="Exceptions to your usual agreement"
+        help="Optional. Anything agreed with this client that differs from your contract defaults, for example “may email between sessions” or “backup is a phone call”."
+      >
+        {(wiring) => (
+          <textarea
+            autoComplete="off"
+            {...wiring}
+            name="contractExceptions"
+            rows={3}
+            value={exceptions}
+            disabled={busy}
+            onInput={(event) => setExceptions(event.currentTarget.value)}
+          />
+        )}
+      </FieldBlock>
       <ErrorNotice error={error} />
       <div class="notes-actions">
-        <button type="submit" class="primary" data-testid="save-client" disabled={busy}>
-          {busy ? 'Saving…' : client ? 'Save changes' : 'Add client'}
-        </button>
+        <BusyButton type="submit" class="primary" data-testid="save-client" busy={busy} busyText="Saving…">
+          {client ? 'Save changes' : 'Add client'}
+        </BusyButton>
         <button type="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>

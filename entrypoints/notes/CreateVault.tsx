@@ -1,4 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { BusyButton } from '@/components/forms/BusyButton';
+import { focusFirstInvalid } from '@/components/forms/wiring';
 import { ErrorNotice } from './ErrorNotice';
 import { EMPTY_NEW_PASSPHRASE, newPassphraseProblem, PassphraseFields, weakPassphraseProblem, type NewPassphrase } from './PassphraseFields';
 import { useVault, type VaultFailure } from './vault-api';
@@ -13,6 +15,7 @@ export function CreateVault({ onCreated, onRestore }: { onCreated: () => void; o
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<VaultFailure>();
+  const formRef = useRef<HTMLFormElement>(null);
 
   const problem = newPassphraseProblem(value);
 
@@ -24,7 +27,7 @@ export function CreateVault({ onCreated, onRestore }: { onCreated: () => void; o
     if (problem || (await weakPassphraseProblem(value))) {
       setBusy(false);
       // After the re-render that marks the fields (the weak rule's mark needs the estimate).
-      setTimeout(() => (document.querySelector<HTMLElement>('#create-form [aria-invalid="true"]') ?? document.getElementById('create-passphrase'))?.focus());
+      focusFirstInvalid(formRef.current, document.getElementById('create-passphrase'));
       return;
     }
     const result = await api.createVault(value.passphrase, value.acceptWeak);
@@ -50,7 +53,7 @@ export function CreateVault({ onCreated, onRestore }: { onCreated: () => void; o
           is no reset. Write it down and keep it somewhere safe, such as a locked drawer or your password manager.
         </p>
       </div>
-      <form id="create-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
+      <form ref={formRef} id="create-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
         <PassphraseFields
           idPrefix="create"
           names={{ passphrase: 'passphrase', confirm: 'passphraseConfirm' }}
@@ -62,10 +65,9 @@ export function CreateVault({ onCreated, onRestore }: { onCreated: () => void; o
         />
         <ErrorNotice error={error} />
         <div class="notes-actions">
-          <button type="submit" class="primary" data-testid="create-vault" disabled={busy}>
-            {busy ? 'Creating the vault…' : 'Create the vault'}
-          </button>
-          {busy && <progress aria-label="Creating the vault" />}
+          <BusyButton type="submit" class="primary" data-testid="create-vault" busy={busy} busyText="Creating the vault…" progress="Creating the vault">
+            Create the vault
+          </BusyButton>
         </div>
       </form>
       <p class="notes-aside">

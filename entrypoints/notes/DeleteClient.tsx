@@ -1,4 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { BusyButton } from '@/components/forms/BusyButton';
+import { FieldBlock } from '@/components/forms/FieldBlock';
+import { PassphraseField } from '@/components/forms/PassphraseField';
 import { ErrorNotice } from './ErrorNotice';
 import { listInWords, plural } from './format';
 import { useVault, type ClientSummary, type VaultFailure } from './vault-api';
@@ -65,46 +68,49 @@ export function DeleteClient(props: {
         This permanently destroys <strong>{destroyed}</strong> for {client.label}. It cannot be undone, not even by Anteroom.
         Encrypted backups you downloaded earlier still contain them.
       </p>
-      <div class="field">
-        <label for="delete-client-confirm">
-          To confirm, type the client’s name or code: <strong class="confirm-word">{client.label}</strong>
-        </label>
-        <input
-          ref={inputRef}
-          id="delete-client-confirm"
-          name="confirmClientLabel"
-          type="text"
-          autoComplete="off"
-          spellcheck={false}
-          value={typed}
-          disabled={busy}
-          aria-describedby="delete-client-what"
-          onInput={(event) => setTyped(event.currentTarget.value)}
-        />
-      </div>
-      <div class="field">
-        <label for="delete-client-passphrase">Your passphrase</label>
-        <input
-          id="delete-client-passphrase"
-          name="deleteClientPassphrase"
-          type="password"
-          autoComplete="current-password"
-          spellcheck={false}
-          value={passphrase}
-          disabled={busy}
-          aria-describedby="delete-client-renews"
-          onInput={(event) => setPassphrase(event.currentTarget.value)}
-        />
-        <p class="field-help" id="delete-client-renews">
-          Deleting also renews the data key that protects your other clients, so a copy of their key left behind on this computer
-          no longer opens with this vault’s key.
-        </p>
-      </div>
+      <FieldBlock
+        id="delete-client-confirm"
+        label={
+          <>
+            To confirm, type the client’s name or code: <strong class="confirm-word">{client.label}</strong>
+          </>
+        }
+        describedBy={['delete-client-what']}
+      >
+        {(wiring) => (
+          <input
+            ref={inputRef}
+            {...wiring}
+            name="confirmClientLabel"
+            type="text"
+            autoComplete="off"
+            spellcheck={false}
+            value={typed}
+            disabled={busy}
+            onInput={(event) => setTyped(event.currentTarget.value)}
+          />
+        )}
+      </FieldBlock>
+      <PassphraseField
+        id="delete-client-passphrase"
+        name="deleteClientPassphrase"
+        label="Your passphrase"
+        value={passphrase}
+        onInput={setPassphrase}
+        disabled={busy}
+        describedBy={['delete-client-renews']}
+        after={
+          <p class="field-help" id="delete-client-renews">
+            Deleting also renews the data key that protects your other clients, so a copy of their key left behind on this computer
+            no longer opens with this vault’s key.
+          </p>
+        }
+      />
       <ErrorNotice error={error} />
       <div class="notes-actions">
-        <button type="submit" class="danger" data-testid="confirm-delete-client" disabled={!matches || busy}>
-          {busy ? 'Deleting…' : `Delete ${client.label} for good`}
-        </button>
+        <BusyButton type="submit" class="danger" data-testid="confirm-delete-client" busy={busy} busyText="Deleting…" disabled={!matches}>
+          {`Delete ${client.label} for good`}
+        </BusyButton>
         <button type="button" onClick={onCancel} disabled={busy}>
           Keep this client
         </button>

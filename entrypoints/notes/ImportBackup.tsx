@@ -1,4 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
+import { BusyButton } from '@/components/forms/BusyButton';
+import { PassphraseField } from '@/components/forms/PassphraseField';
 import { useBackoff, waitWords } from './backoff';
 import { downloadBackup } from './backup-download';
 import { ErrorNotice } from './ErrorNotice';
@@ -52,6 +54,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
   const [report, setReport] = useState('');
   const [skipped, setSkipped] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
+  const passphraseRef = useRef<HTMLInputElement>(null);
   const backoff = useBackoff();
 
   const reset = () => {
@@ -80,7 +83,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
     setPassphrase('');
     setStep({ kind: 'passphrase', fileName: file.name, text });
     // Let the passphrase box render, then put the therapist in it.
-    setTimeout(() => document.getElementById('import-passphrase')?.focus());
+    setTimeout(() => passphraseRef.current?.focus());
   };
 
   const restore = async (mode: 'replace-empty' | 'replace') => {
@@ -129,7 +132,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
     if (step.kind === 'replace') return reset();
     if (result.error.code === 'wrong-passphrase' || result.error.code === 'backoff') {
       setPassphrase('');
-      document.getElementById('import-passphrase')?.focus();
+      passphraseRef.current?.focus();
     }
   };
 
@@ -162,27 +165,22 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
           }}
           aria-busy={busy}
         >
-          <div class="field">
-            <label for="import-passphrase">Passphrase of this backup ({step.fileName})</label>
-            <p class="field-help" id="import-passphrase-help">
-              The passphrase your notes had when the backup was downloaded. It may be an older one.
-            </p>
-            <input
-              id="import-passphrase"
-              name="passphrase"
-              type="password"
-              autoComplete="off"
-              spellcheck={false}
-              value={passphrase}
-              disabled={busy}
-              aria-describedby="import-passphrase-help"
-              onInput={(event) => setPassphrase(event.currentTarget.value)}
-            />
-          </div>
+          <PassphraseField
+            id="import-passphrase"
+            name="passphrase"
+            label={`Passphrase of this backup (${step.fileName})`}
+            help="The passphrase your notes had when the backup was downloaded. It may be an older one."
+            // The backup's passphrase, maybe an old one: not this vault's, so not offered for saving.
+            autoComplete="off"
+            inputRef={passphraseRef}
+            value={passphrase}
+            onInput={setPassphrase}
+            disabled={busy}
+          />
           <div class="notes-actions">
-            <button type="submit" class="primary" data-testid="import-confirm" disabled={busy || backoff.waiting}>
-              {busy ? 'Restoring…' : 'Restore this backup'}
-            </button>
+            <BusyButton type="submit" class="primary" data-testid="import-confirm" busy={busy} busyText="Restoring…" disabled={backoff.waiting}>
+              Restore this backup
+            </BusyButton>
             <button type="button" onClick={reset} disabled={busy}>
               Cancel
             </button>
@@ -205,9 +203,9 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
             </p>
           )}
           <div class="notes-actions">
-            <button type="button" class="danger" data-testid="import-replace" disabled={busy} onClick={() => void restore('replace')}>
-              {busy ? 'Backing up, then restoring…' : 'Back up what is here, then restore'}
-            </button>
+            <BusyButton type="button" class="danger" data-testid="import-replace" busy={busy} busyText="Backing up, then restoring…" onClick={() => void restore('replace')}>
+              Back up what is here, then restore
+            </BusyButton>
             <button type="button" onClick={reset} disabled={busy}>
               Cancel, keep what is here
             </button>

@@ -1,4 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { BusyButton } from '@/components/forms/BusyButton';
+import { ConfirmDelete } from '@/components/forms/ConfirmDelete';
+import { FieldBlock } from '@/components/forms/FieldBlock';
 import { useDraftAutosave, type DraftState } from './drafts';
 import { ErrorNotice } from './ErrorNotice';
 import { parseTags } from './format';
@@ -129,66 +132,64 @@ export function NoteEditor(props: {
           This is the unsaved text you were writing. Save it as a note, or discard it.
         </p>
       )}
-      <div class="field">
-        <label for="note-body">Note</label>
-        <textarea autoComplete="off"
-          ref={bodyRef}
-          id="note-body"
-          name="noteBody"
-          rows={10}
-          value={body}
-          disabled={busy}
-          aria-describedby="note-draft-state"
-          onInput={(event) => {
-            const value = event.currentTarget.value;
-            setBody(value);
-            setDirty(true);
-            setConfirmDiscard(false);
-            draft.changed(value);
-          }}
-        />
-        <p class="field-help draft-state" id="note-draft-state" data-testid="draft-state" data-state={draft.state}>
-          {DRAFT_WORDS[draft.state]}
-        </p>
-        {draft.error && <ErrorNotice error={draft.error} />}
-      </div>
-      <div class="field">
-        <label for="note-tags">Tags</label>
-        <p class="field-help" id="note-tags-help">
-          Optional. Separate them with commas, for example: intake, sleep, risk review.
-        </p>
-        <input
-          id="note-tags"
-          name="noteTags"
-          type="text"
-          autoComplete="off"
-          value={tagsText}
-          disabled={busy}
-          aria-describedby="note-tags-help"
-          onInput={(event) => {
-            setTagsText(event.currentTarget.value);
-            setDirty(true);
-          }}
-        />
-      </div>
+      <FieldBlock id="note-body" label="Note" describedBy={['note-draft-state']}>
+        {(wiring) => (
+          <>
+            <textarea
+              autoComplete="off"
+              ref={bodyRef}
+              {...wiring}
+              name="noteBody"
+              rows={10}
+              value={body}
+              disabled={busy}
+              onInput={(event) => {
+                const value = event.currentTarget.value;
+                setBody(value);
+                setDirty(true);
+                setConfirmDiscard(false);
+                draft.changed(value);
+              }}
+            />
+            <p class="field-help draft-state" id="note-draft-state" data-testid="draft-state" data-state={draft.state}>
+              {DRAFT_WORDS[draft.state]}
+            </p>
+            {draft.error && <ErrorNotice error={draft.error} />}
+          </>
+        )}
+      </FieldBlock>
+      <FieldBlock id="note-tags" label="Tags" help="Optional. Separate them with commas, for example: intake, sleep, risk review.">
+        {(wiring) => (
+          <input
+            {...wiring}
+            name="noteTags"
+            type="text"
+            autoComplete="off"
+            value={tagsText}
+            disabled={busy}
+            onInput={(event) => {
+              setTagsText(event.currentTarget.value);
+              setDirty(true);
+            }}
+          />
+        )}
+      </FieldBlock>
       <ErrorNotice error={error} />
       {confirmDiscard ? (
-        <div class="notes-confirm" role="group" aria-labelledby="discard-question">
-          <p id="discard-question">Throw away what you typed? This cannot be undone.</p>
-          <div class="notes-actions">
-            <button type="button" class="danger" data-testid="discard-note" onClick={() => void discard()}>
-              Discard it
-            </button>
-            <button type="button" onClick={() => setConfirmDiscard(false)}>
-              Keep writing
-            </button>
-          </div>
-        </div>
+        <ConfirmDelete
+          questionId="discard-question"
+          question="Throw away what you typed? This cannot be undone."
+          confirm="Discard it"
+          confirmTestId="discard-note"
+          cancel="Keep writing"
+          onConfirm={() => void discard()}
+          onCancel={() => setConfirmDiscard(false)}
+        />
       ) : (
         <div class="notes-actions">
-          <button type="submit" class="primary" data-testid="save-note" disabled={busy}>
-            {busy ? 'Saving…' : 'Save note'}
-          </button>
+          <BusyButton type="submit" class="primary" data-testid="save-note" busy={busy} busyText="Saving…">
+            Save note
+          </BusyButton>
           <button type="button" onClick={close} disabled={busy}>
             {dirty ? 'Discard…' : 'Close'}
           </button>

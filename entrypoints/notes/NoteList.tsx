@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
+import { ConfirmDelete } from '@/components/forms/ConfirmDelete';
 import { ErrorNotice } from './ErrorNotice';
 import { firstLine, formatDateTime, toDate } from './format';
-import { useVault, type NoteView, type VaultFailure } from './vault-api';
+import { useDeletion } from './use-deletion';
+import { useVault, type NoteView } from './vault-api';
 
 /** One client's notes, newest first; each can be opened for editing or deleted after a question. */
 export function NoteList(props: { notes: NoteView[]; editingId?: string; onEdit: (note: NoteView) => void; onDeleted: () => void }) {
@@ -19,20 +21,9 @@ export function NoteList(props: { notes: NoteView[]; editingId?: string; onEdit:
 
 function NoteItem({ note, editing, onEdit, onDeleted }: { note: NoteView; editing: boolean; onEdit: () => void; onDeleted: () => void }) {
   const api = useVault();
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<VaultFailure>();
+  const deletion = useDeletion(() => api.deleteNote(note.id), onDeleted);
   const [expanded, setExpanded] = useState(false);
   const long = note.body.trim().includes('\n') || note.body.length > 140;
-
-  const remove = async () => {
-    setBusy(true);
-    setError(undefined);
-    const result = await api.deleteNote(note.id);
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    onDeleted();
-  };
 
   return (
     <li class="note-item" data-testid="note-item" data-note-id={note.id} aria-current={editing ? 'true' : undefined}>
@@ -42,19 +33,18 @@ function NoteItem({ note, editing, onEdit, onDeleted }: { note: NoteView; editin
       </p>
       {expanded || !long ? <p class="note-body">{note.body}</p> : <p class="note-body">{firstLine(note.body)}</p>}
       <TagList tags={note.tags} />
-      <ErrorNotice error={error} />
-      {asking ? (
-        <div class="notes-confirm" role="group" aria-label="Delete this note?">
-          <p>Delete this note for good? It cannot be undone.</p>
-          <div class="notes-actions">
-            <button type="button" class="danger" data-testid="confirm-delete-note" disabled={busy} onClick={() => void remove()}>
-              {busy ? 'Deleting…' : 'Delete note'}
-            </button>
-            <button type="button" disabled={busy} onClick={() => setAsking(false)}>
-              Keep it
-            </button>
-          </div>
-        </div>
+      <ErrorNotice error={deletion.error} />
+      {deletion.asking ? (
+        <ConfirmDelete
+          label="Delete this note?"
+          question="Delete this note for good? It cannot be undone."
+          confirm="Delete note"
+          confirmTestId="confirm-delete-note"
+          cancel="Keep it"
+          busy={deletion.busy}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
+        />
       ) : (
         <div class="notes-actions compact">
           {long && (
@@ -65,7 +55,7 @@ function NoteItem({ note, editing, onEdit, onDeleted }: { note: NoteView; editin
           <button type="button" data-testid="edit-note" onClick={onEdit} disabled={editing}>
             Edit
           </button>
-          <button type="button" data-testid="delete-note" onClick={() => setAsking(true)}>
+          <button type="button" data-testid="delete-note" onClick={deletion.ask}>
             Delete
           </button>
         </div>

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { PassphraseField } from '@/components/forms/PassphraseField';
+import { wireControl } from '@/components/forms/wiring';
 import { checkPassphrase, MIN_PASSPHRASE_CHARS } from '@/lib/vault/crypto/passphrase';
 import { isStrongEnough, type StrengthEstimate } from '@/lib/vault/crypto/strength';
 import { scoreNewPassphrase } from './strength';
@@ -67,42 +69,30 @@ export function PassphraseFields(props: {
 
   return (
     <>
-      <div class={passphraseError ? 'field field-invalid' : 'field'}>
-        <label for={ids.passphrase}>{labels.passphrase}</label>
-        <p class="field-help" id={`${ids.passphrase}-help`}>
-          At least {MIN_PASSPHRASE_CHARS} characters. Four or five unrelated words are easy to remember and hard to guess.
-        </p>
-        <input
-          id={ids.passphrase}
-          name={names.passphrase}
-          type="password"
-          autoComplete="new-password"
-          spellcheck={false}
-          value={value.passphrase}
-          disabled={disabled}
-          aria-invalid={passphraseError ? 'true' : undefined}
-          aria-describedby={`${ids.passphrase}-help ${strengthId}${passphraseError ? ` ${ids.passphrase}-error` : ''}`}
-          // A different passphrase is a different decision: the acceptance does not carry over.
-          onInput={(event) => onInput({ ...value, passphrase: event.currentTarget.value, acceptWeak: false })}
-        />
-        <StrengthMeter id={strengthId} passphrase={value.passphrase} estimate={strength.estimate} failed={strength.failed} />
-        {passphraseError && (
-          <p class="field-error" id={`${ids.passphrase}-error`}>
-            {passphraseError}
-          </p>
-        )}
-      </div>
+      <PassphraseField
+        id={ids.passphrase}
+        name={names.passphrase}
+        label={labels.passphrase}
+        help={<>At least {MIN_PASSPHRASE_CHARS} characters. Four or five unrelated words are easy to remember and hard to guess.</>}
+        describedBy={[strengthId]}
+        error={passphraseError}
+        autoComplete="new-password"
+        value={value.passphrase}
+        disabled={disabled}
+        // A different passphrase is a different decision: the acceptance does not carry over.
+        onInput={(passphrase) => onInput({ ...value, passphrase, acceptWeak: false })}
+        after={<StrengthMeter id={strengthId} passphrase={value.passphrase} estimate={strength.estimate} failed={strength.failed} />}
+      />
       {(weak || value.acceptWeak) && (
         <div class="field field-check">
           <input
-            id={ids.accept}
+            {...wireControl(ids.accept, { describedBy: [`${ids.accept}-help`, strengthId] })}
             name="acceptWeakPassphrase"
             type="checkbox"
             autoComplete="off"
             data-testid="accept-weak-passphrase"
             checked={value.acceptWeak}
             disabled={disabled}
-            aria-describedby={`${ids.accept}-help ${strengthId}`}
             onChange={(event) => onInput({ ...value, acceptWeak: event.currentTarget.checked })}
           />
           <label for={ids.accept}>I accept a weaker passphrase</label>
@@ -112,26 +102,16 @@ export function PassphraseFields(props: {
           </p>
         </div>
       )}
-      <div class={confirmError ? 'field field-invalid' : 'field'}>
-        <label for={ids.confirm}>{labels.confirm}</label>
-        <input
-          id={ids.confirm}
-          name={names.confirm}
-          type="password"
-          autoComplete="new-password"
-          spellcheck={false}
-          value={value.confirm}
-          disabled={disabled}
-          aria-invalid={confirmError ? 'true' : undefined}
-          aria-describedby={confirmError ? `${ids.confirm}-error` : undefined}
-          onInput={(event) => onInput({ ...value, confirm: event.currentTarget.value })}
-        />
-        {confirmError && (
-          <p class="field-error" id={`${ids.confirm}-error`}>
-            {confirmError}
-          </p>
-        )}
-      </div>
+      <PassphraseField
+        id={ids.confirm}
+        name={names.confirm}
+        label={labels.confirm}
+        error={confirmError}
+        autoComplete="new-password"
+        value={value.confirm}
+        disabled={disabled}
+        onInput={(confirm) => onInput({ ...value, confirm })}
+      />
     </>
   );
 }

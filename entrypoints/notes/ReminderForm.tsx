@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { BusyButton } from '@/components/forms/BusyButton';
+import { FieldBlock } from '@/components/forms/FieldBlock';
 import { DEFAULT_REMIND_MINUTES, localDateTime, MAX_REMIND_MINUTES } from '@/lib/reminders/session-reminder';
 import { ErrorNotice } from './ErrorNotice';
 import { formatDateTime, localToday, plural } from './format';
@@ -43,74 +45,73 @@ export function ReminderForm(props: { client: ClientSummary; onSaved: (message: 
 
   const typed = Number(minutes);
   const shownMinutes = minutes.trim() !== '' && Number.isInteger(typed) && typed >= 0 ? typed : DEFAULT_REMIND_MINUTES;
-  const describedBy = (id: string, invalid?: string) => `${id}-help${invalid ? ` ${id}-error` : ''}`;
 
   return (
     <form class="notes-card reminder-form" noValidate aria-labelledby="reminder-form-heading" onSubmit={(event) => void submit(event)}>
       <h4 id="reminder-form-heading">Schedule a session</h4>
-      <div class={errors.when ? 'field field-invalid' : 'field'}>
-        <p class="field-help" id="reminder-when-help">
-          Anteroom shows a notification before it starts, even with this page closed, as long as the browser is running. Clicking
-          it opens the pre-session checklist.
-        </p>
-        <div class="reminder-when">
-          <label>
-            Date
-            <input autoComplete="off"
-              ref={dateRef}
-              type="date"
-              name="reminderDate"
-              value={date}
-              disabled={busy}
-              aria-invalid={errors.when ? 'true' : undefined}
-              aria-describedby={describedBy('reminder-when', errors.when)}
-              onInput={(event) => setDate(event.currentTarget.value)}
-            />
-          </label>
-          <label>
-            Time
-            <input autoComplete="off"
-              type="time"
-              name="reminderTime"
-              value={time}
-              disabled={busy}
-              aria-invalid={errors.when ? 'true' : undefined}
-              aria-describedby={describedBy('reminder-when', errors.when)}
-              onInput={(event) => setTime(event.currentTarget.value)}
-            />
-          </label>
-        </div>
-        {errors.when && (
-          <p class="field-error" id="reminder-when-error">
-            {errors.when}
-          </p>
+      <FieldBlock
+        id="reminder-when"
+        help={
+          <>
+            Anteroom shows a notification before it starts, even with this page closed, as long as the browser is running. Clicking
+            it opens the pre-session checklist.
+          </>
+        }
+        error={errors.when}
+      >
+        {/* Two controls share the help and the error; each has its own label, so neither takes the group's id. */}
+        {({ id: _group, ...aria }) => (
+          <div class="reminder-when">
+            <label>
+              Date
+              <input
+                autoComplete="off"
+                ref={dateRef}
+                type="date"
+                name="reminderDate"
+                value={date}
+                disabled={busy}
+                {...aria}
+                onInput={(event) => setDate(event.currentTarget.value)}
+              />
+            </label>
+            <label>
+              Time
+              <input
+                autoComplete="off"
+                type="time"
+                name="reminderTime"
+                value={time}
+                disabled={busy}
+                {...aria}
+                onInput={(event) => setTime(event.currentTarget.value)}
+              />
+            </label>
+          </div>
         )}
-      </div>
-      <div class={errors.minutes ? 'field field-invalid' : 'field'}>
-        <label for="remind-minutes">Remind me this many minutes before</label>
-        <p class="field-help" id="remind-minutes-help">
-          Enough time to run the checklist: close other tabs, check the connection and the room.
-        </p>
-        <input autoComplete="off"
-          id="remind-minutes"
-          type="number"
-          name="remindMinutesBefore"
-          min={0}
-          max={MAX_REMIND_MINUTES}
-          step={1}
-          inputMode="numeric"
-          value={minutes}
-          disabled={busy}
-          aria-invalid={errors.minutes ? 'true' : undefined}
-          aria-describedby={describedBy('remind-minutes', errors.minutes)}
-          onInput={(event) => setMinutes(event.currentTarget.value)}
-        />
-        {errors.minutes && (
-          <p class="field-error" id="remind-minutes-error">
-            {errors.minutes}
-          </p>
+      </FieldBlock>
+      <FieldBlock
+        id="remind-minutes"
+        label="Remind me this many minutes before"
+        help="Enough time to run the checklist: close other tabs, check the connection and the room."
+        error={errors.minutes}
+      >
+        {(wiring) => (
+          <input
+            autoComplete="off"
+            {...wiring}
+            type="number"
+            name="remindMinutesBefore"
+            min={0}
+            max={MAX_REMIND_MINUTES}
+            step={1}
+            inputMode="numeric"
+            value={minutes}
+            disabled={busy}
+            onInput={(event) => setMinutes(event.currentTarget.value)}
+          />
         )}
-      </div>
+      </FieldBlock>
       <label class="check-label">
         <input autoComplete="off"
           type="checkbox"
@@ -131,9 +132,9 @@ export function ReminderForm(props: { client: ClientSummary; onSaved: (message: 
       </label>
       <ErrorNotice error={error} />
       <div class="notes-actions">
-        <button type="submit" class="primary" data-testid="schedule-reminder" disabled={busy}>
-          {busy ? 'Scheduling…' : 'Schedule'}
-        </button>
+        <BusyButton type="submit" class="primary" data-testid="schedule-reminder" busy={busy} busyText="Scheduling…">
+          Schedule
+        </BusyButton>
         <button type="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>

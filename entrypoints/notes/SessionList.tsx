@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ConfirmDelete } from '@/components/forms/ConfirmDelete';
 import { ErrorNotice } from './ErrorNotice';
 import { formatDateTime, plural } from './format';
-import { useVault, type SessionView, type VaultFailure } from './vault-api';
+import { useDeletion } from './use-deletion';
+import { useVault, type SessionView } from './vault-api';
 
 /** The catalogue's platform names, loaded only when there is a session to label. */
 let platformNames: Promise<Map<string, string>> | undefined;
@@ -40,19 +42,8 @@ export function SessionList({ sessions, onDeleted }: { sessions: SessionView[]; 
 
 function SessionItem({ session, platformName, onDeleted }: { session: SessionView; platformName: string; onDeleted: () => void }) {
   const api = useVault();
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<VaultFailure>();
   const when = formatDateTime(session.startedAt);
-
-  const remove = async () => {
-    setBusy(true);
-    setError(undefined);
-    const result = await api.deleteSession(session.clientId, session.id);
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    onDeleted();
-  };
+  const deletion = useDeletion(() => api.deleteSession(session.clientId, session.id), onDeleted);
 
   return (
     <li data-testid="session-item" data-session-id={session.id}>
@@ -60,22 +51,21 @@ function SessionItem({ session, platformName, onDeleted }: { session: SessionVie
       <span class="session-detail">
         {plural(Math.round(session.durationMinutes), 'minute')} · {platformName}
       </span>
-      <ErrorNotice error={error} />
-      {asking ? (
-        <div class="notes-confirm" role="group" aria-label={`Delete the session record of ${when}?`}>
-          <p>Delete the record of this session ({when}) for good? It cannot be undone; notes are not affected.</p>
-          <div class="notes-actions">
-            <button type="button" class="danger" data-testid="confirm-delete-session" disabled={busy} onClick={() => void remove()}>
-              {busy ? 'Deleting…' : 'Delete session record'}
-            </button>
-            <button type="button" disabled={busy} onClick={() => setAsking(false)}>
-              Keep it
-            </button>
-          </div>
-        </div>
+      <ErrorNotice error={deletion.error} />
+      {deletion.asking ? (
+        <ConfirmDelete
+          label={`Delete the session record of ${when}?`}
+          question={`Delete the record of this session (${when}) for good? It cannot be undone; notes are not affected.`}
+          confirm="Delete session record"
+          confirmTestId="confirm-delete-session"
+          cancel="Keep it"
+          busy={deletion.busy}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
+        />
       ) : (
         <div class="notes-actions compact">
-          <button type="button" data-testid="delete-session" aria-label={`Delete the session record of ${when}`} onClick={() => setAsking(true)}>
+          <button type="button" data-testid="delete-session" aria-label={`Delete the session record of ${when}`} onClick={deletion.ask}>
             Delete
           </button>
         </div>

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { BusyButton } from '@/components/forms/BusyButton';
+import { PassphraseField } from '@/components/forms/PassphraseField';
 import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice } from './ErrorNotice';
 import { useVault, type VaultFailure } from './vault-api';
@@ -77,22 +79,18 @@ export function UnlockVault(props: { notice?: string; onUnlocked: () => void }) 
       )}
       <p>Type your passphrase to open them. They stay encrypted on this computer while locked.</p>
       <form noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
-        <div class="field">
-          <label for="unlock-passphrase">Passphrase</label>
-          <input
-            ref={inputRef}
-            id="unlock-passphrase"
-            name="passphrase"
-            type="password"
-            autoComplete="current-password"
-            spellcheck={false}
-            value={passphrase}
-            disabled={busy}
-            aria-invalid={error?.code === 'wrong-passphrase' ? 'true' : undefined}
-            aria-describedby={error ? 'unlock-error' : undefined}
-            onInput={(event) => setPassphrase(event.currentTarget.value)}
-          />
-        </div>
+        <PassphraseField
+          id="unlock-passphrase"
+          name="passphrase"
+          label="Passphrase"
+          inputRef={inputRef}
+          value={passphrase}
+          onInput={setPassphrase}
+          disabled={busy}
+          // The message sits below the share question and the wait; it describes the box all the same.
+          describedBy={[error && 'unlock-error']}
+          invalid={error?.code === 'wrong-passphrase'}
+        />
         {shareQuestion && (
           <div role="alertdialog" class="notes-danger" data-testid="share-question" aria-labelledby="share-question-text">
             <p id="share-question-text">{shareQuestion}</p>
@@ -115,10 +113,9 @@ export function UnlockVault(props: { notice?: string; onUnlocked: () => void }) 
           )}
         </div>
         <div class="notes-actions">
-          <button type="submit" class="primary" data-testid="unlock" disabled={busy || waitSeconds > 0}>
-            {busy ? 'Unlocking…' : 'Unlock'}
-          </button>
-          {busy && <progress aria-label="Unlocking" />}
+          <BusyButton type="submit" class="primary" data-testid="unlock" busy={busy} busyText="Unlocking…" disabled={waitSeconds > 0} progress="Unlocking">
+            Unlock
+          </BusyButton>
         </div>
       </form>
       <p class="notes-aside">
