@@ -1,8 +1,10 @@
 /**
  * The messages Anteroom shows for its own failures, by code, in one table: every vault error
- * (lib/vault/errors.ts), the background's answer to an error nobody foresaw, and the notice a page
- * shows when it stops working (components/page-errors.ts). Messages say what happened and what to
- * do; they never carry note text, a passphrase or key bytes, only opaque ids, counts and parameters.
+ * (lib/vault/errors.ts), the background's answer to an error nobody foresaw, the notice a page
+ * shows when it stops working (components/page-errors.ts), and what the notes page's forms say
+ * when a box is empty or wrong. Messages say what happened and what to do; they never carry note
+ * text, a passphrase or key bytes, only opaque ids, file names the therapist chose, counts and
+ * parameters.
  *
  * A code here is the message's name; the code a page receives may be coarser (several of these
  * reach a page as 'invalid-input' or 'damaged'; lib/vault/service/results.ts maps them).
@@ -67,6 +69,46 @@ export const ERROR_MESSAGES = {
   'storage-unavailable': () =>
     "Your browser is not keeping data for this extension (private browsing or 'never remember history'), so notes cannot be saved here.",
   quota: () => 'Your device is out of space for Anteroom; nothing was saved.',
+
+  /** What to do next, under the storage message the page shows large at the top (entrypoints/notes/ErrorNotice.tsx). */
+  'storage-unavailable-title': () => 'Storage is not available',
+  'storage-unavailable-advice': () =>
+    'Nothing you typed is stored until this is fixed. Open Anteroom in a normal (not private) window, or allow this browser to remember history, then reload this page.',
+  'quota-title': () => 'Storage is full',
+  'quota-advice': () => 'Free up disk space on this computer, or download a backup and delete clients you no longer need, then try again.',
+
+  // Between a page and the background (lib/bus/client.ts, entrypoints/notes/vault-api.ts).
+  'background-no-answer': () => 'Anteroom’s background did not answer. Reload this page and try again.',
+  'background-unreachable': () => 'Anteroom’s background could not be reached. Reload this page and try again.',
+  'vault-unreachable': () => 'Anteroom could not reach its vault. Nothing was changed; reload this page and try again.',
+
+  // The notes page's forms: a box left empty or filled wrongly, said before anything is sent.
+  'unlock-passphrase-missing': () => 'Type your passphrase to open your notes.',
+  'current-passphrase-missing': () => 'Type your current passphrase first.',
+  'delete-client-passphrase-missing': () =>
+    'Type your passphrase to delete: the key that protects the other clients is renewed too.',
+  'backup-passphrase-missing': () => 'Type the passphrase this backup was made with.',
+  'passphrases-differ': () => 'The two passphrases are not the same. Type the same passphrase in both boxes.',
+  'confirm-passphrase-differs': () => 'This does not match the passphrase above.',
+  'confirm-passphrase-missing': () => 'Type the passphrase again to confirm it.',
+  'weak-passphrase-unaccepted': () =>
+    'This passphrase would be easy to guess. Choose a stronger one, or tick “I accept a weaker passphrase” below.',
+  'client-label-missing': () => 'Give the client a name or code you will recognise.',
+  'note-empty': () => 'The note is empty. Write something before saving.',
+  'reminder-time-missing': () => 'Choose the date and time the session starts.',
+  'reminder-time-past': () => 'That time has already passed. Choose a later date or time.',
+  'reminder-minutes-invalid': (max: number) => `Give a whole number of minutes, from 0 to ${max}.`,
+  'silence-choice-not-saved': () => 'Anteroom could not save this choice. Reload the page and try again.',
+
+  // Backup files on the notes page (entrypoints/notes/ImportBackup.tsx, backup-download.ts).
+  'backup-file-far-too-large': (fileName: string) => `${fileName} is far too large to be an Anteroom backup. Nothing was changed.`,
+  'backup-file-unreadable': (fileName: string) => `The browser could not read ${fileName}. Nothing was changed.`,
+  /** `reason` is the failure's own message (the export's or the download's). */
+  'restore-safety-copy-failed': (reason: string) =>
+    `Nothing was replaced: Anteroom could not first download a backup of the notes here. ${reason}`,
+  'restore-refused': (fileName: string, reason: string) => `${fileName} was not restored, and nothing was changed. ${reason}`,
+  /** `reason` is the browser's own words for a failed download, which name no note content. */
+  'backup-not-saved': (reason: string | undefined) => `The backup file was not saved: ${reason ?? 'the browser gave no reason'}.`,
 
   // Failures nobody foresaw: fixed text, since an unforeseen error's own could hold anything.
   unexpected: () => 'Anteroom could not finish this. Try again; if it keeps happening, export a backup and restart the browser.',

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { PassphraseField } from '@/components/forms/PassphraseField';
 import { focusFirstInvalid } from '@/components/forms/wiring';
+import { messageFor } from '@/lib/error-messages';
 import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice } from './ErrorNotice';
 import { EMPTY_NEW_PASSPHRASE, newPassphraseProblem, PassphraseFields, weakPassphraseProblem, type NewPassphrase } from './PassphraseFields';
@@ -36,7 +37,7 @@ export function ChangePassphrase() {
     setDone(undefined);
     setProgress(undefined);
     if (!current) {
-      setError({ code: 'invalid-input', message: 'Type your current passphrase first.' });
+      setError({ code: 'invalid-input', message: messageFor('current-passphrase-missing') });
       currentRef.current?.focus();
       return;
     }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { FieldBlock } from '@/components/forms/FieldBlock';
+import { messageFor } from '@/lib/error-messages';
 import { ErrorNotice } from './ErrorNotice';
 import { useVault, type ClientSummary, type ContactMode, type VaultFailure } from './vault-api';
 
@@ -35,7 +36,7 @@ export function ClientForm(props: { client?: ClientSummary; onSaved: (id: string
     setError(undefined);
     const trimmed = label.trim();
     if (!trimmed) {
-      setLabelError('Give the client a name or code you will recognise.');
+      setLabelError(messageFor('client-label-missing'));
       labelRef.current?.focus();
       return;
     }

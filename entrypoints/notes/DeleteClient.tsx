@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { FieldBlock } from '@/components/forms/FieldBlock';
 import { PassphraseField } from '@/components/forms/PassphraseField';
+import { messageFor } from '@/lib/error-messages';
 import { ErrorNotice } from './ErrorNotice';
 import { listInWords, plural } from './format';
 import { useVault, type ClientSummary, type VaultFailure } from './vault-api';
@@ -42,7 +43,7 @@ export function DeleteClient(props: {
     if (!matches || busy) return;
     setError(undefined);
     if (!passphrase) {
-      setError({ code: 'invalid-input', message: 'Type your passphrase to delete: the key that protects the other clients is renewed too.' });
+      setError({ code: 'invalid-input', message: messageFor('delete-client-passphrase-missing') });
       document.getElementById('delete-client-passphrase')?.focus();
       return;
     }

@@ -1,12 +1,11 @@
+import { messageFor } from '@/lib/error-messages';
 import type { VaultFailure } from './vault-api';
 import { isStorageProblem } from './vault-api';
 
-/** What to do next; the vault's own message already says what happened. */
-const STORAGE_ADVICE: Record<string, string> = {
-  'storage-unavailable':
-    'Nothing you typed is stored until this is fixed. Open Anteroom in a normal (not private) window, or allow this browser to remember history, then reload this page.',
-  quota:
-    'Free up disk space on this computer, or download a backup and delete clients you no longer need, then try again.',
+/** The title and what to do next; the vault's own message already says what happened. */
+const STORAGE_WORDS = {
+  'storage-unavailable': { title: messageFor('storage-unavailable-title'), advice: messageFor('storage-unavailable-advice') },
+  quota: { title: messageFor('quota-title'), advice: messageFor('quota-advice') },
 };
 
 /**
@@ -18,11 +17,12 @@ export function ErrorNotice(props: { error: VaultFailure | undefined; testId?: s
   const { error, testId, prominent, onDismiss } = props;
   if (!error) return null;
   if (prominent && isStorageProblem(error)) {
+    const words = STORAGE_WORDS[error.code === 'quota' ? 'quota' : 'storage-unavailable'];
     return (
       <div role="alert" class="notes-alert notes-alert-strong" data-testid={testId} data-code={error.code}>
-        <p class="notes-alert-title">{error.code === 'quota' ? 'Storage is full' : 'Storage is not available'}</p>
+        <p class="notes-alert-title">{words.title}</p>
         <p>{error.message}</p>
-        <p>{STORAGE_ADVICE[error.code]}</p>
+        <p>{words.advice}</p>
         {onDismiss && (
           <button type="button" onClick={onDismiss}>
             Hide this message

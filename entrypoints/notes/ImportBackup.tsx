@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { PassphraseField } from '@/components/forms/PassphraseField';
+import { messageFor } from '@/lib/error-messages';
 import { useBackoff, waitWords } from './backoff';
 import { downloadBackup } from './backup-download';
 import { ErrorNotice } from './ErrorNotice';
@@ -70,14 +71,14 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
     setSkipped('');
     if (!file) return reset();
     if (file.size > MAX_BACKUP_BYTES) {
-      setError({ code: 'backup-invalid', message: `${file.name} is far too large to be an Anteroom backup. Nothing was changed.` });
+      setError({ code: 'backup-invalid', message: messageFor('backup-file-far-too-large', file.name) });
       return reset();
     }
     let text: string;
     try {
       text = await file.text();
     } catch {
-      setError({ code: 'backup-invalid', message: `The browser could not read ${file.name}. Nothing was changed.` });
+      setError({ code: 'backup-invalid', message: messageFor('backup-file-unreadable', file.name) });
       return reset();
     }
     setPassphrase('');
@@ -91,7 +92,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
     const secret = step.kind === 'replace' ? step.passphrase : passphrase;
     setError(undefined);
     if (!secret) {
-      setError({ code: 'invalid-input', message: 'Type the passphrase this backup was made with.' });
+      setError({ code: 'invalid-input', message: messageFor('backup-passphrase-missing') });
       return;
     }
     setBusy(true);
@@ -101,10 +102,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
       const saved = await downloadBackup(api, 'before-restore');
       if (!saved.ok) {
         setBusy(false);
-        setError({
-          ...saved.error,
-          message: `Nothing was replaced: Anteroom could not first download a backup of the notes here. ${saved.error.message}`,
-        });
+        setError({ ...saved.error, message: messageFor('restore-safety-copy-failed', saved.error.message) });
         return reset();
       }
       safetyCopy = ` The notes it replaced were first downloaded as ${saved.value.fileName}.`;
@@ -126,7 +124,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
       setPassphrase('');
       return;
     }
-    setError({ ...result.error, message: `${step.fileName} was not restored, and nothing was changed. ${result.error.message}` });
+    setError({ ...result.error, message: messageFor('restore-refused', step.fileName, result.error.message) });
     backoff.noteFailure(result.error);
     // The question to replace was for this attempt; a refusal ends it (the file is chosen again).
     if (step.kind === 'replace') return reset();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { ConfirmDelete } from '@/components/forms/ConfirmDelete';
 import { FieldBlock } from '@/components/forms/FieldBlock';
+import { messageFor } from '@/lib/error-messages';
 import { useDraftAutosave, type DraftState } from './drafts';
 import { ErrorNotice } from './ErrorNotice';
 import { parseTags } from './format';
@@ -71,7 +72,7 @@ export function NoteEditor(props: {
     if (busy) return;
     setError(undefined);
     if (!body.trim()) {
-      setError({ code: 'invalid-input', message: 'The note is empty. Write something before saving.' });
+      setError({ code: 'invalid-input', message: messageFor('note-empty') });
       bodyRef.current?.focus();
       return;
     }

@@ -3,6 +3,7 @@ import { PassphraseField } from '@/components/forms/PassphraseField';
 import { wireControl } from '@/components/forms/wiring';
 import { checkPassphrase, MIN_PASSPHRASE_CHARS } from '@/lib/vault/crypto/passphrase';
 import { isStrongEnough, type StrengthEstimate } from '@/lib/vault/crypto/strength';
+import { messageFor } from '@/lib/error-messages';
 import { scoreNewPassphrase } from './strength';
 
 const SCORE_WORDS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
@@ -16,13 +17,11 @@ export interface NewPassphrase {
 
 export const EMPTY_NEW_PASSPHRASE: NewPassphrase = { passphrase: '', confirm: '', acceptWeak: false };
 
-const WEAK_PROBLEM = 'This passphrase would be easy to guess. Choose a stronger one, or tick “I accept a weaker passphrase” below.';
-
 /** Why a new passphrase cannot be used yet, or undefined when it can (the rules checked as it is typed). */
 export function newPassphraseProblem(value: NewPassphrase): string | undefined {
   const check = checkPassphrase(value.passphrase);
   if (!check.ok) return check.problems.join(' ');
-  if (value.passphrase !== value.confirm) return 'The two passphrases are not the same. Type the same passphrase in both boxes.';
+  if (value.passphrase !== value.confirm) return messageFor('passphrases-differ');
   return undefined;
 }
 
@@ -33,7 +32,7 @@ export function newPassphraseProblem(value: NewPassphrase): string | undefined {
 export async function weakPassphraseProblem(value: NewPassphrase): Promise<string | undefined> {
   if (value.acceptWeak) return undefined;
   const estimate = await scoreNewPassphrase(value.passphrase).catch(() => undefined);
-  return estimate && !isStrongEnough(estimate.score) ? WEAK_PROBLEM : undefined;
+  return estimate && !isStrongEnough(estimate.score) ? messageFor('weak-passphrase-unaccepted') : undefined;
 }
 
 /**
@@ -57,12 +56,12 @@ export function PassphraseFields(props: {
   const strength = useStrength(value.passphrase);
   const weak = check.ok && strength.estimate !== undefined && !isStrongEnough(strength.estimate.score);
   const mismatch = value.confirm !== '' && value.confirm !== value.passphrase;
-  const passphraseError = showProblems && !check.ok ? check.problems.join(' ') : showProblems && weak && !value.acceptWeak ? WEAK_PROBLEM : undefined;
+  const passphraseError = showProblems && !check.ok ? check.problems.join(' ') : showProblems && weak && !value.acceptWeak ? messageFor('weak-passphrase-unaccepted') : undefined;
   const confirmError =
     (showProblems || (value.confirm.length >= value.passphrase.length && value.confirm !== '')) && mismatch
-      ? 'This does not match the passphrase above.'
+      ? messageFor('confirm-passphrase-differs')
       : showProblems && check.ok && value.confirm === ''
-        ? 'Type the passphrase again to confirm it.'
+        ? messageFor('confirm-passphrase-missing')
         : undefined;
   const ids = { passphrase: `${idPrefix}-passphrase`, confirm: `${idPrefix}-confirm`, accept: `${idPrefix}-accept-weak` };
   const strengthId = `${ids.passphrase}-strength`;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { FieldBlock } from '@/components/forms/FieldBlock';
 import { DEFAULT_REMIND_MINUTES, localDateTime, MAX_REMIND_MINUTES } from '@/lib/reminders/session-reminder';
+import { messageFor } from '@/lib/error-messages';
 import { ErrorNotice } from './ErrorNotice';
 import { formatDateTime, localToday, plural } from './format';
 import { useVault, type ClientSummary, type VaultFailure } from './vault-api';
@@ -29,10 +30,10 @@ export function ReminderForm(props: { client: ClientSummary; onSaved: (message: 
     const startsAt = localDateTime(date, time);
     const before = Number(minutes);
     const found: FieldErrors = {};
-    if (startsAt === undefined) found.when = 'Choose the date and time the session starts.';
-    else if (startsAt <= Date.now()) found.when = 'That time has already passed. Choose a later date or time.';
+    if (startsAt === undefined) found.when = messageFor('reminder-time-missing');
+    else if (startsAt <= Date.now()) found.when = messageFor('reminder-time-past');
     if (minutes.trim() === '' || !Number.isInteger(before) || before < 0 || before > MAX_REMIND_MINUTES) {
-      found.minutes = `Give a whole number of minutes, from 0 to ${MAX_REMIND_MINUTES}.`;
+      found.minutes = messageFor('reminder-minutes-invalid', MAX_REMIND_MINUTES);
     }
     setErrors(found);
     if (found.when || found.minutes || startsAt === undefined) return;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readSilenceShowsNames, watchSilenceShowsNames, writeSilenceShowsNames } from '@/lib/reminders/settings-client';
+import { messageFor } from '@/lib/error-messages';
 import { plural } from './format';
 
 /**
@@ -58,7 +59,7 @@ export function SilenceSettings({ followUpDays }: { followUpDays?: number }) {
       </label>
       {failed && (
         <p role="alert" class="notes-alert">
-          Anteroom could not save this choice. Reload the page and try again.
+          {messageFor('silence-choice-not-saved')}
         </p>
       )}
     </section>

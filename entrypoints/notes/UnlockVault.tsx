@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { PassphraseField } from '@/components/forms/PassphraseField';
+import { messageFor } from '@/lib/error-messages';
 import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice } from './ErrorNotice';
 import { useVault, type VaultFailure } from './vault-api';
@@ -62,7 +63,7 @@ export function UnlockVault(props: { notice?: string; onUnlocked: () => void }) 
     setError(undefined);
     setShareQuestion(undefined);
     if (!passphrase) {
-      setError({ code: 'invalid-input', message: 'Type your passphrase to open your notes.' });
+      setError({ code: 'invalid-input', message: messageFor('unlock-passphrase-missing') });
       inputRef.current?.focus();
       return;
     }

@@ -1,5 +1,6 @@
 import { downloadAndWait, mayUseDownloads } from '@/lib/backup-habit/download-file';
 import { recordBackup, type BackupKind } from '@/lib/backup-habit/last-backup';
+import { messageFor } from '@/lib/error-messages';
 import { downloadText } from './download';
 import type { LeftOutView, Result, VaultApi } from './vault-api';
 
@@ -23,8 +24,7 @@ export async function downloadBackup(api: Pick<VaultApi, 'exportBackup'>, kind: 
     try {
       await downloadAndWait({ url, filename: fileName });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : 'the browser gave no reason';
-      return { ok: false, error: { code: 'download-failed', message: `The backup file was not saved: ${reason}.` } };
+      return { ok: false, error: { code: 'download-failed', message: messageFor('backup-not-saved', error instanceof Error ? error.message : undefined) } };
     } finally {
       URL.revokeObjectURL(url);
     }

@@ -15,6 +15,7 @@ export type { ReminderInput } from '@/lib/vault/store/client-reminders';
 export type { ClientInput } from '@/lib/vault/store/clients-store';
 import { vaultOperations, type Result, type VaultFailure } from '@/lib/vault-client/messages';
 import type { vault } from '@/lib/vault-client';
+import { messageFor } from '@/lib/error-messages';
 
 export type VaultApi = typeof vault;
 
@@ -56,7 +57,7 @@ export function guardApi(api: VaultApi, hooks: GuardHooks): VaultApi {
       } catch {
         result = {
           ok: false,
-          error: { code: 'unexpected', message: 'Anteroom could not reach its vault. Nothing was changed; reload this page and try again.' },
+          error: { code: 'unexpected', message: messageFor('vault-unreachable') },
         };
       }
       if (!result.ok && result.error.code === 'locked') hooks.onLockedAnswer();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { intervalWords } from '@/lib/backup-habit/due';
 import { requestDownloadsPermission } from '@/lib/checklist/probes';
+import { messageFor } from '@/lib/error-messages';
 import {
   AUTO_BACKUP_FOLDER,
   AUTO_BACKUP_LOG_KEY,
@@ -59,7 +60,7 @@ export function AutoBackupChoice({ intervalDays }: { intervalDays: number }) {
     const answer = (await browser.runtime.sendMessage({ type: 'backup:auto-now' }).catch(() => undefined)) as AutoBackupAttempt | null | undefined;
     setBusy(false);
     if (answer) setLast(answer);
-    else setError('Anteroom’s background did not answer. Reload this page and try again.');
+    else setError(messageFor('background-no-answer'));
   };
 
   return (

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { messageFor } from '@/lib/error-messages';
 import type { AnyOperation, PageCall, ReplyOf, TableOf } from './protocol';
 
 /**
@@ -37,11 +38,11 @@ export async function request<O extends AnyOperation>(operation: O, payload: Pay
   try {
     const answer = (await browser.runtime.sendMessage(message)) as Result<ReplyOf<O>> | undefined;
     if (typeof answer !== 'object' || answer === null || typeof answer.ok !== 'boolean') {
-      return fail('unexpected', 'Anteroom’s background did not answer. Reload this page and try again.');
+      return fail('unexpected', messageFor('background-no-answer'));
     }
     return answer;
   } catch {
-    return fail('unexpected', 'Anteroom’s background could not be reached. Reload this page and try again.');
+    return fail('unexpected', messageFor('background-unreachable'));
   }
 }
 

@@ -86,4 +86,18 @@ describe('error messages', () => {
     const asked = new Set(code.flatMap((text) => [...text.matchAll(/messageFor\(\s*'([a-z-]+)'/g)].map((match) => match[1] as MessageCode)));
     expect([...asked].sort()).toEqual(Object.keys(ERROR_MESSAGES).sort());
   });
+
+  it('gives the notes page and the bus client no failure words of their own: they ask the table', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const files = [...sourceFiles(join(root, 'entrypoints/notes')), join(root, 'lib/bus/client.ts')];
+    // A failure or a field's error written out where it is raised, instead of messageFor(code).
+    const inline = /(?:message:|setError\(|setLabelError\(|fail\('[a-z-]+',|found\.\w+ =)\s*['"`]/;
+    const offenders = files.flatMap((path) =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((line) => inline.test(line))
+        .map((line) => `${path.slice(root.length)}: ${line.trim()}`),
+    );
+    expect(offenders).toEqual([]);
+  });
 });
