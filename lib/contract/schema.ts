@@ -127,13 +127,6 @@ const templateEntries = {
   disruptionNotice: templateText(fieldLabels['templates.disruptionNotice']!),
 };
 
-/** Objects whose sub-fields are checked (and, on read, repaired) one by one. */
-export const nestedEntries = {
-  disruptionPlans: disruptionPlanEntries,
-  therapist: therapistEntries,
-  templates: templateEntries,
-};
-
 const reminderLabel = fieldLabels.reminderMinutesBefore!;
 
 export const contractEntries = {
@@ -288,7 +281,7 @@ export function validateContract(input: unknown): ValidationResult {
  * lib/storage/items/contract.ts.
  */
 export const storedContractSchema = v.pipe(
-  v.fallback(fieldByField(contractEntries, contractDefaults, nestedEntries), defaultContract),
+  v.fallback(fieldByField(contractEntries, contractDefaults), defaultContract),
   // The one rule across fields: reminders must fall inside the session.
   v.transform((contract): Contract => {
     const { sessionMinutes, reminderMinutesBefore } = contract;

@@ -70,25 +70,29 @@ export const plainObject = v.custom<Record<string, unknown>>(
 
 type Entries = Record<string, v.GenericSchema>;
 
+/** valibot's v.object (not strictObject or looseObject, which these reads do not use). */
+const isObjectSchema = (schema: v.GenericSchema): schema is v.ObjectSchema<Entries, undefined> =>
+  schema.type === 'object' && 'entries' in schema;
+
 /**
  * An object read field by field: a field that is absent takes its default quietly (a field
  * newer than the stored value); one that is present but does not match its schema takes its
- * default and is noted (readNoting); extra fields are dropped. A field named in `groups` is an
- * object read the same way one level down; stored as anything but an object, each of its
+ * default and is noted (readNoting); extra fields are dropped. A field whose schema is itself a
+ * v.object is read the same way one level down; stored as anything but an object, each of its
  * fields is noted. Fails on anything but an object, so the caller decides what that reads as.
  */
 export function fieldByField<T extends Record<string, unknown>>(
-  entries: { [K in keyof T]: v.GenericSchema },
+  entries: { [K in keyof T]: v.GenericSchema<unknown, T[K]> },
   defaults: T,
-  groups: { [K in keyof T]?: Entries } = {},
   prefix = '',
 ): v.GenericSchema<unknown, T> {
   const fields: Entries = {};
   for (const key of Object.keys(entries) as (keyof T & string)[]) {
     const path = `${prefix}${key}`;
     const fallback = () => structuredClone(defaults[key]);
-    const group = groups[key];
-    const read = group ? fieldByField(group, defaults[key] as Record<string, unknown>, {}, `${path}.`) : entries[key];
+    const schema: v.GenericSchema = entries[key];
+    const group = isObjectSchema(schema) ? schema.entries : undefined;
+    const read = group ? fieldByField(group, defaults[key] as Record<string, unknown>, `${path}.`) : schema;
     fields[key] = v.optional(
       v.fallback(read, () => {
         if (group) Object.keys(group).forEach((sub) => noteReset(`${path}.${sub}`));

@@ -93,12 +93,13 @@ describe('a stored item', () => {
 
 describe('an item read field by field', () => {
   const defaults = { size: 1, name: 'none', box: { width: 2, depth: 3 } };
-  const entries = { size: v.number(), name: v.string(), box: v.unknown() };
+  const box = { width: v.number(), depth: v.number() };
+  const entries = { size: v.number(), name: v.string(), box: v.object(box) };
   const item = () =>
     storedItem({
       area: 'local',
       name: 'fieldThing',
-      schema: v.fallback(fieldByField(entries, defaults, { box: { width: v.number(), depth: v.number() } }), () => structuredClone(defaults)),
+      schema: v.fallback(fieldByField(entries, defaults), () => structuredClone(defaults)),
       fallback: () => null,
     });
 
