@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { platforms } from '@/rules/index';
 import { policies } from '@/rules/policies/index';
 import { bannerModelRequest, type BannerModelResponse } from '@/lib/messages';
@@ -8,7 +8,8 @@ import { lookOf } from '@/lib/rules/banner-prefs';
 import { bannerDismissalsItem, bannerLookItem } from '@/lib/storage/items/banner';
 import type { JurisdictionId } from '@/lib/rules/policy-schema';
 import type { PlatformRule } from '@/lib/rules/schema';
-import { isOwnContentScript, sameOrigin } from './sender';
+import { ownExtension } from './bus';
+import { classifySender, sameOrigin } from './sender';
 
 export interface BannerSettings {
   jurisdiction: JurisdictionId;
@@ -20,15 +21,15 @@ export interface BannerSettings {
 
 /**
  * Answers a content script's "what should the banner show here?". The sender must be our own
- * content script in a tab, and the URL it asks about must be on its own page; anything else
- * gets no answer at all.
+ * script in a tab's top frame (the only frame it is injected into), and the URL it asks about
+ * must be on its own page; anything else gets no answer at all.
  */
 export async function answerBannerRequest(
   message: unknown,
   sender: Browser.runtime.MessageSender,
   settings: BannerSettings,
 ): Promise<BannerModelResponse | undefined> {
-  if (!isOwnContentScript(sender, browser.runtime.id)) return undefined;
+  if (classifySender(sender, ownExtension()) !== 'top-frame-script') return undefined;
   const parsed = v.safeParse(bannerModelRequest, message);
   if (!parsed.success || !sender.url || !sameOrigin(parsed.output.url, sender.url)) return undefined;
   const [dismissals, looks] = await Promise.all([bannerDismissalsItem.get(), bannerLookItem.get()]);

@@ -1,7 +1,8 @@
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import type { Contract } from '@/lib/contract/schema';
 import { readCallMessage, type CallSettings } from '@/lib/call/messages';
-import { isOwnContentScript } from './sender';
+import { ownExtension } from './bus';
+import { classifySender } from './sender';
 import { recordCall, type CallSummary } from '@/lib/call/history';
 import type { ScreenShares } from './screen-shares';
 
@@ -10,7 +11,7 @@ import type { ScreenShares } from './screen-shares';
  * for the contract's call settings, report that a screen share started (the notes lock at once,
  * and unlocking asks first until it ends)
  * and hand over a finished call's quality summary (kept locally, with no identity: time and
- * seconds per quality level). Anyone else gets no answer.
+ * seconds per quality level). Only our script in a tab's top frame may; anyone else gets no answer.
  */
 export { CALL_HISTORY_KEY } from '@/lib/call/history';
 
@@ -28,7 +29,7 @@ export interface CallHandlerDeps {
 }
 
 export async function answerCallMessage(message: unknown, sender: Browser.runtime.MessageSender, deps: CallHandlerDeps): Promise<CallSettings | null | undefined> {
-  if (!isOwnContentScript(sender, browser.runtime.id)) return undefined;
+  if (classifySender(sender, ownExtension()) !== 'top-frame-script') return undefined;
   const parsed = readCallMessage(message);
   if (!parsed) return undefined;
   switch (parsed.type) {

@@ -49,12 +49,3 @@ export function sameOrigin(a: string, b: string): boolean {
   const origin = originOf(a);
   return origin !== undefined && origin === originOf(b);
 }
-
-// The checks below predate classifySender; they go once every domain is on the bus.
-export function isOwnContentScript(sender: Browser.runtime.MessageSender, ownId: string): boolean {
-  return sender.id === ownId && sender.tab !== undefined && typeof sender.url === 'string' && /^https:\/\//.test(sender.url);
-}
-
-export function isOwnExtensionPage(sender: Browser.runtime.MessageSender, ownId: string, ownOrigin: string): boolean {
-  return sender.id === ownId && typeof sender.url === 'string' && sender.url.startsWith(ownOrigin) && (sender.tab === undefined || sender.tab.url?.startsWith(ownOrigin) === true);
-}

@@ -6,7 +6,8 @@ import { answerBannerRequest, type BannerSettings } from '@/lib/background/banne
 const settings: BannerSettings = { jurisdiction: 'other', dismissHours: 24, customRules: [] };
 const request = { type: 'banner:model', url: 'https://web.whatsapp.com/', kinds: ['messaging'] };
 type Sender = Browser.runtime.MessageSender;
-const fromTab = (url: string, id = browser.runtime.id): Sender => ({ id, url, tab: { id: 7, index: 0, active: true, windowId: 1 } as Browser.tabs.Tab });
+const tab = { id: 7, index: 0, active: true, windowId: 1 } as Browser.tabs.Tab;
+const fromTab = (url: string, id = browser.runtime.id): Sender => ({ id, url, tab, frameId: 0 });
 
 describe('the background answers banner questions only from our own content scripts', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -20,6 +21,10 @@ describe('the background answers banner questions only from our own content scri
     ['another extension', fromTab('https://web.whatsapp.com/', 'some-other-extension')],
     ['a sender without a tab (not a content script)', { id: browser.runtime.id, url: 'https://web.whatsapp.com/' } as Sender],
     ['a content script asking about another site', fromTab('https://evil.example/')],
+    ['our script in a subframe (it is injected into top frames only)', { ...fromTab('https://web.whatsapp.com/'), frameId: 3 }],
+    ['a web page (no extension id)', { ...fromTab('https://web.whatsapp.com/'), id: undefined }],
+    ['a sandboxed top frame (opaque origin)', { ...fromTab('https://web.whatsapp.com/'), origin: 'null' }],
+    ['one of our extension pages', { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') }],
   ])('ignores %s', async (_who, sender) => {
     expect(await answerBannerRequest(request, sender, settings)).toBeUndefined();
   });

@@ -5,7 +5,7 @@ import { answerCallMessage, CALL_HISTORY_KEY } from '@/lib/background/call-handl
 import { defaultContract } from '@/lib/contract/schema';
 
 type Sender = Browser.runtime.MessageSender;
-const fromCallPage = (id = browser.runtime.id): Sender => ({ id, url: 'https://meet.google.com/abc', tab: { id: 3, index: 0, active: true, windowId: 1 } as Browser.tabs.Tab });
+const fromCallPage = (id = browser.runtime.id): Sender => ({ id, url: 'https://meet.google.com/abc', tab: { id: 3, index: 0, active: true, windowId: 1 } as Browser.tabs.Tab, frameId: 0 });
 const fromOurPage: Sender = { id: 'x', url: 'chrome-extension://x/popup.html' };
 
 describe('the background side of the in-call companion', () => {
@@ -43,6 +43,9 @@ describe('the background side of the in-call companion', () => {
   it.each([
     ['another extension', fromCallPage('other-extension')],
     ['an extension page (not a call page)', fromOurPage],
+    ['our script in a subframe (it is injected into top frames only)', { ...fromCallPage(), url: 'https://ads.example/frame', frameId: 4 }],
+    ['a web page (no extension id)', { ...fromCallPage(), id: undefined }],
+    ['a sandboxed top frame (opaque origin)', { ...fromCallPage(), origin: 'null' }],
   ])('ignores %s', async (_who, sender) => {
     expect(await answerCallMessage({ type: 'call:screen-share', state: 'started' }, sender, deps)).toBeUndefined();
     expect(lock).not.toHaveBeenCalled();
