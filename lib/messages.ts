@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import type { BannerModel } from '@/lib/rules/banner-model';
 
 /**
  * The typed message protocol between contexts. Every message is validated with its schema by
@@ -20,13 +19,3 @@ export const bannerModelRequest = v.strictObject({
   url: v.pipe(v.string(), v.maxLength(4096)),
   kinds: v.pipe(v.array(v.picklist(['video', 'messaging', 'public-broadcast', 'webmail'])), v.minLength(1), v.maxLength(4)),
 });
-export type BannerModelRequest = v.InferOutput<typeof bannerModelRequest>;
-export type BannerModelResponse = BannerModel | null;
-
-/**
- * From the background to content scripts: the route, the settings or the dismissals changed, ask
- * again. Checked by hand in the content script (a schema parser would double its size).
- */
-export interface BannerRefresh {
-  type: 'banner:refresh';
-}

@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { Contract } from '@/lib/contract/schema';
-import { readCallMessage, type CallSettings } from '@/lib/call/messages';
+import { readCallMessage } from '@/lib/call/messages';
+import type { CallSettings } from '@/lib/in-page/wire';
 import { ownExtension } from './bus';
 import { classifySender } from './sender';
 import { recordCall, type CallSummary } from '@/lib/call/history';

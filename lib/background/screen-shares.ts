@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { screenSharesItem } from '@/lib/storage/items/session';
 import { withoutShare, withShare, type ShareMap, type ShareShown } from '@/lib/call/active-shares';
-import { STILL_SHARING, isStillSharingAnswer } from '@/lib/call/messages';
+import { STILL_SHARING, isStillSharingAnswer } from '@/lib/in-page/wire';
 
 /**
  * The background's record of which tabs are sharing the screen, so that unlocking the notes

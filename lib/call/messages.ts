@@ -1,26 +1,6 @@
-/**
- * Messages between the in-call content script and the background. Numbers and fixed words
- * only: the content script never sends page text, the background never sends client data.
- */
-export interface CallSettings {
-  sessionMinutes: number;
-  reminderMinutesBefore: number[];
-  disruptionPlan: string;
-  backupPlatform: string;
-}
+import type { CallMessage } from '@/lib/in-page/wire';
 
-export type CallMessage =
-  | { type: 'call:settings' }
-  | { type: 'call:screen-share'; state: 'started' | 'stopped' }
-  | {
-      type: 'call:ended';
-      startedAt: number;
-      endedAt: number;
-      seconds: { good: number; fair: number; poor: number; unknown: number };
-      /** Mean video bitrate (the larger direction) over the call's video samples; absent without video. */
-      videoKbps?: number;
-    };
-
+/** The background's check of what the in-call content script sends (lib/in-page/wire.ts). */
 const isCount = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 86_400;
 /** A whole number of kilobits per second, up to 1 Gbps. */
 const isKbps = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 1_000_000;
@@ -49,19 +29,4 @@ export function readCallMessage(data: unknown): CallMessage | undefined {
     };
   }
   return undefined;
-}
-
-/**
- * From the background to a call page's top frame, before an unlock and after a navigation: is
- * the screen share this tab reported still running? Answered by the in-call companion only
- * once it has seen a share; a page without one (reloaded, navigated away) cannot say yes.
- */
-export const STILL_SHARING = { type: 'call:still-sharing' } as const;
-
-export function isStillSharingQuestion(message: unknown): boolean {
-  return (message as { type?: unknown } | null)?.type === STILL_SHARING.type;
-}
-
-export function isStillSharingAnswer(reply: unknown): reply is { sharing: boolean } {
-  return typeof reply === 'object' && reply !== null && typeof (reply as { sharing?: unknown }).sharing === 'boolean';
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { listen } from '@/lib/bus/listen';
 import type { PlatformKind } from '@/lib/rules/schema';
-import type { BannerModelRequest, BannerModelResponse } from '@/lib/messages';
+import type { BannerModelRequest, BannerModelResponse } from '../wire';
 import { BANNER_LOOK_KEY, DISMISSALS_KEY, lookOf, nextCorner, withLook } from '@/lib/rules/banner-prefs';
 import type { BannerModel } from '@/lib/rules/banner-model';
 import { renderBanner, type SensitiveWarning } from './banner-view';

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { listen } from '@/lib/bus/listen';
-import { readProbeMessage } from '@/lib/in-page/probe/probe-protocol';
 import type { ProbeLine } from '@/lib/in-page/probe/probe-channel';
 import { createQualityTracker, type TrackerState } from '@/lib/in-page/call/quality-tracker';
 import { createSessionTimer } from '@/lib/in-page/call/session-timer';
-import { isStillSharingQuestion, type CallMessage, type CallSettings } from '@/lib/call/messages';
+import { isStillSharingQuestion, readProbeMessage, type CallMessage, type CallSettings } from '../wire';
 import { renderCall, type CallViewState } from './call-view';
 import type { PageContext } from '../page-context';
 

@@ -1,4 +1,4 @@
-import { PROBE_HELLO_EVENT, PROBE_PORT_EVENT } from './probe-protocol';
+import { PROBE_HELLO_EVENT, PROBE_PORT_EVENT } from '../wire';
 
 /**
  * The private line between the main-world probe and our isolated scripts.

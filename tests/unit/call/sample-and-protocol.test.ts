@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combine, sampleOf, totalsOf, type RawStat } from '@/lib/in-page/probe/sample';
-import { readProbeMessage } from '@/lib/in-page/probe/probe-protocol';
+import { readProbeMessage } from '@/lib/in-page/wire';
 import { readCallMessage } from '@/lib/call/messages';
 import { clock, createSessionTimer } from '@/lib/in-page/call/session-timer';
 

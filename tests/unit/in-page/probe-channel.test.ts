@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { offerProbePort, type ProbeLine } from '@/lib/in-page/probe/probe-channel';
-import { PROBE_HELLO_EVENT, PROBE_PORT_EVENT } from '@/lib/in-page/probe/probe-protocol';
+import { PROBE_HELLO_EVENT, PROBE_PORT_EVENT } from '@/lib/in-page/wire';
 import probe from '@/entrypoints/in-page-call-probe';
 
 // The main-world probe and the isolated end of its line, against stand-ins for the browser's
