@@ -3,18 +3,16 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { loadContract, watchContract, type LoadedContract } from '@/lib/contract/storage-item';
 import { createBadgePainter } from '@/lib/background/badge-painter';
 import { syncCustomContentScripts } from '@/lib/background/custom-scripts';
-import { answerBannerRequest } from '@/lib/background/banner-handler';
 import { readCustomPlatforms, toPlatformRule, type CustomPlatform } from '@/lib/rules/custom-platform';
 import type { JurisdictionId } from '@/lib/rules/policy-schema';
 import { DISMISSALS_KEY } from '@/lib/rules/banner-prefs';
-import { messageType } from '@/lib/messages';
 import type { BannerRefresh } from '@/lib/in-page/wire';
 import type { RenderedTemplate } from '@/lib/rules/banner-model';
 import { renderTemplateById, templateIds } from '@/lib/contract/templates';
 import type { PlatformRule } from '@/lib/rules/schema';
 import { createAutoBackup } from '@/lib/background/auto-backup';
 import { exportBackupIfUnlocked, lockVault, saveSessionIfUnlocked, startVaultService, watchVaultClients } from '@/lib/vault/service/vault-service';
-import { answerCallMessage } from '@/lib/background/call-handler';
+import { inPageDomain } from '@/lib/background/in-page-domain';
 import { createScreenShares } from '@/lib/background/screen-shares';
 import { tabsSharingScreen, watchFirefoxSharing } from '@/lib/background/firefox-sharing';
 import { sessionClientDomain } from '@/lib/background/session-client-handler';
@@ -106,27 +104,22 @@ export default defineBackground(() => {
   // Settings arrive asynchronously; a content script that asks first waits for them.
   const settingsReady = loadContract().then(apply);
 
-  // The message router: each message type has one handler, which checks its sender first.
-  const bus = createBus([vault, reminders, sessionClientDomain(), autoBackup.messages]);
-  listen((message: unknown, sender) => {
-    const type = messageType(message) ?? '';
-    if (type === 'banner:model') {
-      return settingsReady.then(() => answerBannerRequest(message, sender, { jurisdiction, dismissHours, customRules, templates }));
-    }
-    if (type.startsWith('call:')) {
-      return settingsReady.then(() =>
-        answerCallMessage(message, sender, {
-          contract: () => contract,
-          lock: lockVault,
-          platformOf: (url) => platformForUrl(url, [...customRules, ...platforms])?.id,
-          platformNameOf,
-          shares: screenShares,
-          callEnded: (call) => sessions.callEnded(call),
-        }),
-      );
-    }
-    return bus(message, sender);
+  // The in-page scripts' requests (the banner, the in-call companion) wait for the settings.
+  const inPage = inPageDomain({
+    banner: () => ({ jurisdiction, dismissHours, customRules, templates }),
+    call: {
+      contract: () => contract,
+      lock: lockVault,
+      platformOf: (url) => platformForUrl(url, [...customRules, ...platforms])?.id,
+      platformNameOf,
+      shares: screenShares,
+      callEnded: (call) => sessions.callEnded(call),
+    },
+    ready: settingsReady,
   });
+  // The message router: one table of operations, each checking its sender and payload first.
+  const bus = createBus([vault, reminders, sessionClientDomain(), autoBackup.messages, inPage]);
+  listen((message: unknown, sender) => bus(message, sender));
 
   watchContract((loaded) => void apply(loaded));
   // The therapist can also revoke a site in the browser's own settings.

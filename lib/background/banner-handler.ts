@@ -1,16 +1,13 @@
-import * as v from 'valibot';
-import type { Browser } from 'wxt/browser';
 import { platforms } from '@/rules/index';
 import { policies } from '@/rules/policies/index';
-import { bannerModelRequest } from '@/lib/messages';
-import type { BannerModelResponse } from '@/lib/in-page/wire';
+import type { HandlersFor } from './bus';
+import type { inPageOperations } from './in-page-messages';
 import { bannerModelFor, type RenderedTemplate } from '@/lib/rules/banner-model';
 import { lookOf } from '@/lib/rules/banner-prefs';
 import { bannerDismissalsItem, bannerLookItem } from '@/lib/storage/items/banner';
 import type { JurisdictionId } from '@/lib/rules/policy-schema';
-import type { PlatformRule } from '@/lib/rules/schema';
-import { ownExtension } from './bus';
-import { classifySender, sameOrigin } from './sender';
+import type { PlatformKind, PlatformRule } from '@/lib/rules/schema';
+import { sameOrigin } from './sender';
 
 export interface BannerSettings {
   jurisdiction: JurisdictionId;
@@ -21,22 +18,22 @@ export interface BannerSettings {
 }
 
 /**
- * Answers a content script's "what should the banner show here?". The sender must be our own
- * script in a tab's top frame (the only frame it is injected into), and the URL it asks about
- * must be on its own page; anything else gets no answer at all.
+ * Answers a content script's "what should the banner show here?" (the bus has checked the
+ * sender and the request: lib/background/in-page-messages.ts). The URL it asks about must be
+ * on its own page; otherwise it gets no answer at all.
  */
-export async function answerBannerRequest(
-  message: unknown,
-  sender: Browser.runtime.MessageSender,
-  settings: BannerSettings,
-): Promise<BannerModelResponse | undefined> {
-  if (classifySender(sender, ownExtension()) !== 'top-frame-script') return undefined;
-  const parsed = v.safeParse(bannerModelRequest, message);
-  if (!parsed.success || !sender.url || !sameOrigin(parsed.output.url, sender.url)) return undefined;
+export const bannerHandlers = (settings: () => BannerSettings): Pick<HandlersFor<typeof inPageOperations>, 'banner:model'> => ({
+  'banner:model': async ({ url, kinds }, sender) => {
+    if (!sender.raw.url || !sameOrigin(url, sender.raw.url)) return undefined;
+    return bannerModel(url, kinds, settings());
+  },
+});
+
+async function bannerModel(url: string, kinds: PlatformKind[], settings: BannerSettings) {
   const [dismissals, looks] = await Promise.all([bannerDismissalsItem.get(), bannerLookItem.get()]);
   const model = bannerModelFor({
-    url: parsed.output.url,
-    kinds: parsed.output.kinds,
+    url,
+    kinds,
     platforms: [...settings.customRules, ...platforms],
     policy: policies[settings.jurisdiction],
     dismissHours: settings.dismissHours,

@@ -1,9 +1,6 @@
-import type { Browser } from 'wxt/browser';
 import type { Contract } from '@/lib/contract/schema';
-import { readCallMessage } from '@/lib/call/messages';
-import type { CallSettings } from '@/lib/in-page/wire';
-import { ownExtension } from './bus';
-import { classifySender } from './sender';
+import type { HandlersFor } from './bus';
+import type { inPageOperations } from './in-page-messages';
 import { recordCall, type CallSummary } from '@/lib/call/history';
 import type { ScreenShares } from './screen-shares';
 
@@ -12,7 +9,8 @@ import type { ScreenShares } from './screen-shares';
  * for the contract's call settings, report that a screen share started (the notes lock at once,
  * and unlocking asks first until it ends)
  * and hand over a finished call's quality summary (kept locally, with no identity: time and
- * seconds per quality level). Only our script in a tab's top frame may; anyone else gets no answer.
+ * seconds per quality level). The bus lets only our script in a tab's top frame ask, with a
+ * well-formed request (lib/background/in-page-messages.ts); anyone else gets no answer.
  */
 export { CALL_HISTORY_KEY } from '@/lib/call/history';
 
@@ -29,38 +27,33 @@ export interface CallHandlerDeps {
   shares?: Pick<ScreenShares, 'started' | 'stopped'>;
 }
 
-export async function answerCallMessage(message: unknown, sender: Browser.runtime.MessageSender, deps: CallHandlerDeps): Promise<CallSettings | null | undefined> {
-  if (classifySender(sender, ownExtension()) !== 'top-frame-script') return undefined;
-  const parsed = readCallMessage(message);
-  if (!parsed) return undefined;
-  switch (parsed.type) {
-    case 'call:settings': {
-      const c = deps.contract();
-      if (!c) return null;
-      return { sessionMinutes: c.sessionMinutes, reminderMinutesBefore: [...c.reminderMinutesBefore], disruptionPlan: c.disruptionPlan, backupPlatform: c.backupPlatform };
-    }
-    case 'call:screen-share': {
-      const tabId = sender.tab?.id;
-      if (parsed.state === 'stopped') {
-        if (tabId !== undefined) await deps.shares?.stopped(tabId);
-        return null;
-      }
-      // Recorded before the lock, so an unlock that slips in between is already asked about.
-      if (tabId !== undefined) await deps.shares?.started(tabId, (sender.url && deps.platformNameOf?.(sender.url)) || 'an unrecognised platform');
-      await deps.lock('screen-share');
+export const callHandlers = (deps: CallHandlerDeps): Pick<HandlersFor<typeof inPageOperations>, 'call:settings' | 'call:screen-share' | 'call:ended'> => ({
+  'call:settings': async () => {
+    const c = deps.contract();
+    if (!c) return null;
+    return { sessionMinutes: c.sessionMinutes, reminderMinutesBefore: [...c.reminderMinutesBefore], disruptionPlan: c.disruptionPlan, backupPlatform: c.backupPlatform };
+  },
+  'call:screen-share': async ({ state }, { raw: sender }) => {
+    const tabId = sender.tab?.id;
+    if (state === 'stopped') {
+      if (tabId !== undefined) await deps.shares?.stopped(tabId);
       return null;
     }
-    case 'call:ended': {
-      const summary: CallSummary = {
-        at: new Date(parsed.startedAt).toISOString(),
-        minutes: Math.round((parsed.endedAt - parsed.startedAt) / 60_000),
-        seconds: parsed.seconds,
-        ...(parsed.videoKbps !== undefined ? { videoKbps: parsed.videoKbps } : {}),
-      };
-      await recordCall(summary);
-      const platform = (sender.url && deps.platformOf?.(sender.url)) ?? 'unknown';
-      await deps.callEnded?.({ startedAt: parsed.startedAt, endedAt: parsed.endedAt, platform });
-      return null;
-    }
-  }
-}
+    // Recorded before the lock, so an unlock that slips in between is already asked about.
+    if (tabId !== undefined) await deps.shares?.started(tabId, (sender.url && deps.platformNameOf?.(sender.url)) || 'an unrecognised platform');
+    await deps.lock('screen-share');
+    return null;
+  },
+  'call:ended': async (ended, { raw: sender }) => {
+    const summary: CallSummary = {
+      at: new Date(ended.startedAt).toISOString(),
+      minutes: Math.round((ended.endedAt - ended.startedAt) / 60_000),
+      seconds: ended.seconds,
+      ...(ended.videoKbps !== undefined ? { videoKbps: ended.videoKbps } : {}),
+    };
+    await recordCall(summary);
+    const platform = (sender.url && deps.platformOf?.(sender.url)) ?? 'unknown';
+    await deps.callEnded?.({ startedAt: ended.startedAt, endedAt: ended.endedAt, platform });
+    return null;
+  },
+});

@@ -46,6 +46,11 @@ export interface OperationSpec<E extends v.ObjectEntries, R> {
   answers: Answers<R>;
   allowedSenders: readonly SenderKind[];
   effects?: readonly Effect[];
+  /**
+   * A rule across fields that no single field's schema can state (an end not before its start),
+   * run once the fields parse; a request it refuses is malformed like any other.
+   */
+  check?: (request: never) => boolean;
   /** Present when a page calls this through a client built from the table (client.ts). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call?: PageCall<string, any[], unknown>;
@@ -55,7 +60,8 @@ type WithType<T extends string, E extends v.ObjectEntries> = v.StrictObjectSchem
 
 export interface Operation<T extends string, E extends v.ObjectEntries, R, C> {
   type: T;
-  schema: WithType<T, E>;
+  /** The strict object, with the row's `check` after it when it has one. */
+  schema: v.GenericSchema<v.InferInput<WithType<T, E>>, v.InferOutput<WithType<T, E>>>;
   allowedSenders: readonly SenderKind[];
   effects: readonly Effect[];
   answers: Answers<R>;
@@ -71,13 +77,24 @@ type OperationsOf<D> = {
     : never;
 };
 
+/** A row's `check` must take the request its schema gives; a mismatch fails the row at compile time. */
+type ChecksFit<D> = {
+  [T in keyof D & string]: D[T] extends { payload: infer E extends v.ObjectEntries; check: (request: infer P) => boolean }
+    ? v.InferOutput<WithType<T, E>> extends P
+      ? unknown
+      : { check: 'takes a request of another shape than the payload gives' }
+    : unknown;
+};
+
 /** A domain's table: the key is the message type; each row gets its strict schema with the type in it. */
-export function defineOperations<const D extends Record<string, OperationSpec<v.ObjectEntries, unknown>>>(domain: D): OperationsOf<D> {
+export function defineOperations<const D extends Record<string, OperationSpec<v.ObjectEntries, unknown>>>(domain: D & ChecksFit<D>): OperationsOf<D> {
   const table: Record<string, AnyOperation> = {};
-  for (const [type, spec] of Object.entries(domain)) {
+  for (const [type, spec] of Object.entries(domain as Record<string, OperationSpec<v.ObjectEntries, unknown>>)) {
+    const fields = v.strictObject({ type: v.literal(type), ...spec.payload });
+    const check = spec.check as ((request: v.InferOutput<typeof fields>) => boolean) | undefined;
     table[type] = {
       type,
-      schema: v.strictObject({ type: v.literal(type), ...spec.payload }),
+      schema: check ? v.pipe(fields, v.check(check)) : fields,
       allowedSenders: spec.allowedSenders,
       effects: spec.effects ?? [],
       answers: spec.answers,
@@ -96,3 +113,21 @@ export const call = <const Name extends string, Args extends unknown[], Payload>
 export type RequestOf<O> = O extends { schema: infer S extends v.GenericSchema } ? v.InferOutput<S> : never;
 export type ReplyOf<O> = O extends { answers: Answers<infer R> } ? R : never;
 export type TableOf = Record<string, AnyOperation>;
+
+/** True when A and B are the same type (not merely assignable one way). */
+export type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
+
+/**
+ * True when a table and the wire types a valibot-free sender writes by hand (the in-page
+ * scripts, lib/in-page/wire.ts) agree: every row's request is exactly the wire type with its
+ * `type`, and every wire type has a row. Used as `Assert<MatchesWire<...>>`, so a drift on
+ * either side fails the type check.
+ */
+export type MatchesWire<D extends TableOf, W extends { type: string }> = [Exclude<W['type'], keyof D>] extends [never]
+  ? { [T in keyof D & string]: Equal<RequestOf<D[T]>, Extract<W, { type: T }>> }[keyof D & string] extends true
+    ? true
+    : false
+  : false;
+
+/** Compiles only when T is `true`. */
+export type Assert<T extends true> = T;

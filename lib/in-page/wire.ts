@@ -5,7 +5,8 @@ import type { PlatformKind } from '@/lib/rules/schema';
  * Every message an in-page script sends or hears, in one place: to and from the background
  * (the banner, the in-call companion) and on the private line from the main-world call probe.
  * Types, fixed words and small hand readers only: in-page code bundles no valibot, so the
- * background keeps its own schemas for the requests it checks.
+ * background's schemas for the requests live in its table (lib/background/in-page-messages.ts),
+ * where the type checker holds them to the types here.
  */
 
 // --- The banner ---

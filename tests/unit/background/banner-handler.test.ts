@@ -1,13 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser, type Browser } from 'wxt/browser';
-import { answerBannerRequest, type BannerSettings } from '@/lib/background/banner-handler';
+import type { BannerSettings } from '@/lib/background/banner-handler';
+import { createBus } from '@/lib/background/bus';
+import { inPageDomain } from '@/lib/background/in-page-domain';
+import type { BannerModelResponse } from '@/lib/in-page/wire';
 
 const settings: BannerSettings = { jurisdiction: 'other', dismissHours: 24, customRules: [] };
 const request = { type: 'banner:model', url: 'https://web.whatsapp.com/', kinds: ['messaging'] };
 type Sender = Browser.runtime.MessageSender;
 const tab = { id: 7, index: 0, active: true, windowId: 1 } as Browser.tabs.Tab;
 const fromTab = (url: string, id = browser.runtime.id): Sender => ({ id, url, tab, frameId: 0 });
+const lock = async () => undefined;
+
+/** The request as the background's one listener takes it: the bus, with the in-page domain only. */
+const answerBannerRequest = (message: unknown, sender: Sender, banner: BannerSettings) =>
+  createBus([inPageDomain({ banner: () => banner, call: { contract: () => undefined, lock } })])(message, sender) as Promise<BannerModelResponse | undefined> | undefined;
 
 describe('the background answers banner questions only from our own content scripts', () => {
   beforeEach(() => fakeBrowser.reset());

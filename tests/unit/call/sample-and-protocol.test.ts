@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combine, sampleOf, totalsOf, type RawStat } from '@/lib/in-page/probe/sample';
 import { readProbeMessage } from '@/lib/in-page/wire';
-import { readCallMessage } from '@/lib/call/messages';
 import { clock, createSessionTimer } from '@/lib/in-page/call/session-timer';
 
 const report = (sent: number, received: number, lost: number, packets: number): RawStat[] => [
@@ -53,23 +52,6 @@ describe('the probe’s line accepts only numbers and fixed words', () => {
     ['no object at all', 'share started'],
   ])('drops %s', (_what, message) => {
     expect(readProbeMessage(message)).toBeUndefined();
-  });
-});
-
-describe('messages from the call page to the background', () => {
-  it.each([
-    [{ type: 'call:settings' }, true],
-    [{ type: 'call:screen-share', state: 'started' }, true],
-    [{ type: 'call:screen-share', state: 'started', note: 'x' }, false],
-    [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12 + 60_000, seconds: { good: 50, fair: 10, poor: 0, unknown: 0 } }, true],
-    [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.6e12, seconds: { good: 50, fair: 10, poor: 0, unknown: 0 } }, false],
-    [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12, seconds: { good: 'x', fair: 0, poor: 0, unknown: 0 } }, false],
-    [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12 + 60_000, seconds: { good: 50, fair: 10, poor: 0, unknown: 0 }, videoKbps: 1800 }, true],
-    [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12 + 60_000, seconds: { good: 50, fair: 10, poor: 0, unknown: 0 }, videoKbps: 1800.5 }, false],
-    [{ type: 'call:ended', startedAt: 1.7e12, endedAt: 1.7e12 + 60_000, seconds: { good: 50, fair: 10, poor: 0, unknown: 0 }, videoKbps: 'fast' }, false],
-    [{ type: 'vault:unlock', passphrase: 'x' }, false],
-  ])('%j is accepted: %s', (message, ok) => {
-    expect(readCallMessage(message) !== undefined).toBe(ok);
   });
 });
 
