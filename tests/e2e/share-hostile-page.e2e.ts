@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'puppeteer';
-import { hostile, joinCall, launchCallBrowser, NO_SCREEN } from './harness/call';
+import { hostile, joinCall, launchCallBrowser, NO_SCREEN, waitForBitrate } from './harness/call';
 import type { Driver } from './harness/driver';
 import { send } from './harness/extension';
 import { browserTable } from './harness/matrix';
@@ -47,6 +47,19 @@ describe.each(
     await page.waitForSelector('anteroom-call[data-quality]', { timeout: 30_000 });
     return page;
   }
+
+  test('during a call, its first-line race takes no port and its scripts see nothing of Anteroom', async () => {
+    const call = await openCall();
+    await waitForBitrate(call);
+    // The probe reads the call every 2 s: by the clock's seventh second, three readings or more have gone by.
+    await call.waitForFunction(() => Number(document.querySelector('anteroom-call')?.getAttribute('data-elapsed-s')) >= 7, { timeout: 30_000 });
+    const seen = await call.evaluate(() => {
+      const page = window as unknown as { __firstOfferTaken: boolean; __seen: unknown };
+      return [page.__firstOfferTaken, page.__seen];
+    });
+    expect(seen).toEqual([false, { attributes: [], messages: [], ports: 0 }]);
+    await call.close();
+  });
 
   test('cannot read, forge or silence the share news: the notes lock and unlocking still asks', async () => {
     const call = await openCall();
