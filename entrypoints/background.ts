@@ -6,7 +6,7 @@ import { syncCustomContentScripts } from '@/lib/background/custom-scripts';
 import { readCustomPlatforms, toPlatformRule, type CustomPlatform } from '@/lib/rules/custom-platform';
 import type { JurisdictionId } from '@/lib/rules/policy-schema';
 import { DISMISSALS_KEY } from '@/lib/rules/banner-prefs';
-import type { BannerRefresh } from '@/lib/in-page/wire';
+import { BANNER_REFRESH } from '@/lib/in-page/wire';
 import type { RenderedTemplate } from '@/lib/rules/banner-model';
 import { renderTemplateById, templateIds } from '@/lib/contract/templates';
 import type { PlatformRule } from '@/lib/rules/schema';
@@ -68,8 +68,7 @@ export default defineBackground(() => {
   });
 
   // Tells one tab's banner script to ask again (a tab without one simply refuses the message).
-  const refresh: BannerRefresh = { type: 'banner:refresh' };
-  const refreshBanner = (tabId: number) => browser.tabs.sendMessage(tabId, refresh, { frameId: 0 }).catch(() => undefined);
+  const refreshBanner = (tabId: number) => browser.tabs.sendMessage(tabId, BANNER_REFRESH, { frameId: 0 }).catch(() => undefined);
 
   // A URL change (including an SPA route change, which browsers report as a URL update) or a
   // finished load repaints that tab's badge. A URL change also tells the page's banner to ask

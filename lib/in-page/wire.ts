@@ -27,6 +27,11 @@ export type BannerModelResponse = BannerModel | null;
 export interface BannerRefresh {
   type: 'banner:refresh';
 }
+export const BANNER_REFRESH: BannerRefresh = { type: 'banner:refresh' };
+
+export function isBannerRefresh(message: unknown): boolean {
+  return (message as { type?: unknown } | null)?.type === BANNER_REFRESH.type;
+}
 
 // --- The in-call companion ---
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { listen } from '@/lib/bus/listen';
 import type { PlatformKind } from '@/lib/rules/schema';
-import type { BannerModelRequest, BannerModelResponse } from '../wire';
+import { isBannerRefresh, type BannerModelRequest, type BannerModelResponse } from '../wire';
 import { BANNER_LOOK_KEY, DISMISSALS_KEY, lookOf, nextCorner, withLook } from '@/lib/rules/banner-prefs';
 import type { BannerModel } from '@/lib/rules/banner-model';
 import { renderBanner, type SensitiveWarning } from './banner-view';
@@ -161,8 +161,7 @@ export function attachBanner(ctx: PageContext, kinds: readonly PlatformKind[], a
 
   // The background says when the route, the settings or the dismissals changed.
   const unlisten = listen((message, sender) => {
-    // A hand check rather than the valibot schema: the parser would double this script's size.
-    if (sender.id === browser.runtime.id && (message as { type?: unknown } | null)?.type === 'banner:refresh') void update();
+    if (sender.id === browser.runtime.id && isBannerRefresh(message)) void update();
     return undefined;
   });
   ctx.onInvalidated(() => {
