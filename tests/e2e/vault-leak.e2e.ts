@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumDriver, type Driver } from './harness/driver';
-import { send, storeLocal, type Answer } from './harness/extension';
+import { send, stored, storeLocal, type Answer } from './harness/extension';
 import { scanProfile as scan, textNeedles } from './harness/profile-scan';
 
 /**
@@ -73,10 +73,7 @@ describe('the vault on disk (Chromium)', () => {
     measured.unlock = await timed(page, { type: 'vault:unlock', passphrase: PASSPHRASE });
 
     // Extension pages are trusted contexts: this page may read the key the background mirrors.
-    dekBase64 = await page.evaluate(
-      async () =>
-        ((await (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, string>> } } } }).chrome.storage.session.get('vault.dek'))['vault.dek'] ?? ''),
-    );
+    dekBase64 = (await stored<string>(page, 'session', 'vault.dek')) ?? '';
 
     // The positive control: plaintext written where the vault writes, in clear.
     await storeLocal(page, { leakScanControl: CONTROL });
