@@ -120,14 +120,8 @@ describe.each(browserTable())('session reminders and the silence follow-up in %s
     driver = await launchDriver(browser);
     notes = await NotesPage.open(driver);
     page = notes.page;
-    await notes.waitForState('none');
-    await notes.typeInto('input[name=passphrase]', PASSPHRASE);
-    await notes.typeInto('input[name=passphraseConfirm]', PASSPHRASE);
-    await notes.click('[data-testid=create-vault]');
-    await notes.waitForState('unlocked');
-    await notes.click('[data-testid=new-client]');
-    await notes.typeInto('input[name=clientLabel]', CLIENT);
-    await notes.click('[data-testid=save-client]');
+    await notes.createVault(PASSPHRASE);
+    await notes.addClient(CLIENT);
     const view = await page.waitForSelector('[data-testid=client-view]', { timeout: VAULT_WAIT });
     clientId = (await view!.evaluate((v) => v.getAttribute('data-client-id'))) ?? '';
   });

@@ -38,14 +38,8 @@ describe.each(browserTable())('session records on the notes page (%s)', (browser
   }
 
   test('shows the recorded sessions of a client', async () => {
-    await notes.typeInto('input[name=passphrase]', PASSPHRASE);
-    await notes.typeInto('input[name=passphraseConfirm]', PASSPHRASE);
-    await notes.click('[data-testid=create-vault]');
-    await notes.waitForState('unlocked');
-    await notes.click('[data-testid=new-client]');
-    await notes.typeInto('input[name=clientLabel]', CLIENT);
-    await notes.click('[data-testid=save-client]');
-    await page.waitForFunction((label) => document.querySelector('#client-heading')?.textContent === label, { timeout: VAULT_WAIT }, CLIENT);
+    await notes.createVault(PASSPHRASE);
+    await notes.addClient(CLIENT);
     const clients = await send<{ id: string }[]>(page, { type: 'vault:list-clients' });
     if (!clients.ok) throw new Error(clients.error.message);
     clientId = clients.value[0]!.id;

@@ -31,6 +31,23 @@ export class NotesPage extends ExtensionPage {
     await field!.type(text);
   }
 
+  /** From the "no notes yet" screen: sets the passphrase and waits for the open notes. */
+  async createVault(passphrase: string): Promise<void> {
+    await this.waitForState('none');
+    await this.typeInto('input[name=passphrase]', passphrase);
+    await this.typeInto('input[name=passphraseConfirm]', passphrase);
+    await this.click('[data-testid=create-vault]');
+    await this.waitForState('unlocked');
+  }
+
+  /** Adds a client by its label and waits for their view to open. */
+  async addClient(label: string): Promise<void> {
+    await this.click('[data-testid=new-client]');
+    await this.typeInto('input[name=clientLabel]', label);
+    await this.click('[data-testid=save-client]');
+    await this.page.waitForFunction((wanted) => document.querySelector('#client-heading')?.textContent === wanted, { timeout: VAULT_WAIT }, label);
+  }
+
   async unlock(passphrase: string): Promise<void> {
     await this.typeInto('input[name=passphrase]', passphrase);
     await this.click('[data-testid=unlock]');
