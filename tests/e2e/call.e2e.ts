@@ -2,18 +2,13 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'puppeteer';
 import { joinCall, launchCallBrowser, NO_SCREEN, waitForBitrate } from './harness/call';
 import type { Driver } from './harness/driver';
-import { send, storedLocal } from './harness/extension';
+import { send, storedLocal, vaultState } from './harness/extension';
 import { browserTable } from './harness/matrix';
 
 /** The in-call companion on a loopback call, and what a screen share does to the notes. */
 const CALL_URL = 'https://meet.google.com/abc-defg-hij';
 const MARKER = 'client-marker-5b1e';
 const PASSPHRASE = 'a long enough passphrase for tests';
-
-const vaultState = async (page: Page) => {
-  const status = await send<{ state: string }>(page, { type: 'vault:status' });
-  return status.ok ? status.value.state : status.error.code;
-};
 
 describe.each(
   browserTable({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'puppeteer';
 import { hostile, joinCall, launchCallBrowser, NO_SCREEN, waitForBitrate } from './harness/call';
 import type { Driver } from './harness/driver';
-import { send } from './harness/extension';
+import { send, vaultState } from './harness/extension';
 import { browserTable } from './harness/matrix';
 
 /**
@@ -16,11 +16,6 @@ import { browserTable } from './harness/matrix';
 
 const CALL_URL = hostile('https://meet.google.com/abc-defg-hij');
 const PASSPHRASE = 'a long enough passphrase for tests';
-
-const stateOf = async (page: Page) => {
-  const status = await send<{ state: string }>(page, { type: 'vault:status' });
-  return status.ok ? status.value.state : status.error.code;
-};
 
 describe.each(
   browserTable({
@@ -65,7 +60,7 @@ describe.each(
     const call = await openCall();
     await call.click('#share');
     await call.waitForSelector('anteroom-call >>> [data-notice=sharing]', { timeout: 10_000 });
-    await expect.poll(() => stateOf(notes), { timeout: 5000 }).toBe('locked');
+    await expect.poll(() => vaultState(notes), { timeout: 5000 }).toBe('locked');
 
     // Everything the page's scripts saw of Anteroom since its first line ran: nothing.
     const seen = await call.evaluate(() => (window as unknown as { __seen: unknown }).__seen);
@@ -76,7 +71,7 @@ describe.each(
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await call.$('anteroom-call >>> [data-notice=sharing]')).not.toBeNull();
     expect(await send(notes, { type: 'vault:unlock', passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'screen-sharing' } });
-    expect(await stateOf(notes)).toBe('locked');
+    expect(await vaultState(notes)).toBe('locked');
 
     // The share's real end is still heard.
     await call.click('#stop-share');
@@ -86,14 +81,14 @@ describe.each(
   });
 
   test('the limit: a page that takes the browser’s own getDisplayMedia from a fresh frame shares unseen', async () => {
-    expect(await stateOf(notes)).toBe('unlocked');
+    expect(await vaultState(notes)).toBe('unlocked');
     const call = await openCall();
     await call.evaluate(() => (window as unknown as { __shareAround(): Promise<void> }).__shareAround());
     expect(await call.evaluate(() => document.body.dataset.sharing)).toBe('around');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     // Chromium gives extensions no way to ask which tabs capture the screen, so nothing else
     // notices: the notes stay open. README.md ("In a call") says so.
-    expect(await stateOf(notes)).toBe('unlocked');
+    expect(await vaultState(notes)).toBe('unlocked');
     expect(await call.$('anteroom-call >>> [data-notice=sharing]')).toBeNull();
     await call.close();
   });

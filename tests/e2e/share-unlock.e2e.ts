@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'puppeteer';
 import { joinCall, launchCallBrowser, NO_SCREEN } from './harness/call';
 import type { Driver } from './harness/driver';
-import { send } from './harness/extension';
+import { send, vaultState } from './harness/extension';
 import { browserTable } from './harness/matrix';
 import { NotesPage, VAULT_WAIT } from './pages/notes-page';
 
@@ -14,11 +14,6 @@ import { NotesPage, VAULT_WAIT } from './pages/notes-page';
 
 const CALL_URL = 'https://meet.google.com/abc-defg-hij';
 const PASSPHRASE = 'a long enough passphrase for tests';
-
-const stateOf = async (page: Page) => {
-  const status = await send<{ state: string }>(page, { type: 'vault:status' });
-  return status.ok ? status.value.state : status.error.code;
-};
 
 describe.each(
   browserTable({
@@ -47,7 +42,7 @@ describe.each(
     await page.waitForSelector('anteroom-call[data-quality]', { timeout: 30_000 });
     await page.click('#share');
     await page.waitForSelector('anteroom-call >>> [data-notice=sharing]', { timeout: 10_000 });
-    await expect.poll(() => stateOf(notes.page), { timeout: 5000 }).toBe('locked');
+    await expect.poll(() => vaultState(notes.page), { timeout: 5000 }).toBe('locked');
     return page;
   }
 
@@ -68,11 +63,11 @@ describe.each(
     expect(text).toContain('Unlock anyway?');
     // The safe answer has the focus: Enter does not open the notes.
     expect(await notes.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('unlock-not-now');
-    expect(await stateOf(notes.page)).toBe('locked');
+    expect(await vaultState(notes.page)).toBe('locked');
 
     await notes.click('[data-testid=unlock-not-now]');
     expect(await notes.page.$('[data-testid=share-question]')).toBeNull();
-    expect(await stateOf(notes.page)).toBe('locked');
+    expect(await vaultState(notes.page)).toBe('locked');
 
     await notes.click('[data-testid=unlock]');
     await notes.click('[data-testid=unlock-while-sharing]', VAULT_WAIT);
@@ -85,7 +80,7 @@ describe.each(
     const call = await shareFromCall();
     const refused = await send(notes.page, { type: 'vault:unlock', passphrase: PASSPHRASE });
     expect(refused).toMatchObject({ ok: false, error: { code: 'screen-sharing' } });
-    expect(await stateOf(notes.page)).toBe('locked');
+    expect(await vaultState(notes.page)).toBe('locked');
     await call.close();
   });
 

@@ -17,6 +17,12 @@ export function send<T = unknown>(page: Page, message: object): Promise<Answer<T
   }, message) as Promise<Answer<T>>;
 }
 
+/** The vault's state as the background reports it ('none', 'locked', 'unlocked'), or the error code. */
+export async function vaultState(page: Page): Promise<string> {
+  const status = await send<{ state: string }>(page, { type: 'vault:status' });
+  return status.ok ? status.value.state : status.error.code;
+}
+
 /** The value stored under `key` in storage.local. */
 export function storedLocal<T = unknown>(page: Page, key: string): Promise<T | undefined> {
   return stored<T>(page, 'local', key).then((value) => value ?? undefined);
