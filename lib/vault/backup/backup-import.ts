@@ -34,18 +34,25 @@ export interface PreparedImport {
 /** Throws BackupFormatError (malformed, truncated, tampered) or WrongPassphraseError. */
 export async function prepareImport(text: string, passphrase: string, onProgress?: (fraction: number) => void): Promise<PreparedImport> {
   const backup = parseBackup(text);
+  // Begun before the key derivation: the browser hashes the file on its own thread meanwhile.
+  const digest = manifestDigest(backup);
+  // Settled if the derivation throws (wrong passphrase), so no rejection goes unheard.
+  digest.catch(() => undefined);
   const dek = await unwrapDek(backup.header, passphrase, onProgress);
   try {
-    return await prepareImportWithDek(backup, dek);
+    return await prepareImportWithDek(backup, dek, digest);
   } catch (error) {
     wipe(dek);
     throw error;
   }
 }
 
-/** Everything after the unwrap (for tests that would otherwise spend a scrypt derivation per file). */
-export async function prepareImportWithDek(backup: BackupFile, dek: Uint8Array): Promise<PreparedImport> {
-  const check = checkRestore(backup, dek, await manifestDigest(backup));
+/**
+ * Everything after the unwrap (for tests that would otherwise spend a scrypt derivation per file).
+ * `digest`, when given, is manifestDigest of this very backup, already under way.
+ */
+export async function prepareImportWithDek(backup: BackupFile, dek: Uint8Array, digest = manifestDigest(backup)): Promise<PreparedImport> {
+  const check = checkRestore(backup, dek, await digest);
   if (!check.report.ok) throw new BackupFormatError(reportProblems(check.report));
   const { rows } = check;
   return {
