@@ -50,17 +50,51 @@ export async function listNotes(db: AnteroomVaultDb, keys: DataKey, clientId: st
   return opened;
 }
 
-/** Every note of every client, opened in background memory (for search and export). */
-export async function allNotes(db: AnteroomVaultDb, keys: DataKey): Promise<Opened<NoteView>> {
-  const [rows, keyRows] = await withStorage(() =>
-    db.transaction('r', db.notes, db.clientKeys, () => Promise.all([db.notes.toArray(), db.clientKeys.toArray()])),
+/** Rows read per request while opening every note: the next page is read while this one is opened. */
+export const NOTES_PAGE = 1000;
+
+/**
+ * Every note of every client, opened in background memory (for search). The rows are read a page
+ * at a time inside one read transaction, each page requested before the one before it is opened:
+ * the browser reads the next rows from disk while this worker decrypts, instead of one after the
+ * other (reading 10,000 notes was about half of a first search; npm run bench). Same result, in
+ * the same order, as reading every row first.
+ */
+export async function allNotes(db: AnteroomVaultDb, keys: DataKey, pageSize = NOTES_PAGE): Promise<Opened<NoteView>> {
+  const opened = await withStorage(() =>
+    db.transaction('r', db.notes, db.clientKeys, async () => {
+      const keyRows = await db.clientKeys.toArray();
+      const wrappedKeys = new Map(keyRows.map(({ clientId, wrapped }) => [clientId, wrapped]));
+      const byClient = new Map<string, Opened<NoteView>>(keyRows.map(({ clientId }) => [clientId, { items: [], damaged: [] }]));
+      const readPage = (after: string | undefined): Promise<NoteRow[]> =>
+        (after === undefined ? db.notes.orderBy(':id') : db.notes.where(':id').above(after)).limit(pageSize).toArray();
+      let next: Promise<NoteRow[]> | undefined = readPage(undefined);
+      while (next) {
+        const rows: NoteRow[] = await next;
+        next = rows.length === pageSize ? readPage(rows[rows.length - 1]!.id) : undefined;
+        for (const [clientId, clientRows] of groupByClient(rows)) {
+          const wrapped = wrappedKeys.get(clientId);
+          const into = byClient.get(clientId);
+          // A note with no client key opens under nothing (a deleted client's leftovers): not listed.
+          if (!wrapped || !into) continue;
+          const page = openNotes(keys, clientId, wrapped, clientRows);
+          into.items.push(...page.items);
+          into.damaged.push(...page.damaged);
+        }
+      }
+      return byClient;
+    }),
   );
-  const byClient = groupByClient(rows);
   const result: Opened<NoteView> = { items: [], damaged: [] };
-  for (const { clientId, wrapped } of keyRows) {
-    const opened = openNotes(keys, clientId, wrapped, byClient.get(clientId) ?? []);
-    result.items.push(...opened.items);
-    result.damaged.push(...opened.damaged);
+  const named = new Set<string>();
+  for (const { items, damaged } of opened.values()) {
+    result.items.push(...items);
+    // A damaged client key is named once, however many pages its notes came in.
+    for (const record of damaged) {
+      const key = `${record.table}/${record.id}`;
+      if (!named.has(key)) result.damaged.push(record);
+      named.add(key);
+    }
   }
   result.items.sort(newestFirst);
   return result;

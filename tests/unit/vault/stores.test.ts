@@ -103,6 +103,31 @@ describe('a tampered record', () => {
     expect(everything.damaged).toContainEqual({ table: 'clientKeys', id: clientId });
     expect((await listClients(db, keys)).items.map((client) => client.label)).toEqual(['C.D.']);
   });
+
+  it('opens every note a page at a time with the same notes, order and damage as all at once', async () => {
+    const keys = testKey();
+    const { clientId, first } = await clientWithNotes(keys);
+    const { id: otherId } = await saveClient(db, keys, { label: 'C.D.', contactMode: 'text' });
+    const { id: brokenId } = await saveClient(db, keys, { label: 'E.F.', contactMode: 'audio' });
+    for (let i = 0; i < 5; i++) {
+      await saveNote(db, keys, { clientId: otherId, body: `other ${i}`, tags: [] });
+      await saveNote(db, keys, { clientId: brokenId, body: `broken ${i}`, tags: [] });
+    }
+    // One note sealed under another record's id, one client key that no longer opens.
+    const a = (await db.notes.get(first.id))!;
+    const moved = (await db.notes.where('clientId').equals(otherId).first())!;
+    const movedBody = (await listNotes(db, keys, otherId)).items.find((note) => note.id === moved.id)!.body;
+    await db.notes.put({ ...a, id: moved.id, clientId: otherId });
+    await db.clientKeys.put({ ...(await db.clientKeys.get(brokenId))!, wrapped: (await db.clientKeys.get(clientId))!.wrapped });
+
+    const whole = await allNotes(db, keys, 1_000);
+    const others = ['other 0', 'other 1', 'other 2', 'other 3', 'other 4'].filter((body) => body !== movedBody);
+    expect(whole.items.map((note) => note.body).sort()).toEqual([`${MARKER}, first`, 'second session', ...others].sort());
+    for (const pageSize of [1, 2, 3]) expect(await allNotes(db, keys, pageSize)).toEqual(whole);
+    expect(whole.damaged.filter((record) => record.table === 'clientKeys')).toEqual([{ table: 'clientKeys', id: brokenId }]);
+    expect(whole.damaged).toContainEqual({ table: 'notes', id: moved.id });
+    expect(whole.damaged).toHaveLength(1 + 5 + 1);
+  });
 });
 
 describe('what the stores refuse to write', () => {
