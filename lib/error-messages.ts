@@ -101,7 +101,10 @@ export const ERROR_MESSAGES = {
   'silence-choice-not-saved': () => 'Anteroom could not save this choice. Reload the page and try again.',
 
   // Backup files on the notes page (entrypoints/notes/ImportBackup.tsx, backup-download.ts).
-  'backup-file-far-too-large': (fileName: string) => `${fileName} is far too large to be an Anteroom backup. Nothing was changed.`,
+  /** `limit` in UTF-16 code units (MAX_BACKUP_FILE_CHARS); a backup Anteroom writes is ASCII, one byte each. */
+  'backup-file-too-large': (fileName: string, bytes: number, limit: number) =>
+    `${fileName} is too large to be an Anteroom backup: it is ${megabytes(bytes)} MB, and a backup is at most ${megabytes(limit)} MB. ` +
+    'Choose the backup file Anteroom downloaded. Nothing was changed.',
   'backup-file-unreadable': (fileName: string) => `The browser could not read ${fileName}. Nothing was changed.`,
   /** `reason` is the failure's own message (the export's or the download's). */
   'restore-safety-copy-failed': (reason: string) =>

@@ -2,14 +2,18 @@ import { useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { PassphraseField } from '@/components/forms/PassphraseField';
 import { messageFor } from '@/lib/error-messages';
+import { MAX_BACKUP_FILE_CHARS } from '@/lib/vault/store/record-schemas';
 import { useBackoff, waitWords } from './backoff';
 import { downloadBackup } from './backup-download';
 import { ErrorNotice } from './ErrorNotice';
 import { listInWords, plural } from './format';
 import { useVault, type ImportCounts, type VaultFailure } from './vault-api';
 
-/** Far larger than any real backup; a bigger file is not one of ours and is not read into memory. */
-const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+/**
+ * UTF-8 spends at most 3 bytes on one UTF-16 code unit, the unit the vault's limit counts: a
+ * file larger than this cannot be within it, so it is refused without being read into memory.
+ */
+const MAX_READ_BYTES = 3 * MAX_BACKUP_FILE_CHARS;
 
 export type { ImportCounts };
 
@@ -70,10 +74,12 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
     setReport('');
     setSkipped('');
     if (!file) return reset();
-    if (file.size > MAX_BACKUP_BYTES) {
-      setError({ code: 'backup-invalid', message: messageFor('backup-file-far-too-large', file.name) });
-      return reset();
-    }
+    // The vault's own limit (every backup Anteroom makes is within it), said before the passphrase is asked for.
+    const tooLarge = () => {
+      setError({ code: 'backup-invalid', message: messageFor('backup-file-too-large', file.name, file.size, MAX_BACKUP_FILE_CHARS) });
+      reset();
+    };
+    if (file.size > MAX_READ_BYTES) return tooLarge();
     let text: string;
     try {
       text = await file.text();
@@ -81,6 +87,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
       setError({ code: 'backup-invalid', message: messageFor('backup-file-unreadable', file.name) });
       return reset();
     }
+    if (text.length > MAX_BACKUP_FILE_CHARS) return tooLarge();
     setPassphrase('');
     setStep({ kind: 'passphrase', fileName: file.name, text });
     // Let the passphrase box render, then put the therapist in it.
