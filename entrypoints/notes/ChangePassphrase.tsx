@@ -4,7 +4,7 @@ import { PassphraseField } from '@/components/forms/PassphraseField';
 import { focusFirstInvalid } from '@/components/forms/wiring';
 import { messageFor } from '@/lib/error-messages';
 import { useBackoff, waitWords } from './backoff';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice, passphraseRefused } from './ErrorNotice';
 import { EMPTY_NEW_PASSPHRASE, newPassphraseProblem, PassphraseFields, weakPassphraseProblem, type NewPassphrase } from './PassphraseFields';
 import { useVault, type VaultFailure } from './vault-api';
 
@@ -79,6 +79,8 @@ export function ChangePassphrase() {
         name="currentPassphrase"
         label="Current passphrase"
         inputRef={currentRef}
+        describedBy={[passphraseRefused(error, current) && 'change-error']}
+        invalid={passphraseRefused(error, current)}
         value={current}
         onInput={setCurrent}
         disabled={busy}
@@ -113,7 +115,7 @@ export function ChangePassphrase() {
         replaced data from its storage files at once, so against someone holding a copy of this browser’s files, renewal
         protects only once the browser has compacted them. A forgotten passphrase cannot be recovered.
       </p>
-      <ErrorNotice error={error} />
+      <ErrorNotice id="change-error" error={error} />
       {backoff.waiting && <p class="notes-wait">{waitWords(backoff.seconds)}</p>}
       <p role="status" class="notes-status notes-ok">
         {done ?? ''}

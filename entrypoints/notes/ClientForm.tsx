@@ -54,7 +54,7 @@ export function ClientForm(props: { client?: ClientSummary; onSaved: (id: string
   };
 
   return (
-    <form class="client-form notes-card" noValidate aria-labelledby="client-form-heading" onSubmit={(event) => void submit(event)}>
+    <form class="client-form notes-card" noValidate aria-labelledby="client-form-heading" aria-busy={busy} onSubmit={(event) => void submit(event)}>
       <h2 id="client-form-heading">{client ? `Edit ${client.label}` : 'New client'}</h2>
       <FieldBlock
         id="client-label"

@@ -3,7 +3,7 @@ import { BusyButton } from '@/components/forms/BusyButton';
 import { FieldBlock } from '@/components/forms/FieldBlock';
 import { PassphraseField } from '@/components/forms/PassphraseField';
 import { messageFor } from '@/lib/error-messages';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice, passphraseRefused } from './ErrorNotice';
 import { listInWords, plural } from './format';
 import { useVault, type ClientSummary, type VaultFailure } from './vault-api';
 
@@ -63,7 +63,7 @@ export function DeleteClient(props: {
   };
 
   return (
-    <form class="notes-danger" noValidate aria-labelledby="delete-client-heading" onSubmit={(event) => void submit(event)}>
+    <form class="notes-danger" noValidate aria-labelledby="delete-client-heading" aria-busy={busy} onSubmit={(event) => void submit(event)}>
       <h3 id="delete-client-heading">Delete {client.label}?</h3>
       <p id="delete-client-what" data-testid="delete-client-summary">
         This permanently destroys <strong>{destroyed}</strong> for {client.label}. It cannot be undone, not even by Anteroom.
@@ -99,7 +99,8 @@ export function DeleteClient(props: {
         value={passphrase}
         onInput={setPassphrase}
         disabled={busy}
-        describedBy={['delete-client-renews']}
+        describedBy={['delete-client-renews', passphraseRefused(error, passphrase) && 'delete-client-error']}
+        invalid={passphraseRefused(error, passphrase)}
         after={
           <p class="field-help" id="delete-client-renews">
             Deleting also renews the data key that protects your other clients, so a copy of their key left behind on this computer
@@ -107,7 +108,7 @@ export function DeleteClient(props: {
           </p>
         }
       />
-      <ErrorNotice error={error} />
+      <ErrorNotice id="delete-client-error" error={error} />
       <div class="notes-actions">
         <BusyButton type="submit" class="danger" data-testid="confirm-delete-client" busy={busy} busyText="Deleting…" disabled={!matches}>
           {`Delete ${client.label} for good`}

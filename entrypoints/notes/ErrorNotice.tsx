@@ -13,8 +13,8 @@ const STORAGE_WORDS = {
  * page also shows storage problems (no storage, full disk) once, large, at the top with what to
  * do (`prominent`), because every later save would fail the same way.
  */
-export function ErrorNotice(props: { error: VaultFailure | undefined; testId?: string; prominent?: boolean; onDismiss?: () => void }) {
-  const { error, testId, prominent, onDismiss } = props;
+export function ErrorNotice(props: { error: VaultFailure | undefined; id?: string; testId?: string; prominent?: boolean; onDismiss?: () => void }) {
+  const { error, id, testId, prominent, onDismiss } = props;
   if (!error) return null;
   if (prominent && isStorageProblem(error)) {
     const words = STORAGE_WORDS[error.code === 'quota' ? 'quota' : 'storage-unavailable'];
@@ -32,8 +32,17 @@ export function ErrorNotice(props: { error: VaultFailure | undefined; testId?: s
     );
   }
   return (
-    <div role="alert" class="notes-alert" data-testid={testId} data-code={error.code}>
+    <div role="alert" id={id} class="notes-alert" data-testid={testId} data-code={error.code}>
       {error.message}
     </div>
   );
+}
+
+/**
+ * Whether `error` is about the passphrase box holding `typed`: a wrong passphrase (the box is
+ * emptied), or the page's own "type your passphrase" for an empty box. Other refusals (a damaged
+ * file, a rule about the new passphrase) are not the box's fault and do not mark it.
+ */
+export function passphraseRefused(error: VaultFailure | undefined, typed: string): boolean {
+  return error?.code === 'wrong-passphrase' || (error?.code === 'invalid-input' && typed === '');
 }

@@ -5,7 +5,7 @@ import { messageFor } from '@/lib/error-messages';
 import { MAX_BACKUP_FILE_CHARS } from '@/lib/vault/store/record-schemas';
 import { useBackoff, waitWords } from './backoff';
 import { downloadBackup } from './backup-download';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice, passphraseRefused } from './ErrorNotice';
 import { listInWords, plural } from './format';
 import { useVault, type ImportCounts, type VaultFailure } from './vault-api';
 
@@ -178,6 +178,8 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
             // The backup's passphrase, maybe an old one: not this vault's, so not offered for saving.
             autoComplete="off"
             inputRef={passphraseRef}
+            describedBy={[passphraseRefused(error, passphrase) && 'import-error']}
+            invalid={passphraseRefused(error, passphrase)}
             value={passphrase}
             onInput={setPassphrase}
             disabled={busy}
@@ -218,7 +220,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
         </div>
       )}
 
-      <ErrorNotice error={error} testId="import-error" />
+      <ErrorNotice id="import-error" error={error} testId="import-error" />
       {backoff.waiting && <p class="notes-wait">{waitWords(backoff.seconds)}</p>}
       <p role="status" data-testid="import-report" class="notes-status">
         {report}

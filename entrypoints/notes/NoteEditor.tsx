@@ -114,6 +114,7 @@ export function NoteEditor(props: {
     <form
       class="note-editor"
       aria-labelledby="note-editor-heading"
+      aria-busy={busy}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { FieldBlock } from '@/components/forms/FieldBlock';
+import { focusFirstInvalid } from '@/components/forms/wiring';
 import { DEFAULT_REMIND_MINUTES, localDateTime, MAX_REMIND_MINUTES } from '@/lib/reminders/session-reminder';
 import { messageFor } from '@/lib/error-messages';
 import { ErrorNotice } from './ErrorNotice';
@@ -21,6 +22,7 @@ export function ReminderForm(props: { client: ClientSummary; onSaved: (message: 
   const [error, setError] = useState<VaultFailure>();
   const [busy, setBusy] = useState(false);
   const dateRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => dateRef.current?.focus(), []);
 
@@ -36,7 +38,7 @@ export function ReminderForm(props: { client: ClientSummary; onSaved: (message: 
       found.minutes = messageFor('reminder-minutes-invalid', MAX_REMIND_MINUTES);
     }
     setErrors(found);
-    if (found.when || found.minutes || startsAt === undefined) return;
+    if (found.when || found.minutes || startsAt === undefined) return focusFirstInvalid(formRef.current);
     setBusy(true);
     const result = await api.scheduleReminder({ clientId: client.id, startsAt, remindMinutesBefore: before, showLabel });
     setBusy(false);
@@ -48,7 +50,7 @@ export function ReminderForm(props: { client: ClientSummary; onSaved: (message: 
   const shownMinutes = minutes.trim() !== '' && Number.isInteger(typed) && typed >= 0 ? typed : DEFAULT_REMIND_MINUTES;
 
   return (
-    <form class="notes-card reminder-form" noValidate aria-labelledby="reminder-form-heading" onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} class="notes-card reminder-form" noValidate aria-labelledby="reminder-form-heading" aria-busy={busy} onSubmit={(event) => void submit(event)}>
       <h4 id="reminder-form-heading">Schedule a session</h4>
       <FieldBlock
         id="reminder-when"
