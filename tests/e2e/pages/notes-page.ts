@@ -25,9 +25,10 @@ export class NotesPage extends ExtensionPage {
   async typeInto(selector: string, text: string): Promise<void> {
     const field = await this.page.waitForSelector(selector, { timeout: VAULT_WAIT });
     await field!.click({ count: 3 });
-    await field!.evaluate((el) => {
-      (el as HTMLInputElement).value = '';
-    });
+    // Select everything and delete it with a key press, so the page hears the change as it
+    // would from a person; writing `value` directly is undone by any re-render in between.
+    await field!.evaluate((el) => (el as HTMLInputElement).select());
+    await this.page.keyboard.press('Backspace');
     await field!.type(text);
   }
 
