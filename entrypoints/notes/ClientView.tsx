@@ -51,12 +51,6 @@ export function ClientView(props: {
   // Load everything for the client, then bring back a draft or open the requested note.
   useEffect(() => {
     let current = true;
-    setNotes(undefined);
-    setSessions(undefined);
-    setEditor(undefined);
-    setPanel('none');
-    setStatus('');
-    setError(undefined);
     void (async () => {
       const [noteResult, sessionResult, draftResult] = await Promise.all([
         api.listNotes(client.id),
@@ -89,8 +83,17 @@ export function ClientView(props: {
         if (note) setEditor({ key: ++editorKey.current, noteId: note.id, version: note.version, body: note.body, tags: note.tags, restored: false });
       }
     })();
+    // The view starts empty (Workspace keys it by client), so only a different note asked for
+    // empties it again. Emptying here, not at the top of the effect, because the effect runs a
+    // frame after the first paint: a reset there undid a click made in that frame.
     return () => {
       current = false;
+      setNotes(undefined);
+      setSessions(undefined);
+      setEditor(undefined);
+      setPanel('none');
+      setStatus('');
+      setError(undefined);
     };
   }, [api, client.id, openNoteId]);
 
