@@ -27,6 +27,7 @@ import { sessionNotification, silenceNotification, type NotificationText } from 
 import { domain, type Domain } from './bus';
 import { resultOf } from '@/lib/vault/service/results';
 import { refreshVaultClients, watchVaultClients } from '@/lib/vault/service/vault-service';
+import { serialQueue } from '@/lib/serial-queue';
 
 /**
  * Session reminders and the silence follow-up, in the background. While the vault is unlocked,
@@ -41,15 +42,6 @@ export interface ReminderDeps {
   followUpDays(): Promise<number>;
   /** Where the clear copy lives; the default is the extension's `anteroom-reminders` database. */
   store?: ClearStore;
-}
-
-function serialQueue() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
-    return run;
-  };
 }
 
 export function createReminders(deps: ReminderDeps) {

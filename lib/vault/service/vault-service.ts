@@ -17,6 +17,7 @@ import { RenewalGate } from './renewal-gate';
 import { vaultHandlers, type VaultHandlers } from './handlers';
 import { KeyCustody } from './key-custody';
 import { resultOf } from './results';
+import { serialQueue } from '@/lib/serial-queue';
 
 /**
  * The vault's background service: key custody, the message handlers and the locks. Pages ask
@@ -59,15 +60,6 @@ export interface VaultService {
   saveSessionIfUnlocked(input: SessionInput): Promise<boolean>;
   /** The encrypted backup a manual download gives, if the vault is unlocked now; not counted as activity. */
   exportBackupIfUnlocked(): Promise<BackupExport | undefined>;
-}
-
-function serialQueue() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
-    return run;
-  };
 }
 
 export function createVaultService(options: VaultServiceOptions = {}): VaultService {
