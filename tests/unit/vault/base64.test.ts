@@ -11,6 +11,11 @@ describe('strict, canonical base64', () => {
     );
   });
 
+  it('writes what Node writes for a file larger than one 32 KiB chunk', () => {
+    const bytes = new Uint8Array(0x8000 * 2 + 5).map((_, i) => (i * 31 + (i >> 8)) & 0xff);
+    expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+  });
+
   it('accepts exactly one spelling of any byte string: the one it would write', () => {
     // Every string of the right shape either is what bytesToBase64 writes, or is refused.
     fc.assert(
