@@ -18,9 +18,13 @@ const FILLER_NOTES = 700;
 
 async function typeInto(page: Page, selector: string, text: string) {
   const field = await page.waitForSelector(selector, { timeout: WAIT });
+  // Cleared with a key press, as a person would: a `value` written directly is put back by any
+  // re-render that comes before the typing.
   await field!.evaluate((el) => {
-    (el as HTMLInputElement).value = '';
+    (el as HTMLInputElement).focus();
+    (el as HTMLInputElement).select();
   });
+  await page.keyboard.press('Backspace');
   await field!.type(text);
 }
 
