@@ -17,6 +17,7 @@ import { createScreenShares } from '@/lib/background/screen-shares';
 import { tabsSharingScreen, watchFirefoxSharing } from '@/lib/background/firefox-sharing';
 import { sessionClientDomain } from '@/lib/background/session-client-handler';
 import { createBus } from '@/lib/background/bus';
+import { listenOnWorker } from '@/lib/background/worker-listener';
 import { listen } from '@/lib/bus/listen';
 import { createSessionRecorder } from '@/lib/background/session-recorder';
 import { platformForUrl } from '@/lib/rules/match';
@@ -119,6 +120,8 @@ export default defineBackground(() => {
   // The message router: one table of operations, each checking its sender and payload first.
   const bus = createBus([vault, reminders, sessionClientDomain(), autoBackup.messages, inPage]);
   listen((message: unknown, sender) => bus(message, sender));
+  // Backup files, from our pages in Chrome: cloned once instead of turned into JSON.
+  listenOnWorker(bus);
 
   watchContract((loaded) => void apply(loaded));
   // The therapist can also revoke a site in the browser's own settings.

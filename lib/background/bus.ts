@@ -23,6 +23,8 @@ export interface Route {
   schema: v.GenericSchema;
   allowedSenders: readonly SenderKind[];
   effects: readonly Effect[];
+  /** May also arrive over the service worker's message channel (worker-listener.ts). */
+  bulk: boolean;
   handler(request: never, sender: Sender): unknown;
 }
 
@@ -49,15 +51,25 @@ export function domain<D extends TableOf>(
 ): Domain {
   const routes = new Map<string, Route>();
   for (const [type, operation] of Object.entries(table) as [string, AnyOperation][]) {
-    routes.set(type, { schema: operation.schema, allowedSenders: operation.allowedSenders, effects: operation.effects, handler: handlers[type] as Route['handler'] });
+    routes.set(type, {
+      schema: operation.schema,
+      allowedSenders: operation.allowedSenders,
+      effects: operation.effects,
+      bulk: operation.bulk,
+      handler: handlers[type] as Route['handler'],
+    });
   }
   return { routes, effects: options.effects ?? {}, answer: options.answer ?? ((work) => work()) };
 }
 
 export const ownExtension = (): OwnExtension => ({ id: browser.runtime.id, base: browser.runtime.getURL('/') });
 
-/** The listener: a promise of the answer, or undefined for "no answer". */
-export type Bus = (message: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown> | undefined;
+/**
+ * The listener: a promise of the answer, or undefined for "no answer". `via` is how the message
+ * came: a runtime message, or a page's post to the service worker, which only `bulk`
+ * operations take.
+ */
+export type Bus = (message: unknown, sender: Browser.runtime.MessageSender, via?: 'runtime' | 'worker') => Promise<unknown> | undefined;
 
 export function createBus(domains: readonly Domain[], own: () => OwnExtension = ownExtension): Bus {
   const table = new Map<string, { route: Route; domain: Domain }>();
@@ -67,10 +79,11 @@ export function createBus(domains: readonly Domain[], own: () => OwnExtension = 
       table.set(type, { route, domain: d });
     }
   }
-  return (message, raw) => {
+  return (message, raw, via = 'runtime') => {
     const found = table.get(messageType(message) ?? '');
     if (!found) return undefined;
     const { route, domain: d } = found;
+    if (via === 'worker' && !route.bulk) return undefined;
     const kind = classifySender(raw, own());
     if (!route.allowedSenders.includes(kind)) return undefined;
     const parsed = v.safeParse(route.schema, message);

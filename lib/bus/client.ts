@@ -2,12 +2,14 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { messageFor } from '@/lib/error-messages';
 import type { AnyOperation, PageCall, ReplyOf, TableOf } from './protocol';
+import { backgroundWorker, sendOverWorker } from './worker-channel';
 
 /**
  * The page side of the protocol: a client whose functions are made from a domain's table, so a
  * new operation needs no code here. Each function runs the operation's schema first (a mistake
  * comes back as 'invalid-input' with a reason, not as the background's silence), sends one
- * message and returns the background's Result; nothing here throws.
+ * message (a `bulk` one over worker-channel.ts where it can) and returns the background's
+ * Result; nothing here throws.
  */
 
 export interface Failure<Code extends string = string> {
@@ -36,7 +38,8 @@ export async function request<O extends AnyOperation>(operation: O, payload: Pay
   const checked = v.safeParse(operation.schema, message);
   if (!checked.success) return fail('invalid-input', describeInvalid(checked.issues));
   try {
-    const answer = (await browser.runtime.sendMessage(message)) as Result<ReplyOf<O>> | undefined;
+    const worker = operation.bulk ? await backgroundWorker() : undefined;
+    const answer = (await (worker ? sendOverWorker(worker, message) : browser.runtime.sendMessage(message))) as Result<ReplyOf<O>> | undefined;
     if (typeof answer !== 'object' || answer === null || typeof answer.ok !== 'boolean') {
       return fail('unexpected', messageFor('background-no-answer'));
     }

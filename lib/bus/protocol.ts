@@ -51,6 +51,13 @@ export interface OperationSpec<E extends v.ObjectEntries, R> {
    * run once the fields parse; a request it refuses is malformed like any other.
    */
   check?: (request: never) => boolean;
+  /**
+   * The request or its answer is a whole backup file, many megabytes. Pages send it over the
+   * background service worker's own message channel where there is one (Chrome), which clones
+   * it once instead of turning it into JSON and back (lib/bus/worker-channel.ts); the bus
+   * answers nothing else there.
+   */
+  bulk?: true;
   /** Present when a page calls this through a client built from the table (client.ts). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call?: PageCall<string, any[], unknown>;
@@ -64,6 +71,7 @@ export interface Operation<T extends string, E extends v.ObjectEntries, R, C> {
   schema: v.GenericSchema<v.InferInput<WithType<T, E>>, v.InferOutput<WithType<T, E>>>;
   allowedSenders: readonly SenderKind[];
   effects: readonly Effect[];
+  bulk: boolean;
   answers: Answers<R>;
   call: C;
 }
@@ -97,6 +105,7 @@ export function defineOperations<const D extends Record<string, OperationSpec<v.
       schema: check ? v.pipe(fields, v.check(check)) : fields,
       allowedSenders: spec.allowedSenders,
       effects: spec.effects ?? [],
+      bulk: spec.bulk === true,
       answers: spec.answers,
       call: spec.call,
     };

@@ -202,7 +202,7 @@ export const vaultOperations = defineOperations({
   },
   'vault:get-draft': { payload: { clientId: recordId }, answers: answers<DraftView | null>(), allowedSenders: pages, call: call('getDraft', (clientId: string) => ({ clientId })) },
   /** `leftOut`: records the file does not hold because a restore would refuse them (none, normally). */
-  'vault:export-backup': { payload: {}, answers: answers<BackupExport>(), allowedSenders: pages, call: call('exportBackup', () => ({})) },
+  'vault:export-backup': { payload: {}, answers: answers<BackupExport>(), allowedSenders: pages, bulk: true, call: call('exportBackup', () => ({})) },
   /** 'replace-empty' refuses ('not-empty') unless the vault holds nothing; 'replace' is for after the therapist confirmed. */
   'vault:import-backup': {
     payload: {
@@ -214,6 +214,7 @@ export const vaultOperations = defineOperations({
     answers: answers<ImportCounts>(),
     allowedSenders: pages,
     effects: clientsChange,
+    bulk: true,
     call: call('importBackup', (text: string, passphrase: string, mode: 'replace-empty' | 'replace', whileSharing?: boolean) => ({
       text,
       passphrase,

@@ -55,7 +55,8 @@ export function startReminders(options: { followUpDays?: number; clients?: Clien
   });
   reminders.start();
   // The background's bus, with the reminders' operations only.
-  listen(createBus([reminders.messages]));
+  const bus = createBus([reminders.messages]);
+  listen((message, sender) => bus(message, sender));
   return {
     reminders,
     /** The vault changed (unlocked, saved, deleted): the background is told every client. */

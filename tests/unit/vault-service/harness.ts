@@ -45,7 +45,8 @@ export function startService(dbName = `vault-service-${crypto.randomUUID()}`, se
 /** Starts a service's listeners and puts its operations on a bus of their own, as the background does. */
 export function serve(service: VaultService): VaultService {
   service.listen();
-  listen(createBus([service.messages]));
+  const bus = createBus([service.messages]);
+  listen((message, sender) => bus(message, sender));
   return service;
 }
 
