@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { BatteryInput } from './checks/interruptions.battery';
 import type { DownloadsInput } from './checks/interruptions.downloads';
 import type { NotesBackupInput } from './checks/notes.backup';
-import { PREFLIGHT_RESULT_KEY } from './preflight-result';
+import { PREFLIGHT_RESULT_KEY } from '@/lib/preflight/result';
 import { readLastBackup } from '@/lib/backup-habit/last-backup';
 import type { TabLike } from './tabs';
 

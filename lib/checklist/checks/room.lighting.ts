@@ -1,6 +1,6 @@
 import { measured } from '../types';
 import { localDay } from '../words';
-import { PREFLIGHT_RESULT_KEY, readPreflightResult } from '../preflight-result';
+import { PREFLIGHT_RESULT_KEY, readPreflightResult } from '@/lib/preflight/result';
 import { openOwnPage, readPreflight, watchLocalKey } from '../probes';
 
 export interface LightingInput {
