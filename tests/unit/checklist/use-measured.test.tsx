@@ -1,17 +1,17 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useMeasured, type Measured } from '@/entrypoints/popup/useMeasured';
 import { defaultContract, type Contract } from '@/lib/contract/schema';
 import { allFormats, measured, type CheckDefinition, type Evaluation } from '@/lib/checklist/types';
+import { rootPerTest } from '../dom/root-per-test';
 
 /** The popup's hook over the loop: it waits for the contract, shows each finding, and lets go of every watch when the popup closes. */
 
 const base = { title: 'A check', why: 'Why it matters.', whenNotMet: 'What to do.', source: 'research §1', formats: allFormats };
 const evaluate = (ok: boolean): Evaluation => ({ status: ok ? 'pass' : 'warn', detail: ok ? 'fine' : 'not fine' });
 
-let root: HTMLElement;
 let latest: Measured;
 const unsubscribe = vi.fn();
 const watch = vi.fn(() => unsubscribe);
@@ -38,36 +38,29 @@ function Popup({ contract }: { contract: Contract | undefined }) {
   );
 }
 
-const statuses = () => Object.fromEntries([...root.querySelectorAll('[data-check]')].map((el) => [el.getAttribute('data-check'), el.getAttribute('data-status')]));
+const root = rootPerTest();
+const statuses = () => Object.fromEntries([...root().querySelectorAll('[data-check]')].map((el) => [el.getAttribute('data-check'), el.getAttribute('data-status')]));
 const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-});
 
 describe('the popup’s measuring', () => {
   it('waits for the contract, then shows each finding, a failing probe as unknown beside the others', async () => {
-    act(() => render(<Popup contract={undefined} />, root));
+    act(() => render(<Popup contract={undefined} />, root()));
     await settle();
     expect(watch).not.toHaveBeenCalled();
     expect(statuses()).toEqual({ 'a.watched': 'pending', 'a.broken': 'pending' });
-    act(() => render(<Popup contract={defaultContract()} />, root));
+    act(() => render(<Popup contract={defaultContract()} />, root()));
     await settle();
     expect(statuses()).toEqual({ 'a.watched': 'pass', 'a.broken': 'unknown' });
     expect(latest.evaluations['a.broken' as never]).toEqual({ status: 'unknown', detail: 'Anteroom could not check this just now.' });
   });
 
   it('unsubscribes its watches when the popup goes away', async () => {
-    act(() => render(<Popup contract={defaultContract()} />, root));
+    act(() => render(<Popup contract={defaultContract()} />, root()));
     await settle();
     expect(watch).toHaveBeenCalledTimes(1);
     expect(unsubscribe).not.toHaveBeenCalled();
-    act(() => render(null, root));
+    act(() => render(null, root()));
     expect(unsubscribe).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,30 +1,23 @@
 // @vitest-environment happy-dom
 import { render, type ComponentChildren } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { ConfirmDelete } from '@/components/forms/ConfirmDelete';
 import { FieldBlock } from '@/components/forms/FieldBlock';
 import { PassphraseField } from '@/components/forms/PassphraseField';
 import { focusFirstInvalid, wireControl } from '@/components/forms/wiring';
+import { rootPerTest } from '../dom/root-per-test';
 
 /**
  * The shared form pieces the notes page is built from: what a screen reader is told about a
  * control (its help, its error, that it is wrong) and what a busy form lets a person press.
  */
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-});
 
-const show = (node: ComponentChildren) => act(() => render(<>{node}</>, root));
-const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
+const root = rootPerTest();
+const show = (node: ComponentChildren) => act(() => render(<>{node}</>, root()));
+const $ = <T extends Element>(selector: string) => root().querySelector<T>(selector)!;
 /** The texts a control's aria-describedby points to, in order, as a screen reader reads them after its name. */
 const description = (control: Element) =>
   (control.getAttribute('aria-describedby') ?? '')
@@ -63,7 +56,7 @@ describe('FieldBlock', () => {
     expect($('label').getAttribute('for')).toBe('client-label');
     expect(input.hasAttribute('aria-invalid')).toBe(false);
     expect(input.getAttribute('aria-describedby')).toBe('client-label-help extra');
-    expect(root.querySelector('.field-error')).toBeNull();
+    expect(root().querySelector('.field-error')).toBeNull();
   });
 
   it('marks the control invalid and reads the error it shows, after the help', () => {
@@ -131,10 +124,10 @@ describe('BusyButton', () => {
         </BusyButton>
       </>,
     );
-    const [save, remove] = root.querySelectorAll('button');
+    const [save, remove] = root().querySelectorAll('button');
     expect([save!.disabled, save!.textContent]).toEqual([false, 'Save note']);
     expect(remove!.disabled).toBe(true);
-    expect(root.querySelector('progress')).toBeNull();
+    expect(root().querySelector('progress')).toBeNull();
   });
 });
 
@@ -171,7 +164,7 @@ describe('ConfirmDelete', () => {
 
   it('disables both answers while the deletion runs', () => {
     ask(true);
-    const buttons = [...root.querySelectorAll('button')];
+    const buttons = [...root().querySelectorAll('button')];
     expect(buttons.map((button) => [button.textContent, button.disabled])).toEqual([
       ['Deleting…', true],
       ['Keep it', true],

@@ -4,12 +4,12 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DRAFT_IDLE_MS, DRAFT_MAX_WAIT_MS, useDraftAutosave } from '@/entrypoints/notes/drafts';
 import { VaultContext, type VaultApi } from '@/entrypoints/notes/vault-api';
+import { rootPerTest } from '../dom/root-per-test';
 
 /** The notes page's draft autosave, on fake timers: typing is saved after a pause, and at least every few seconds. */
 
 type Autosave = ReturnType<typeof useDraftAutosave>;
 
-let root: HTMLElement;
 let saveDraft: ReturnType<typeof vi.fn>;
 let autosave: Autosave;
 
@@ -18,16 +18,13 @@ function Editor() {
   return null;
 }
 
+const root = rootPerTest();
 beforeEach(() => {
   vi.useFakeTimers();
   saveDraft = vi.fn(async () => ({ ok: true, value: undefined }));
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(<VaultContext.Provider value={{ saveDraft } as unknown as VaultApi}><Editor /></VaultContext.Provider>, root));
+  act(() => render(<VaultContext.Provider value={{ saveDraft } as unknown as VaultApi}><Editor /></VaultContext.Provider>, root()));
 });
 afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
   vi.useRealTimers();
 });
 

@@ -1,35 +1,28 @@
 // @vitest-environment happy-dom
 import { render, type ComponentChildren } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChangePassphrase } from '@/entrypoints/notes/ChangePassphrase';
 import { DeleteClient } from '@/entrypoints/notes/DeleteClient';
 import { ImportBackup } from '@/entrypoints/notes/ImportBackup';
 import { ReminderForm } from '@/entrypoints/notes/ReminderForm';
 import { VaultContext, type VaultApi } from '@/entrypoints/notes/vault-api';
+import { rootPerTest } from '../dom/root-per-test';
 
 /**
  * What a screen reader is told when a notes form refuses: the passphrase box a wrong or missing
  * passphrase is about is marked invalid and reads the error, a refused reminder puts the focus
  * on the first wrong field, and a form at work says it is busy.
  */
-let root: HTMLElement;
 const wrong = { ok: false as const, error: { code: 'wrong-passphrase', message: 'That passphrase does not open this vault.' } };
 const client = { id: 'c1', label: 'AB', contactMode: 'video', contractExceptions: '' };
 
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-});
 
 const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+const root = rootPerTest();
+const $ = <T extends Element = HTMLElement>(selector: string) => root().querySelector<T>(selector)!;
 async function mount(api: Partial<VaultApi>, node: ComponentChildren) {
-  act(() => render(<VaultContext.Provider value={{ onKeyRenewalProgress: () => () => undefined, ...api } as unknown as VaultApi}>{node}</VaultContext.Provider>, root));
+  act(() => render(<VaultContext.Provider value={{ onKeyRenewalProgress: () => () => undefined, ...api } as unknown as VaultApi}>{node}</VaultContext.Provider>, root()));
   await settle();
 }
 async function type(selector: string, value: string) {

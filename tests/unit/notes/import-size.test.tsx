@@ -1,33 +1,28 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ImportBackup } from '@/entrypoints/notes/ImportBackup';
 import { VaultContext, type VaultApi } from '@/entrypoints/notes/vault-api';
 import { MAX_BACKUP_FILE_CHARS } from '@/lib/vault/store/record-schemas';
+import { rootPerTest } from '../dom/root-per-test';
 
 /**
  * A restore checks the vault's one size limit (MAX_BACKUP_FILE_CHARS, the one export keeps to)
  * when the file is chosen: a larger file is refused at once, in words, before a passphrase is
  * asked for, and one too large to fit is not even read.
  */
-let root: HTMLElement;
 let importBackup: ReturnType<typeof vi.fn>;
 
+const root = rootPerTest();
 beforeEach(() => {
   importBackup = vi.fn();
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(<VaultContext.Provider value={{ importBackup } as unknown as VaultApi}><ImportBackup onImported={() => undefined} /></VaultContext.Provider>, root));
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+  act(() => render(<VaultContext.Provider value={{ importBackup } as unknown as VaultApi}><ImportBackup onImported={() => undefined} /></VaultContext.Provider>, root()));
 });
 
 /** A chosen file: its name, size in bytes and the text the browser would read from it. */
 async function choose(file: { name: string; size: number; text: () => Promise<string> }) {
-  const input = root.querySelector<HTMLInputElement>('input[name=import]')!;
+  const input = root().querySelector<HTMLInputElement>('input[name=import]')!;
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   await act(async () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
@@ -38,8 +33,8 @@ const asciiFile = (name: string, chars: number) => {
   const text = 'a'.repeat(chars);
   return { name, size: chars, text: vi.fn(async () => text) };
 };
-const errorText = () => root.querySelector('[data-testid=import-error]')?.textContent ?? '';
-const passphraseBox = () => root.querySelector('#import-passphrase');
+const errorText = () => root().querySelector('[data-testid=import-error]')?.textContent ?? '';
+const passphraseBox = () => root().querySelector('#import-passphrase');
 
 describe('choosing a backup file', () => {
   it('asks for the passphrase of a file as large as a backup can be', async () => {
