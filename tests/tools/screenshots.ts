@@ -11,6 +11,7 @@ import { chromiumDriver, firefoxDriver, type Driver } from '../e2e/harness/drive
 import { serveFixtures } from '../e2e/harness/fixtures';
 import { fill, saveAndWait } from '../e2e/harness/forms';
 import { repoRoot } from '../e2e/harness/paths';
+import { PopupPage } from '../e2e/pages/popup-page';
 
 const ROUTES = { 'doxy.me': 'video-call.html', 'web.whatsapp.com': 'video-call.html' };
 const WAIT = 45_000; // scrypt and a busy two-core machine: every wait is generous
@@ -39,12 +40,12 @@ async function contentClip(page: Page): Promise<Clip> {
   return { x: 0, y: 0, width, height };
 }
 
-async function openPopup(driver: Driver): Promise<Page> {
-  const page = await driver.extensionPage('popup.html');
-  await page.setViewport(POPUP);
-  await page.waitForSelector('[data-testid=checklist][data-loaded=true]', { timeout: WAIT });
-  await page.waitForFunction(() => document.querySelectorAll('[data-check]').length > 0 && !document.querySelector('[data-check][aria-busy=true]'), { timeout: WAIT });
-  return page;
+/** The checklist at a popup's size, once every measured item has reported. */
+async function openPopup(driver: Driver): Promise<PopupPage> {
+  const popup = new PopupPage(await driver.extensionPage('popup.html'));
+  await popup.page.setViewport(POPUP);
+  await popup.loaded(WAIT);
+  return popup;
 }
 
 /** `look`: 'light' takes every picture (and dark ones where the driver can emulate); 'dark' only the dark one, in a dark profile. */
@@ -55,14 +56,11 @@ async function popup(driver: Driver, out: string, look: Look = 'light') {
   const site = await driver.browser.newPage();
   await serveFixtures(site, ROUTES);
   await site.goto('https://doxy.me/drsmith');
-  const page = await openPopup(driver);
+  const popup = await openPopup(driver);
+  const { page } = popup;
   await page.evaluate(() => window.scrollTo(0, 0));
   if (look === 'light') await shot(page, `${out}/popup-not-ready.png`, await popupClip(page));
-  for (let i = 0; i < 30; i++) {
-    const box = await page.$('[data-check][data-status=todo] input[type=checkbox]');
-    if (!box) break;
-    await box.click();
-  }
+  await popup.confirmAll();
   await page.waitForSelector('[data-testid=readiness][data-state=ready]', { timeout: WAIT });
   await page.evaluate(() => window.scrollTo(0, 0));
   if (look === 'dark') {
