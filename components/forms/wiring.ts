@@ -28,9 +28,18 @@ export function wireControl(id: string, { describedBy = [], errorId, invalid = e
 }
 
 /**
+ * Focuses a control once the render under way has happened: after a request, the control is
+ * enabled again only by that render, and a browser ignores focus() on a disabled control (the
+ * focus then falls to the page's body).
+ */
+export function focusAfterRender(control: () => HTMLElement | null | undefined): void {
+  setTimeout(() => control()?.focus());
+}
+
+/**
  * After a refused submit, the first control marked invalid in `form` takes the focus (else the
- * `fallback` control). Waits a task, so the render that marks the controls has happened.
+ * `fallback` control), once the render that marks the controls has happened.
  */
 export function focusFirstInvalid(form: HTMLElement | null, fallback?: HTMLElement | null): void {
-  setTimeout(() => (form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? fallback)?.focus());
+  focusAfterRender(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? fallback);
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { PassphraseField } from '@/components/forms/PassphraseField';
-import { focusFirstInvalid } from '@/components/forms/wiring';
+import { focusAfterRender, focusFirstInvalid } from '@/components/forms/wiring';
 import { messageFor } from '@/lib/error-messages';
 import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice, passphraseRefused } from './ErrorNotice';
@@ -55,7 +55,7 @@ export function ChangePassphrase() {
       backoff.noteFailure(result.error);
       if (result.error.code === 'wrong-passphrase') {
         setCurrent('');
-        currentRef.current?.focus();
+        focusAfterRender(() => currentRef.current);
       }
       return;
     }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { FieldBlock } from '@/components/forms/FieldBlock';
 import { PassphraseField } from '@/components/forms/PassphraseField';
+import { focusAfterRender } from '@/components/forms/wiring';
 import { messageFor } from '@/lib/error-messages';
 import { ErrorNotice, passphraseRefused } from './ErrorNotice';
 import { listInWords, plural } from './format';
@@ -54,7 +55,7 @@ export function DeleteClient(props: {
       setError(result.error);
       if (result.error.code === 'wrong-passphrase') {
         setPassphrase('');
-        document.getElementById('delete-client-passphrase')?.focus();
+        focusAfterRender(() => document.getElementById('delete-client-passphrase'));
       }
       return;
     }

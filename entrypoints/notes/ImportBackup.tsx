@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { PassphraseField } from '@/components/forms/PassphraseField';
+import { focusAfterRender } from '@/components/forms/wiring';
 import { messageFor } from '@/lib/error-messages';
 import { MAX_BACKUP_FILE_CHARS } from '@/lib/vault/store/record-schemas';
 import { useBackoff, waitWords } from './backoff';
@@ -91,7 +92,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
     setPassphrase('');
     setStep({ kind: 'passphrase', fileName: file.name, text });
     // Let the passphrase box render, then put the therapist in it.
-    setTimeout(() => passphraseRef.current?.focus());
+    focusAfterRender(() => passphraseRef.current);
   };
 
   const restore = async (mode: 'replace-empty' | 'replace') => {
@@ -137,7 +138,7 @@ export function ImportBackup({ onImported }: { onImported: (counts: ImportCounts
     if (step.kind === 'replace') return reset();
     if (result.error.code === 'wrong-passphrase' || result.error.code === 'backoff') {
       setPassphrase('');
-      passphraseRef.current?.focus();
+      focusAfterRender(() => passphraseRef.current);
     }
   };
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '@/components/forms/BusyButton';
 import { PassphraseField } from '@/components/forms/PassphraseField';
+import { focusAfterRender } from '@/components/forms/wiring';
 import { messageFor } from '@/lib/error-messages';
 import { useBackoff, waitWords } from './backoff';
 import { ErrorNotice } from './ErrorNotice';
@@ -53,7 +54,7 @@ export function UnlockVault(props: { notice?: string; onUnlocked: () => void }) 
     backoff.noteFailure(result.error);
     if (result.error.code === 'wrong-passphrase' || result.error.code === 'backoff') {
       setPassphrase('');
-      inputRef.current?.focus();
+      focusAfterRender(() => inputRef.current);
     }
   };
 

@@ -227,6 +227,8 @@ describe.each(browserTable())('encrypted notes in %s', (browser, test) => {
     await unlock('this is not the right passphrase');
     const alert = await page.waitForSelector('[role=alert]', { timeout: VAULT_WAIT });
     expect((await alert!.evaluate((a) => a.textContent))?.length).toBeGreaterThan(10);
+    // Back in the emptied box, ready for another try from the keyboard (not on the page's body).
+    await page.waitForFunction(() => document.activeElement?.id === 'unlock-passphrase', { timeout: VAULT_WAIT });
     expect(await stateOf()).toBe('locked');
     expect(await pageText()).not.toContain(MARKER);
     await page.screenshot({ path: '/tmp/notes-wrong-passphrase.png', fullPage: true });
@@ -346,6 +348,7 @@ describe.each(browserTable())('encrypted notes in %s', (browser, test) => {
     await chooseDownloadedBackup();
     await submitImportPassphrase('wrong backup passphrase');
     await page.waitForSelector('[data-testid=import-error]', { timeout: VAULT_WAIT });
+    await page.waitForFunction(() => document.activeElement?.id === 'import-passphrase', { timeout: VAULT_WAIT });
     expect(await page.$('[data-testid=import-replace]')).toBeNull();
     await submitImportPassphrase(PASSPHRASE);
     const question = await page.waitForSelector('[role=group]:has([data-testid=import-replace])', { timeout: VAULT_WAIT });
@@ -377,6 +380,7 @@ describe.each(browserTable())('encrypted notes in %s', (browser, test) => {
     await chooseDownloadedBackup();
     await submitImportPassphrase('wrong backup passphrase');
     await page.waitForSelector('[data-testid=import-error]', { timeout: VAULT_WAIT });
+    await page.waitForFunction(() => document.activeElement?.id === 'import-passphrase', { timeout: VAULT_WAIT });
     expect(await page.$('[data-testid=client-item]')).toBeNull();
     await submitImportPassphrase(PASSPHRASE);
     const replace = await Promise.race([
