@@ -1,10 +1,10 @@
 /**
  * A page's second way to the background, for the operations marked `bulk` (protocol.ts): a
  * whole backup file. Chrome turns a runtime message into JSON and back on its way between
- * processes, which took about 3 s each way for a 28 MB backup of 10,000 notes; posted to the
- * background's service worker, the same message is cloned once (under a second in the same
- * measurement, 2026-12-04). The worker side is lib/background/worker-listener.ts; it hands the
- * message to the same bus, which checks it as it checks every runtime message.
+ * processes, which is slow for a file of many megabytes; posted to the background's service
+ * worker, the same message is cloned once (the README's budgets give the numbers). The worker
+ * side is lib/background/worker-listener.ts; it hands the message to the same bus, which checks
+ * it as it checks every runtime message.
  */
 
 /**

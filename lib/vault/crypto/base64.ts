@@ -22,7 +22,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
   if (nativeToBase64) return nativeToBase64.call(bytes);
   let binary = '';
   for (let i = 0; i < bytes.length; i += CHUNK) {
-    // apply reads the typed array by index; a spread walks its iterator, about 3× slower.
+    // apply reads the typed array by index; a spread walks its iterator, which is much slower.
     binary += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
   }
   return btoa(binary);
