@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { launchChromium, launchFirefox, openFirefoxExtensionPage, type ChromiumSession, type FirefoxSession } from './harness/browsers';
+import { NotesPage } from './pages/notes-page';
 
 /**
  * "Also renew the encryption keys" through the real notes page: the therapist changes the
@@ -16,17 +17,8 @@ const CLIENT = 'K.L.';
 const MARKER = `renewed-${Date.now().toString(36)}-finch`;
 const FILLER_NOTES = 700;
 
-async function typeInto(page: Page, selector: string, text: string) {
-  const field = await page.waitForSelector(selector, { timeout: WAIT });
-  // Cleared with a key press, as a person would: a `value` written directly is put back by any
-  // re-render that comes before the typing.
-  await field!.evaluate((el) => {
-    (el as HTMLInputElement).focus();
-    (el as HTMLInputElement).select();
-  });
-  await page.keyboard.press('Backspace');
-  await field!.type(text);
-}
+/** Typed as a person does, through the notes page object (its waits are generous for scrypt). */
+const typeInto = (page: Page, selector: string, text: string) => new NotesPage(page).typeInto(selector, text);
 
 async function click(page: Page, selector: string) {
   const button = await page.waitForSelector(`${selector}:not([disabled])`, { timeout: WAIT });
